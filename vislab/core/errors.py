@@ -1,0 +1,86 @@
+"""The errors vislab shows to people: each message names the thing and the reason.
+
+The command line and the window print ``str(error)`` and carry on; they never show a traceback for
+one of these. Anything else escaping the core is a bug in vislab.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VislabError(Exception):
+    """A problem with what the user asked for, explained in one sentence."""
+
+
+class VislabWarning(UserWarning):
+    """Something worth telling the user that does not stop the work."""
+
+
+class UnknownNameError(VislabError, KeyError):
+    """A registry was asked for a name it does not hold."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownModelError(UnknownNameError):
+    """No catalog entry has this id."""
+
+
+class WeightsError(VislabError):
+    """A weights file could not be used with a model."""
+
+
+class WeightsUnavailableError(WeightsError):
+    """The weights are neither bundled, cached nor downloadable right now."""
+
+
+class DownloadCancelled(VislabError):
+    """The user stopped a weights download."""
+
+
+class DeviceError(VislabError):
+    """The requested device does not exist or cannot be used."""
+
+
+class ImageReadError(VislabError):
+    """A file could not be read as an image.
+
+    Attributes:
+        path: the file (or folder) that was asked for.
+        reason: a short phrase saying why, without the path.
+    """
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ImageNotFoundError(ImageReadError):
+    """No file at this path."""
+
+
+class DirectoryNotImageError(ImageReadError):
+    """The path is a folder, not an image."""
+
+
+class EmptyImageError(ImageReadError):
+    """The file is empty (0 bytes)."""
+
+
+class NotAnImageError(ImageReadError):
+    """The file is not in an image format vislab reads."""
+
+
+class VectorImageError(NotAnImageError):
+    """The file is a vector drawing (SVG, PDF, EPS), which has no pixels to classify."""
+
+
+class TruncatedImageError(ImageReadError):
+    """The file starts like an image but its data is cut short or corrupt."""
+
+
+class ImageTooLargeError(ImageReadError):
+    """The image has more pixels than vislab decodes (a decompression-bomb guard)."""

@@ -1,0 +1,142 @@
+"""What a model sees: its own input pipeline, resolved from the library that trained it.
+
+timm models use ``timm.data.create_transform`` on PIL images; torchvision models use their weights'
+``transforms()`` on tensors. :class:`InputPipeline` runs the same steps as those libraries (tested to
+match them exactly) but one stage at a time, so the window can show each stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import numpy as np
+import torch
+from PIL import Image
+from torchvision.transforms import InterpolationMode
+from torchvision.transforms import functional as F
+
+from .catalog import ModelSpec
+
+Backend = Literal["pil", "tensor"]
+
+
+@dataclass(frozen=True)
+class InputPipeline:
+    """Resize the shorter side, crop the centre, scale to [0, 1], normalise per channel.
+
+    Attributes:
+        resize: length of the shorter side after resizing, in pixels.
+        crop: (height, width) of the centre crop the model sees.
+        interpolation: ``bilinear`` or ``bicubic``.
+        mean, std: per-channel normalisation (RGB, on the [0, 1] scale).
+        backend: ``pil`` resizes a PIL image (timm), ``tensor`` a uint8 tensor with antialiasing
+            (torchvision); the two differ by a grey level here and there, so each model gets its own.
+    """
+
+    resize: int
+    crop: tuple[int, int]
+    interpolation: str
+    mean: tuple[float, float, float]
+    std: tuple[float, float, float]
+    backend: Backend
+
+    @property
+    def crop_pct(self) -> float:
+        return self.crop[0] / self.resize
+
+    def describe(self) -> str:
+        """The pipeline in one plain sentence, for tooltips."""
+        mean = ", ".join(f"{m:.3f}" for m in self.mean)
+        std = ", ".join(f"{s:.3f}" for s in self.std)
+        return (f"Resize the shorter side to {self.resize} px ({self.interpolation}), crop the centre "
+                f"{self.crop[1]}x{self.crop[0]}, scale to [0, 1] and normalise with mean ({mean}) "
+                f"and std ({std}).")
+
+    def resized(self, image: np.ndarray) -> np.ndarray:
+        """The photo resized so its shorter side is :attr:`resize` pixels (uint8 RGB)."""
+        return _to_array(self._resize(image))
+
+    def cropped(self, image: np.ndarray) -> np.ndarray:
+        """What the model sees, as a uint8 RGB image of size :attr:`crop`."""
+        return _to_array(F.center_crop(self._resize(image), list(self.crop)))
+
+    def to_tensor(self, view: np.ndarray) -> torch.Tensor:
+        """Normalise a cropped view (from :meth:`cropped`) into the model's ``3 x H x W`` input."""
+        tensor = torch.from_numpy(np.ascontiguousarray(view)).permute(2, 0, 1)
+        return F.normalize(tensor.to(torch.float32).div_(255.0), list(self.mean), list(self.std))
+
+    def __call__(self, image: np.ndarray) -> torch.Tensor:
+        """The model's input for an RGB uint8 image: a float tensor ``3 x H x W``."""
+        return self.to_tensor(self.cropped(image))
+
+    def denormalize(self, tensor: torch.Tensor) -> np.ndarray:
+        """Undo the normalisation of a ``3 x H x W`` input, back to a displayable uint8 image."""
+        mean = torch.tensor(self.mean).view(3, 1, 1)
+        std = torch.tensor(self.std).view(3, 1, 1)
+        img = (tensor.detach().cpu().float() * std + mean).clamp_(0, 1).mul_(255).round_()
+        return img.to(torch.uint8).permute(1, 2, 0).numpy()
+
+    def stages(self, image: np.ndarray) -> list[tuple[str, np.ndarray]]:
+        """Each step as an image: original, resized, cropped, and the normalised input shown
+        de-normalised (what the numbers the model gets look like)."""
+        resized = self._resize(image)
+        view = _to_array(F.center_crop(resized, list(self.crop)))
+        return [("original", image), ("resized", _to_array(resized)), ("cropped", view),
+                ("normalised", self.denormalize(self.to_tensor(view)))]
+
+    def crop_box(self, height: int, width: int) -> tuple[float, float, float, float]:
+        """The part of an ``height x width`` photo the model sees, as (left, top, right, bottom) in
+        the photo's pixels."""
+        scale = self.resize / min(height, width)
+        ch, cw = self.crop[0] / scale, self.crop[1] / scale
+        top, left = (height - ch) / 2, (width - cw) / 2
+        return left, top, left + cw, top + ch
+
+    def _resize(self, image: np.ndarray):
+        mode = InterpolationMode(self.interpolation)
+        if self.backend == "pil":
+            return F.resize(Image.fromarray(image), self.resize, interpolation=mode)
+        tensor = torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1)
+        return F.resize(tensor, [self.resize], interpolation=mode, antialias=True)
+
+
+def _to_array(img) -> np.ndarray:
+    if isinstance(img, Image.Image):
+        return np.array(img.convert("RGB"), dtype=np.uint8)
+    return img.permute(1, 2, 0).contiguous().numpy()
+
+
+@cache
+def input_pipeline(spec: ModelSpec) -> InputPipeline:
+    """The pipeline ``spec``'s weights were trained with, from its library's own configuration."""
+    if spec.source == "timm":
+        return _timm_pipeline(spec)
+    return _torchvision_pipeline(spec)
+
+
+def _timm_pipeline(spec: ModelSpec) -> InputPipeline:
+    from timm.data import create_transform, resolve_data_config
+    from timm.models import get_pretrained_cfg
+
+    config = resolve_data_config({}, pretrained_cfg=get_pretrained_cfg(spec.weights).to_dict())
+    steps = create_transform(**config, is_training=False).transforms
+    resize, crop = steps[0], steps[1]
+    if type(resize).__name__ != "Resize" or type(crop).__name__ != "CenterCrop":
+        raise NotImplementedError(f"{spec.id}: timm pipeline {steps} is not resize + centre crop")
+    size = resize.size if isinstance(resize.size, int) else min(resize.size)
+    _, h, w = config["input_size"]
+    return InputPipeline(resize=size, crop=(h, w), interpolation=config["interpolation"],
+                         mean=tuple(config["mean"]), std=tuple(config["std"]), backend="pil")
+
+
+def _torchvision_pipeline(spec: ModelSpec) -> InputPipeline:
+    from torchvision.models import get_weight
+
+    preset = get_weight(spec.weights).transforms()
+    crop = preset.crop_size[0]
+    return InputPipeline(resize=preset.resize_size[0], crop=(crop, crop),
+                         interpolation=preset.interpolation.value, mean=tuple(preset.mean),
+                         std=tuple(preset.std), backend="tensor")
+
