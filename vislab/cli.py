@@ -111,12 +111,13 @@ def _models(options: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(rows: list[tuple[str, ...]], right: set[str], out: TextIO = sys.stdout) -> None:
+def _print_table(rows: list[tuple[str, ...]], right: set[str], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     header = rows[0]
     for n, row in enumerate(rows):
         cells = [cell.rjust(w) if header[i] in right else cell.ljust(w)
-                 for i, (cell, w) in enumerate(zip(row, widths))]
+                 for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
         print("  ".join(cells).rstrip(), file=out)
         if n == 0:
             print("  ".join("-" * w for w in widths), file=out)
@@ -185,7 +186,7 @@ def _classify_chunk(model, paths: Sequence[str], top_k: int) -> list[dict]:
             result["error"] = str(exc)
     if good:
         predictions = model.classify_batch([img for _, img in good], top_k)
-        for (result, _), preds in zip(good, predictions):
+        for (result, _), preds in zip(good, predictions, strict=True):
             result["model"] = model.spec.id
             result["predictions"] = [p.to_dict() for p in preds]
     return results
@@ -243,7 +244,7 @@ def _gui(paths: list[str]) -> int:
     if missing:
         _parser().parse_args(paths)  # prints usage and exits for an unknown option
     try:
-        from .ui.app import run  # noqa: PLC0415 - the window is optional until it exists
+        from .ui.app import run  # the window is optional until it exists
     except ImportError:
         _fail("the vislab window is not part of this version yet. Meanwhile: "
               "`vislab classify IMAGE...` classifies images, `vislab models` lists the models, "

@@ -103,7 +103,7 @@ class LoadedModel:
         """The ``k`` largest of a 1-D probability vector as :class:`Prediction` objects."""
         k = max(1, min(int(k), probs.numel()))
         values, indices = probs.topk(k)
-        return [Prediction(int(i), self.labels[int(i)], float(v)) for v, i in zip(values, indices)]
+        return [Prediction(int(i), self.labels[int(i)], float(v)) for v, i in zip(values, indices, strict=True)]
 
 
 @cache

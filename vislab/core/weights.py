@@ -140,7 +140,7 @@ def fetch_pretrained(spec: ModelSpec, progress: ProgressCallback | None = None,
         return _download_hf(spec, progress, cancel)
     except (DownloadCancelled, WeightsError):
         raise
-    except Exception as exc:  # noqa: BLE001 - urllib, http and hub errors all mean "not downloaded"
+    except Exception as exc:  # urllib, http and hub errors all mean "not downloaded"
         if _looks_like_network_error(exc):
             _network_failed.set()
             reason = "no network connection"
@@ -152,7 +152,7 @@ def fetch_pretrained(spec: ModelSpec, progress: ProgressCallback | None = None,
 def _unavailable_message(spec: ModelSpec, reason: str) -> str:
     try:
         url = source_url(spec)
-    except Exception:  # noqa: BLE001 - the hint is best effort
+    except Exception:  # the hint is best effort
         url = spec.weights
     return (f"{spec.name} weights are not on this computer and cannot be downloaded ({reason}). "
             f"To use them, get {spec.weights_file if spec.source == 'torchvision' else 'model.safetensors'} "
@@ -260,7 +260,7 @@ def _read_safetensors(path: Path) -> dict:
 
     try:
         return load_file(str(path), device="cpu")
-    except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types
+    except Exception as exc:  # safetensors raises its own error types
         raise WeightsError(f"{path}: not a valid safetensors file ({_first_line(exc)})") from None
 
 
@@ -277,7 +277,7 @@ def _read_torch(path: Path) -> object:
                 "vislab did not load it. Save only the weights (torch.save(model.state_dict(), FILE)) "
                 "or use a .safetensors file.") from None
         raise WeightsError(f"{path}: not a PyTorch weights file ({_first_line(exc)})") from None
-    except Exception as exc:  # noqa: BLE001 - zip, pickle and storage errors all mean "unreadable"
+    except Exception as exc:  # zip, pickle and storage errors all mean "unreadable"
         raise WeightsError(f"{path}: not a PyTorch weights file ({_first_line(exc)})") from None
 
 
@@ -350,7 +350,7 @@ def map_bundled(module: torch.nn.Module, path: Path) -> dict[str, torch.Tensor]:
         raise WeightsError(f"{path}: the bundled weights have {len(source)} tensors, timm's "
                            f"efficientnet_lite0 has {len(own)}; the package has changed")
     mapped = {}
-    for (name, target), (src_name, tensor) in zip(own.items(), source.items()):
+    for (name, target), (src_name, tensor) in zip(own.items(), source.items(), strict=True):
         if tensor.shape != target.shape or tensor.dtype != target.dtype:
             raise WeightsError(
                 f"{path}: bundled tensor {src_name} {list(tensor.shape)} {tensor.dtype} does not map onto "
