@@ -64,13 +64,33 @@ class LoadedModel:
     load_seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _embedding: list = field(default_factory=list, repr=False)
+    _variants: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         classifier = self.module.get_submodule(self.spec.classifier)
         classifier.register_forward_pre_hook(self._keep_embedding)
 
+    @property
+    def lock(self) -> threading.Lock:
+        """Held while the module runs: hooks added for an explanation must not see other requests."""
+        return self._lock
+
     def _keep_embedding(self, _module, args) -> None:
-        self._embedding[:] = [args[0]]
+        self._embedding[:] = [args[0].detach()]
+
+    def randomized(self, seed: int = 0) -> LoadedModel:
+        """The same architecture with freshly initialised weights (the Adebayo et al. 2018 sanity check:
+        an explanation that survives randomising the weights explains nothing about them)."""
+        key = f"random:{seed}"
+        with self._lock:
+            if key not in self._variants:
+                with torch.random.fork_rng(devices=[]):
+                    torch.manual_seed(seed)
+                    module = _architecture(self.spec)  # the library's own initialisation
+                module.eval().requires_grad_(False).to(self.device)
+                self._variants[key] = LoadedModel(self.spec, module, self.pipeline, self.device,
+                                                  f"randomised ({self.weights})", self.labels)
+            return self._variants[key]
 
     def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""
@@ -178,7 +198,9 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
     target = resolve_device(device)
     start = time.perf_counter()
     module, source = build_module(spec, weights, pretrained=pretrained, progress=progress, cancel=cancel)
-    module.eval()
+    # Explanations take gradients with respect to activations, never weights: no weight gradients are
+    # computed or stored, which halves the cost of a backward pass.
+    module.eval().requires_grad_(False)
     try:
         module.to(target)
     except (RuntimeError, AssertionError) as exc:

@@ -1,0 +1,96 @@
+"""What the network looked at: class-activation maps, attention maps and attention rollout.
+
+:func:`explain` runs any method of :data:`METHODS` on a loaded model and an image; the result is a
+heatmap in [0, 1] at the resolution of what the model saw, with the class it explains and the
+probabilities from the same forward pass.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import VislabError
+from .cam import ExplanationCancelled
+from .layers import LayerError
+from .methods import METHODS, ExplainRequest, MethodSpec, UnknownMethodError, get_method, methods_for
+
+__all__ = ["METHODS", "Explanation", "ExplanationCancelled", "LayerError", "MethodNotApplicableError",
+           "MethodSpec", "UnknownMethodError", "explain", "get_method", "methods_for"]
+
+
+class MethodNotApplicableError(VislabError):
+    """The method cannot run on this model (rollout on a CNN)."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A heatmap and what it explains.
+
+    Attributes:
+        model_id, method: what made it.
+        layer: the layer it was taken from, as ``named_modules()`` spells it.
+        target, target_label: the class it explains.
+        heatmap: float32 ``H x W`` in [0, 1], over :attr:`view`.
+        view: what the model saw (the resized, cropped input), uint8 RGB.
+        probabilities: the 1000 class probabilities from the same forward pass.
+        head: the attention head, for the attention method.
+        seconds: how long it took.
+    """
+
+    model_id: str
+    method: str
+    layer: str
+    target: int
+    target_label: str
+    heatmap: np.ndarray
+    view: np.ndarray
+    probabilities: np.ndarray
+    head: int | None = None
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"model": self.model_id, "method": self.method, "layer": self.layer,
+                "target": {"index": self.target, "label": self.target_label},
+                "heatmap_shape": list(self.heatmap.shape), "head": self.head}
+
+
+def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | None = None,
+            layer: str | None = None, head: int | None = None, head_fusion: str = "mean",
+            discard_ratio: float = 0.0, progress: Callable[[int, int], None] | None = None,
+            cancel: threading.Event | None = None) -> Explanation:
+    """Explain ``model``'s answer for ``image`` with ``method``.
+
+    Args:
+        model: a :class:`~vislab.core.inference.LoadedModel` (``model.randomized()`` for the sanity check).
+        image: the photo, RGB uint8; the model's own pipeline resizes and crops it.
+        method: an id from :data:`METHODS`.
+        target: the class to explain, any of the 1000; None explains the top-1 class.
+        layer: override the method's default layer (a module name; for attention, a block).
+        head: attention head (attention method); None averages the heads.
+        head_fusion, discard_ratio: attention rollout options.
+        progress, cancel: for long methods (Score-CAM).
+
+    Raises:
+        UnknownMethodError, MethodNotApplicableError, LayerError, ExplanationCancelled.
+    """
+    spec = get_method(method)
+    if not spec.applies_to(model.module):
+        usable = ", ".join(m.id for m in methods_for(model.module))
+        raise MethodNotApplicableError(
+            f"{spec.name} does not apply to {model.spec.name}: it needs a class token attending over "
+            f"image patches (ViT, DeiT). Methods for {model.spec.name}: {usable}")
+    if target is not None and not 0 <= target < len(model.labels):
+        raise VislabError(f"target class {target} does not exist; classes are 0-{len(model.labels) - 1}")
+    start = time.perf_counter()
+    view = model.pipeline.cropped(image)
+    tensor = model.pipeline.to_tensor(view)[None]
+    request = ExplainRequest(target, layer, head, head_fusion, discard_ratio, progress, cancel)
+    heatmap, layer_name, probs = spec.compute(model, tensor, request)
+    index = target if target is not None else int(probs.argmax())
+    return Explanation(model.spec.id, spec.id, layer_name, index, model.labels[index], heatmap, view,
+                       probs.numpy(), head if spec.id == "attention" else None, time.perf_counter() - start)

@@ -1,0 +1,109 @@
+"""Feature maps layer by layer, and the filters of the first layer, as image grids.
+
+"The first layers see edges and colours, later ones shapes and parts": these are the pictures for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import torch
+
+from .explain.layers import get_layer, spatial_reshape
+from .heatmaps import colorize
+
+
+@dataclass(frozen=True)
+class FeatureMaps:
+    """A layer's activations for one image, strongest channel first.
+
+    Attributes:
+        layer: the module name.
+        maps: float32 ``C x h x w``, sorted by :attr:`strength`, strongest first.
+        channels: the original channel index of each map.
+        strength: mean absolute activation of each map.
+    """
+
+    layer: str
+    maps: np.ndarray
+    channels: np.ndarray
+    strength: np.ndarray
+
+
+def spatial_layers(model) -> list[str]:
+    """Layers worth showing in a feature-map picker, input to output: the model's stages and blocks."""
+    spatial = (torch.nn.Conv2d, torch.nn.BatchNorm2d, torch.nn.LayerNorm)
+    names = []
+    for name, module in model.module.named_modules():
+        if not name or name.count(".") > 1 or name == model.spec.classifier.split(".")[0]:
+            continue
+        if isinstance(module, (torch.nn.ModuleList, torch.nn.ModuleDict)):
+            continue  # containers never run themselves, so they have no output to show
+        if any(isinstance(m, spatial) for m in module.modules()):
+            names.append(name)
+    return names
+
+
+def feature_maps(model, image: np.ndarray, layer: str) -> FeatureMaps:
+    """The activations of ``layer`` (a module name) for ``image``, as channel maps, strongest first."""
+    module = get_layer(model.module, layer, model.spec.name)
+    reshape = spatial_reshape(model.module, module)
+    captured: list[torch.Tensor] = []
+    handle = module.register_forward_hook(lambda _m, _i, out: captured.append(reshape(out)))
+    tensor = model.pipeline(image)[None].to(model.device)
+    with model.lock, torch.inference_mode():
+        try:
+            model.module(tensor)
+        finally:
+            handle.remove()
+    maps = captured[0][0].float().cpu().numpy()
+    strength = np.abs(maps).mean(axis=(1, 2))
+    order = np.argsort(-strength, kind="stable")
+    return FeatureMaps(layer, maps[order], order, strength[order])
+
+
+def first_conv(model) -> tuple[str, torch.Tensor]:
+    """The first convolution (a ViT's patch embedding is one) and its weights ``out x in x k x k``."""
+    for name, module in model.module.named_modules():
+        if isinstance(module, torch.nn.Conv2d) and module.in_channels == 3:
+            return name, module.weight.detach().float().cpu()
+    raise ValueError(f"{model.spec.name} has no convolution on the RGB input")
+
+
+def tile(cells: list[np.ndarray], columns: int, gap: int = 2, background: int = 255) -> np.ndarray:
+    """Lay equally sized RGB images out on a grid, ``columns`` wide, with a ``gap``-pixel margin."""
+    if not cells:
+        raise ValueError("nothing to tile")
+    h, w = cells[0].shape[:2]
+    rows = -(-len(cells) // columns)
+    grid = np.full((rows * (h + gap) + gap, columns * (w + gap) + gap, 3), background, np.uint8)
+    for i, cell in enumerate(cells):
+        r, c = divmod(i, columns)
+        y, x = gap + r * (h + gap), gap + c * (w + gap)
+        grid[y:y + h, x:x + w] = cell
+    return grid
+
+
+def feature_grid(features: FeatureMaps, count: int = 16, columns: int = 4, cell: int = 96,
+                 colormap: str = "viridis") -> np.ndarray:
+    """The ``count`` strongest channels, each scaled to its own range, as one RGB grid image."""
+    cells = []
+    for fmap in features.maps[:count]:
+        low, high = float(fmap.min()), float(fmap.max())
+        unit = (fmap - low) / (high - low) if high > low else np.zeros_like(fmap)
+        big = cv2.resize(unit.astype(np.float32), (cell, cell), interpolation=cv2.INTER_NEAREST)
+        cells.append(colorize(big, colormap))
+    return tile(cells, columns)
+
+
+def filter_grid(weights: torch.Tensor, count: int = 64, columns: int = 8, cell: int = 48) -> np.ndarray:
+    """First-layer filters as RGB pictures, each scaled symmetrically around zero (grey is 0)."""
+    cells = []
+    for kernel in weights[:count].numpy():
+        peak = float(np.abs(kernel).max()) or 1.0
+        rgb = ((kernel.transpose(1, 2, 0) / peak) * 0.5 + 0.5).clip(0, 1)
+        cells.append(cv2.resize((rgb * 255).round().astype(np.uint8), (cell, cell),
+                                interpolation=cv2.INTER_NEAREST))
+    return tile(cells, columns)

@@ -1,0 +1,66 @@
+"""Turning a heatmap into pictures: colour, blend over what the model saw, or map back onto the photo."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import cv2
+import numpy as np
+
+#: Colormaps offered for overlays (any matplotlib colormap name also works).
+COLORMAPS = ("jet", "turbo", "inferno", "viridis", "magma", "gray")
+
+
+@cache
+def _lut(colormap: str) -> np.ndarray:
+    import matplotlib
+
+    try:
+        cmap = matplotlib.colormaps[colormap]
+    except KeyError:
+        raise ValueError(f"unknown colormap {colormap!r}; try {', '.join(COLORMAPS)}") from None
+    return (cmap(np.linspace(0.0, 1.0, 256))[:, :3] * 255).round().astype(np.uint8)
+
+
+def colorize(heatmap: np.ndarray, colormap: str = "jet") -> np.ndarray:
+    """A [0, 1] heatmap as an RGB uint8 image through a matplotlib colormap."""
+    index = (np.clip(heatmap, 0.0, 1.0) * 255).round().astype(np.uint8)
+    return _lut(colormap)[index]
+
+
+def resize_heatmap(heatmap: np.ndarray, height: int, width: int) -> np.ndarray:
+    """The heatmap resized (bilinear) to ``height x width``, kept in [0, 1]."""
+    if heatmap.shape == (height, width):
+        return heatmap
+    resized = cv2.resize(heatmap.astype(np.float32), (width, height), interpolation=cv2.INTER_LINEAR)
+    return np.clip(resized, 0.0, 1.0)
+
+
+def overlay(image: np.ndarray, heatmap: np.ndarray, alpha: float = 0.5, colormap: str = "jet") -> np.ndarray:
+    """``image`` with the coloured heatmap blended over it: ``(1 - alpha) * image + alpha * colour``."""
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(f"alpha must be between 0 and 1, not {alpha}")
+    colour = colorize(resize_heatmap(heatmap, *image.shape[:2]), colormap)
+    return cv2.addWeighted(image, 1.0 - alpha, colour, alpha, 0.0)
+
+
+def on_original(photo: np.ndarray, heatmap: np.ndarray, crop_box: tuple[float, float, float, float],
+                alpha: float = 0.5, colormap: str = "jet", outside: float = 0.35) -> np.ndarray:
+    """The heatmap mapped back onto the whole photo.
+
+    Args:
+        photo: the original image.
+        heatmap: over what the model saw.
+        crop_box: (left, top, right, bottom) of that view in the photo's pixels
+            (:meth:`~vislab.core.preprocess.InputPipeline.crop_box`).
+        outside: brightness kept where the model never looked (0 black, 1 unchanged), so the cropped-away
+            parts stay visible but plainly outside.
+    """
+    height, width = photo.shape[:2]
+    left, top, right, bottom = (int(round(v)) for v in crop_box)
+    left, top = max(left, 0), max(top, 0)
+    right, bottom = min(right, width), min(bottom, height)
+    result = (photo.astype(np.float32) * outside).round().astype(np.uint8)
+    inside = photo[top:bottom, left:right]
+    result[top:bottom, left:right] = overlay(inside, heatmap, alpha, colormap)
+    return result
