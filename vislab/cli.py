@@ -4,6 +4,12 @@
     vislab models [--json]                 the model catalog and each model's weights status
     vislab classify IMAGE... [--model ID] [--weights FILE] [--top-k K] [--device D] [--json]
     vislab devices [--json]                the devices models can run on here
+    vislab explain IMAGE --method METHOD [--model ID] [--weights FILE] [--target CLASS_INDEX] [--layer NAME]
+                   [--save-heatmap FILE.npy] [--save-overlay FILE.png] [--json]
+    vislab features IMAGE [--model ID] [--layer NAME | --filters] --out FILE.png
+    vislab preprocess IMAGE --op NAME[:param=value,...] [--op ...] --out FILE.png [--strip FILE.png]
+    vislab methods [--json]                the explanation methods
+    vislab ops [--json]                    the OpenCV preprocessing ops
 
 A mistake (a bad file, an unknown model) is one line on stderr naming the thing and the reason; the
 exit status is 0 only when everything asked for succeeded.
@@ -22,7 +28,7 @@ from . import __version__
 from .core.catalog import DEFAULT_MODEL, list_models
 from .core.errors import VislabError
 
-COMMANDS = ("models", "classify", "devices")
+COMMANDS = ("models", "classify", "devices", "explain", "features", "preprocess", "methods", "ops")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,26 +57,88 @@ def _parser() -> argparse.ArgumentParser:
         "Run `vislab IMAGE...` for the window, or one of these commands:")
     parser.add_argument("--version", action="version", version=f"vislab {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for add in (_add_listings, _add_classify, _add_explain, _add_features, _add_preprocess):
+        add(sub)
+    return parser
 
+
+def _add_listings(sub) -> None:
     models = sub.add_parser("models", help="list the model catalog and where each model's weights are")
     models.add_argument("pattern", nargs="?", help="only ids matching this shell pattern, e.g. 'vit_*'")
     models.add_argument("--json", action="store_true", help="print JSON")
     models.set_defaults(run=_models)
+    for name, run, text in (("devices", _devices, "the devices models can run on here"),
+                            ("methods", _methods, "the explanation methods"),
+                            ("ops", _ops, "the OpenCV preprocessing ops and their parameters")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("--json", action="store_true", help="print JSON")
+        command.set_defaults(run=run)
 
+
+def _add_classify(sub) -> None:
     classify = sub.add_parser("classify", help="top-k ImageNet classes for images")
     classify.add_argument("images", nargs="+", metavar="IMAGE")
-    classify.add_argument("--model", default=DEFAULT_MODEL, metavar="ID",
-                          help=f"catalog id (default {DEFAULT_MODEL}); see `vislab models`")
-    classify.add_argument("--weights", metavar="FILE", help="a local .pth/.pt/.bin/.safetensors weights file")
+    _model_options(classify)
     classify.add_argument("--top-k", type=_positive, default=5, metavar="K", help="classes to show (5)")
-    classify.add_argument("--device", default="auto", metavar="D", help="cpu, cuda, cuda:N, mps or auto")
+    _op_option(classify, "preprocess each image with this op first (repeatable; see `vislab ops`)")
     classify.add_argument("--json", action="store_true", help="print JSON")
     classify.set_defaults(run=_classify)
 
-    devices = sub.add_parser("devices", help="the devices models can run on here")
-    devices.add_argument("--json", action="store_true", help="print JSON")
-    devices.set_defaults(run=_devices)
-    return parser
+
+def _add_explain(sub) -> None:
+    explain = sub.add_parser("explain", help="what the model looked at: a class-activation or attention map")
+    explain.add_argument("image", metavar="IMAGE")
+    explain.add_argument("--method", default="gradcam", metavar="METHOD", help="see `vislab methods` (gradcam)")
+    _model_options(explain)
+    explain.add_argument("--target", type=int, metavar="CLASS_INDEX", help="class to explain (the top-1)")
+    explain.add_argument("--layer", metavar="NAME", help="layer, as named_modules() names it (the model's default)")
+    explain.add_argument("--head", type=int, metavar="N", help="attention head (attention; default: their mean)")
+    explain.add_argument("--head-fusion", choices=("mean", "max", "min"), default="mean", help="rollout")
+    explain.add_argument("--discard-ratio", type=float, default=0.0, metavar="R", help="rollout (0)")
+    explain.add_argument("--random-weights", action="store_true",
+                         help="explain a randomly initialised copy of the model (the sanity check)")
+    _op_option(explain, "preprocess the image with this op first (repeatable)")
+    explain.add_argument("--save-heatmap", metavar="FILE.npy", help="the heatmap as a float32 array in [0, 1]")
+    explain.add_argument("--save-overlay", metavar="FILE.png", help="the heatmap blended over what the model saw")
+    explain.add_argument("--on-original", action="store_true", help="overlay on the whole photo instead")
+    explain.add_argument("--alpha", type=float, default=0.5, help="heatmap opacity in the overlay (0.5)")
+    explain.add_argument("--colormap", default="jet", help="matplotlib colormap for the overlay (jet)")
+    explain.add_argument("--json", action="store_true", help="print JSON")
+    explain.set_defaults(run=_explain)
+
+
+def _add_features(sub) -> None:
+    features = sub.add_parser("features", help="a layer's strongest feature maps, or the first layer's filters")
+    features.add_argument("image", metavar="IMAGE")
+    _model_options(features)
+    which = features.add_mutually_exclusive_group()
+    which.add_argument("--layer", metavar="NAME", help="layer whose activations to show (the model's CAM layer)")
+    which.add_argument("--filters", action="store_true", help="show the first convolution's filters instead")
+    features.add_argument("--count", type=_positive, default=16, metavar="N", help="how many (16)")
+    features.add_argument("--out", required=True, metavar="FILE.png", help="where to save the grid")
+    features.set_defaults(run=_features)
+
+
+def _add_preprocess(sub) -> None:
+    preprocess = sub.add_parser("preprocess", help="apply OpenCV ops to an image")
+    preprocess.add_argument("image", metavar="IMAGE")
+    _op_option(preprocess, "an op and its parameters, e.g. canny:low=100,high=200 (repeatable, in order)",
+               required=True)
+    preprocess.add_argument("--out", required=True, metavar="FILE.png", help="where to save the result")
+    preprocess.add_argument("--strip", metavar="FILE.png", help="also save a strip of every step")
+    preprocess.set_defaults(run=_preprocess)
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default=DEFAULT_MODEL, metavar="ID",
+                        help=f"catalog id (default {DEFAULT_MODEL}); see `vislab models`")
+    parser.add_argument("--weights", metavar="FILE", help="a local .pth/.pt/.bin/.safetensors weights file")
+    parser.add_argument("--device", default="auto", metavar="D", help="cpu, cuda, cuda:N, mps or auto")
+
+
+def _op_option(parser: argparse.ArgumentParser, help_text: str, required: bool = False) -> None:
+    parser.add_argument("--op", action="append", default=[], required=required, metavar="NAME[:p=v,...]",
+                        dest="ops", help=help_text)
 
 
 def _positive(text: str) -> int:
@@ -140,20 +208,33 @@ def _devices(options: argparse.Namespace) -> int:
 
 # --- classify -----------------------------------------------------------------------------------------------
 
-def _classify(options: argparse.Namespace) -> int:
+def _load(options: argparse.Namespace):
     from .core.catalog import get_spec
     from .core.inference import load_model
 
     spec = get_spec(options.model)  # an unknown id fails before anything slow happens
     bar = _ProgressBar(f"downloading {spec.name} weights")
-    model = load_model(spec.id, weights=options.weights, device=options.device, progress=bar.bytes)
-    bar.close()
+    try:
+        return load_model(spec.id, weights=options.weights, device=options.device, progress=bar.bytes)
+    finally:
+        bar.close()
+
+
+def _pipeline(options: argparse.Namespace):
+    from .core.ops import Pipeline
+
+    return Pipeline.parse(options.ops)
+
+
+def _classify(options: argparse.Namespace) -> int:
+    pipeline = _pipeline(options)  # a bad op fails before the model loads
+    model = _load(options)
 
     results: list[dict] = []
     failures = 0
     images = _ProgressBar("classifying", total=len(options.images)) if len(options.images) > 1 else None
     for chunk in _chunks(options.images, 16):
-        for result in _classify_chunk(model, chunk, options.top_k):
+        for result in _classify_chunk(model, chunk, options.top_k, pipeline):
             results.append(result)
             if "error" in result:
                 failures += 1
@@ -174,14 +255,14 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
         yield items[start:start + size]
 
 
-def _classify_chunk(model, paths: Sequence[str], top_k: int) -> list[dict]:
+def _classify_chunk(model, paths: Sequence[str], top_k: int, pipeline) -> list[dict]:
     from .core.images import read_image
 
     results: list[dict] = [{"image": p} for p in paths]
     good: list[tuple[dict, object]] = []
     for result in results:
         try:
-            good.append((result, read_image(result["image"])))
+            good.append((result, pipeline.apply(read_image(result["image"]))))
         except VislabError as exc:
             result["error"] = str(exc)
     if good:
@@ -215,6 +296,11 @@ class _ProgressBar:
         self.done, self.total = done, total
         self._draw(f"{done / 1e6:.1f}/{total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB")
 
+    def bytes_free(self, done: int, total: int) -> None:
+        """Progress in plain counts (Score-CAM's channels)."""
+        self.done, self.total = done, total
+        self._draw(f"{done}/{total}")
+
     def step(self) -> None:
         self.done += 1
         self._draw(f"{self.done}/{self.total}")
@@ -235,6 +321,116 @@ class _ProgressBar:
 
     def close(self) -> None:
         self.clear()
+
+
+# --- explain, features, preprocess ----------------------------------------------------------------------------
+
+def _explain(options: argparse.Namespace) -> int:
+    import numpy as np
+
+    from .core.explain import explain, get_method
+    from .core.heatmaps import on_original, overlay
+    from .core.images import read_image, save_image
+
+    get_method(options.method)
+    pipeline = _pipeline(options)
+    image = pipeline.apply(read_image(options.image))
+    model = _load(options)
+    if options.random_weights:
+        model = model.randomized()
+    bar = _ProgressBar(f"{options.method}")
+    result = explain(model, image, options.method, target=options.target, layer=options.layer,
+                     head=options.head, head_fusion=options.head_fusion, discard_ratio=options.discard_ratio,
+                     progress=bar.bytes_free)
+    bar.close()
+    if options.save_heatmap:
+        _write(options.save_heatmap, lambda p: np.save(p, result.heatmap))
+    if options.save_overlay:
+        if options.on_original:
+            picture = on_original(image, result.heatmap, model.pipeline.crop_box(*image.shape[:2]),
+                                  options.alpha, options.colormap)
+        else:
+            picture = overlay(result.view, result.heatmap, options.alpha, options.colormap)
+        save_image(options.save_overlay, picture)
+    if options.json:
+        print(json.dumps({"image": options.image, **result.to_dict()}, indent=2))
+        return 0
+    probability = 100 * float(result.probabilities[result.target])
+    head = f", head {result.head}" if result.head is not None else ""
+    print(f"{get_method(result.method).name} of {result.model_id} at layer {result.layer}{head}, for class "
+          f"{result.target} ({result.target_label}, {probability:.1f} %) in {result.seconds:.2f} s")
+    for label, path in (("heatmap", options.save_heatmap), ("overlay", options.save_overlay)):
+        if path:
+            print(f"saved the {label} to {path}")
+    return 0
+
+
+def _write(path: str, write) -> None:
+    try:
+        write(path)
+    except OSError as exc:
+        raise VislabError(f"{path}: could not be written ({exc.strerror or exc})") from None
+
+
+def _features(options: argparse.Namespace) -> int:
+    from .core.features import feature_grid, feature_maps, filter_grid, first_conv
+    from .core.images import read_image, save_image
+
+    image = read_image(options.image)
+    model = _load(options)
+    if options.filters:
+        name, weights = first_conv(model)
+        save_image(options.out, filter_grid(weights, count=options.count))
+        print(f"{min(options.count, weights.shape[0])} of the {weights.shape[0]} filters of {name} "
+              f"({weights.shape[2]}x{weights.shape[3]}) saved to {options.out}")
+        return 0
+    layer = options.layer or model.spec.target_layer
+    maps = feature_maps(model, image, layer)
+    save_image(options.out, feature_grid(maps, count=options.count))
+    print(f"the {min(options.count, len(maps.channels))} strongest of the {len(maps.channels)} channels of "
+          f"{layer} ({maps.maps.shape[1]}x{maps.maps.shape[2]}) saved to {options.out}")
+    return 0
+
+
+def _preprocess(options: argparse.Namespace) -> int:
+    from .core.images import read_image, save_image
+    from .core.montage import strip
+
+    pipeline = _pipeline(options)
+    image = read_image(options.image)
+    save_image(options.out, pipeline.apply(image))
+    if options.strip:
+        save_image(options.strip, strip(pipeline.previews(image)))
+    print(" -> ".join(["input"] + [step.label() for step in pipeline.steps]) + f": saved to {options.out}")
+    return 0
+
+
+def _methods(options: argparse.Namespace) -> int:
+    from .core.explain import METHODS
+
+    rows = [{"id": m.id, "name": m.name, "kind": m.kind, "year": m.year, "paper": m.paper,
+             "paper_url": m.paper_url, "class_specific": m.class_specific, "cost": m.cost,
+             "models": "all" if m.kind == "cam" else "ViT-style (class token)", "description": m.description}
+            for m in METHODS]
+    if options.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    _print_table([("id", "name", "year", "models", "cost")] +
+                 [(r["id"], r["name"], str(r["year"]), r["models"], r["cost"]) for r in rows], right={"year"})
+    return 0
+
+
+def _ops(options: argparse.Namespace) -> int:
+    from .core.ops import OPS
+
+    if options.json:
+        print(json.dumps([op.to_dict() for op in OPS], indent=2))
+        return 0
+    for op in OPS:
+        params = ",".join(f"{p.name}={p.default}" for p in op.params)
+        print(f"{op.id}{':' + params if params else ''}")
+        print(f"    {op.description}")
+    return 0
 
 
 # --- the window ---------------------------------------------------------------------------------------------

@@ -84,3 +84,7 @@ class TruncatedImageError(ImageReadError):
 
 class ImageTooLargeError(ImageReadError):
     """The image has more pixels than vislab decodes (a decompression-bomb guard)."""
+
+
+class ImageWriteError(ImageReadError):
+    """An image could not be saved to this path."""

@@ -13,6 +13,7 @@ import torch
 
 from .explain.layers import get_layer, spatial_reshape
 from .heatmaps import colorize
+from .montage import tile
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,19 @@ class FeatureMaps:
 
 
 def spatial_layers(model) -> list[str]:
-    """Layers worth showing in a feature-map picker, input to output: the model's stages and blocks."""
+    """Layers worth showing in a feature-map picker, input to output: the model's top-level layers, with
+    containers (``blocks``, ``features``, ``layer4``...) opened one level, plus its default CAM layer."""
+    containers = (torch.nn.Sequential, torch.nn.ModuleList, torch.nn.ModuleDict)
     spatial = (torch.nn.Conv2d, torch.nn.BatchNorm2d, torch.nn.LayerNorm)
-    names = []
-    for name, module in model.module.named_modules():
-        if not name or name.count(".") > 1 or name == model.spec.classifier.split(".")[0]:
+    head = model.spec.classifier.split(".")[0]
+    wanted = {model.spec.target_layer}
+    for name, module in model.module.named_children():
+        if name == head:
             continue
-        if isinstance(module, (torch.nn.ModuleList, torch.nn.ModuleDict)):
-            continue  # containers never run themselves, so they have no output to show
-        if any(isinstance(m, spatial) for m in module.modules()):
-            names.append(name)
-    return names
+        children = [f"{name}.{child}" for child, _ in module.named_children()]
+        wanted.update(children if isinstance(module, containers) and children else [name])
+    return [name for name, module in model.module.named_modules()
+            if name in wanted and any(isinstance(m, spatial) for m in module.modules())]
 
 
 def feature_maps(model, image: np.ndarray, layer: str) -> FeatureMaps:
@@ -70,20 +73,6 @@ def first_conv(model) -> tuple[str, torch.Tensor]:
         if isinstance(module, torch.nn.Conv2d) and module.in_channels == 3:
             return name, module.weight.detach().float().cpu()
     raise ValueError(f"{model.spec.name} has no convolution on the RGB input")
-
-
-def tile(cells: list[np.ndarray], columns: int, gap: int = 2, background: int = 255) -> np.ndarray:
-    """Lay equally sized RGB images out on a grid, ``columns`` wide, with a ``gap``-pixel margin."""
-    if not cells:
-        raise ValueError("nothing to tile")
-    h, w = cells[0].shape[:2]
-    rows = -(-len(cells) // columns)
-    grid = np.full((rows * (h + gap) + gap, columns * (w + gap) + gap, 3), background, np.uint8)
-    for i, cell in enumerate(cells):
-        r, c = divmod(i, columns)
-        y, x = gap + r * (h + gap), gap + c * (w + gap)
-        grid[y:y + h, x:x + w] = cell
-    return grid
 
 
 def feature_grid(features: FeatureMaps, count: int = 16, columns: int = 4, cell: int = 96,

@@ -57,7 +57,7 @@ def on_original(photo: np.ndarray, heatmap: np.ndarray, crop_box: tuple[float, f
             parts stay visible but plainly outside.
     """
     height, width = photo.shape[:2]
-    left, top, right, bottom = (int(round(v)) for v in crop_box)
+    left, top, right, bottom = (round(v) for v in crop_box)
     left, top = max(left, 0), max(top, 0)
     right, bottom = min(right, width), min(bottom, height)
     result = (photo.astype(np.float32) * outside).round().astype(np.uint8)

@@ -18,6 +18,7 @@ from .errors import (
     EmptyImageError,
     ImageNotFoundError,
     ImageTooLargeError,
+    ImageWriteError,
     NotAnImageError,
     TruncatedImageError,
     VectorImageError,
@@ -153,3 +154,17 @@ def _scale_to_uint8(values: np.ndarray) -> np.ndarray:
 def _gray_to_rgb(gray: np.ndarray) -> np.ndarray:
     return np.repeat(gray[:, :, None], 3, axis=2)
 
+
+
+def save_image(path: str | Path, image: np.ndarray) -> Path:
+    """Write an RGB (or grey) uint8 image; the format follows the suffix (.png, .jpg, .webp...).
+
+    Raises:
+        ImageWriteError: naming the file and why it could not be written.
+    """
+    path = Path(path)
+    try:
+        Image.fromarray(np.ascontiguousarray(image)).save(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ImageWriteError(path, f"could not be written ({exc})") from None
+    return path
