@@ -34,11 +34,13 @@ def chelsea(cat):
 
 @pytest.fixture(scope="module")
 def vit():
+    torch.manual_seed(0)  # random weights, the same on every run
     return load_model("vit_tiny_patch16_224", pretrained=False, device="cpu")
 
 
 @pytest.fixture(scope="module")
 def swin():
+    torch.manual_seed(0)
     return load_model("swin_tiny_patch4_window7_224", pretrained=False, device="cpu")
 
 
