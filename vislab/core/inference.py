@@ -11,10 +11,11 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import torch
@@ -24,6 +25,8 @@ from .devices import resolve_device
 from .errors import DeviceError, WeightsError
 from .preprocess import InputPipeline, input_pipeline
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
+
+T = TypeVar("T")
 
 #: How many models :class:`ModelCache` keeps loaded at once by default.
 DEFAULT_CACHE_SIZE = 3
@@ -64,7 +67,8 @@ class LoadedModel:
     load_seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _embedding: list = field(default_factory=list, repr=False)
-    _variants: dict = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         classifier = self.module.get_submodule(self.spec.classifier)
@@ -78,19 +82,25 @@ class LoadedModel:
     def _keep_embedding(self, _module, args) -> None:
         self._embedding[:] = [args[0].detach()]
 
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """A helper object built once per model (an attention extractor, a randomised copy)."""
+        with self._memo_lock:
+            if key not in self._memo:
+                self._memo[key] = make()
+            return self._memo[key]
+
     def randomized(self, seed: int = 0) -> LoadedModel:
         """The same architecture with freshly initialised weights (the Adebayo et al. 2018 sanity check:
         an explanation that survives randomising the weights explains nothing about them)."""
-        key = f"random:{seed}"
-        with self._lock:
-            if key not in self._variants:
-                with torch.random.fork_rng(devices=[]):
-                    torch.manual_seed(seed)
-                    module = _architecture(self.spec)  # the library's own initialisation
-                module.eval().requires_grad_(False).to(self.device)
-                self._variants[key] = LoadedModel(self.spec, module, self.pipeline, self.device,
-                                                  f"randomised ({self.weights})", self.labels)
-            return self._variants[key]
+        def make() -> LoadedModel:
+            with torch.random.fork_rng(devices=[]):
+                torch.manual_seed(seed)
+                module = _architecture(self.spec)  # the library's own initialisation
+            module.eval().requires_grad_(False).to(self.device)
+            return LoadedModel(self.spec, module, self.pipeline, self.device, f"randomised ({self.weights})",
+                               self.labels)
+
+        return self.memo(f"randomized:{seed}", make)
 
     def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""

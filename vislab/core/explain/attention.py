@@ -6,6 +6,7 @@ fused attention switched off for the extraction so the probabilities exist as a 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Literal
@@ -19,10 +20,18 @@ from .layers import LayerError, token_grid
 HeadFusion = Literal["mean", "max", "min"]
 
 
-def attention_layers(module: torch.nn.Module) -> list[str]:
-    """Names of the global self-attention modules of a ViT-style model, first to last."""
-    return [name for name, m in module.named_modules()
-            if name.startswith("blocks.") and hasattr(m, "attn_drop") and hasattr(m, "fused_attn")]
+_LAYERS: weakref.WeakKeyDictionary[torch.nn.Module, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+
+def attention_layers(module: torch.nn.Module) -> tuple[str, ...]:
+    """Names of the global self-attention modules of a ViT-style model, first to last (looked up once
+    per model: walking the module tree costs more than the rollout itself)."""
+    names = _LAYERS.get(module)
+    if names is None:
+        names = _LAYERS[module] = tuple(
+            name for name, m in module.named_modules()
+            if name.startswith("blocks.") and hasattr(m, "attn_drop") and hasattr(m, "fused_attn"))
+    return names
 
 
 def supports_cls_attention(module: torch.nn.Module) -> bool:
@@ -60,25 +69,29 @@ def _unfused(modules: Sequence[torch.nn.Module]) -> Iterator[None]:
             m.fused_attn = value
 
 
+def _extractor(model):
+    """timm's AttentionExtract on every attention layer, built once per model. Its hooks stay on
+    ``attn_drop``, which only runs while fused attention is off: ordinary forward passes never reach them."""
+    from timm.utils import AttentionExtract
+
+    names = [f"{n}.attn_drop" for n in attention_layers(model.module)]
+    return model.memo("attention-extract", lambda: AttentionExtract(model.module, names=names, method="hook"))
+
+
 def extract_attention(model, tensor: torch.Tensor,
                       layers: Sequence[str] | None = None) -> tuple[list[torch.Tensor], torch.Tensor]:
     """Attention probabilities (each ``heads x N x N``, first layer first) and the class probabilities,
     from one forward pass of ``model`` (a :class:`~vislab.core.inference.LoadedModel`)."""
-    from timm.utils import AttentionExtract
-
     module = model.module
     names = list(layers) if layers is not None else attention_layers(module)
-    attn_modules = [module.get_submodule(n) for n in names]
+    extractor = _extractor(model)
     logits: list[torch.Tensor] = []
-    with model.lock, _unfused(attn_modules), torch.inference_mode():
-        extractor = AttentionExtract(module, names=[f"{n}.attn_drop" for n in names], method="hook")
+    with model.lock, _unfused([module.get_submodule(n) for n in names]), torch.inference_mode():
         handle = module.register_forward_hook(lambda _m, _i, out: logits.append(out))
         try:
             maps = extractor(tensor.to(model.device))
         finally:
             handle.remove()
-            for hook in extractor.hooks._handles:  # AttentionExtract keeps its hooks; vislab does not
-                hook.remove()
     attentions = [maps[f"{n}.attn_drop"][0].float().cpu() for n in names]
     return attentions, logits[0].float().softmax(-1)[0].cpu()
 
@@ -106,19 +119,23 @@ def rollout(attentions: Sequence[torch.Tensor], prefix: int, grid: tuple[int, in
     if not 0.0 <= discard_ratio < 1.0:
         raise ValueError(f"discard ratio must be in [0, 1), not {discard_ratio}")
     tokens = attentions[0].shape[-1]
-    eye = torch.eye(tokens, dtype=torch.float64)
-    result = eye.clone()
+    eye = torch.eye(tokens)
+    layers = []
     for attention in attentions:
-        fused = getattr(attention.double(), head_fusion)(dim=0)
+        fused = getattr(attention.float(), head_fusion)(dim=0)
         fused = fused.values if head_fusion != "mean" else fused
         if discard_ratio > 0:
             flat = fused.flatten()  # a view: zeroing it zeroes ``fused``
             weakest = flat.topk(int(flat.numel() * discard_ratio), largest=False).indices
             flat[weakest[weakest != 0]] = 0
-        layer = 0.5 * fused + 0.5 * eye
-        layer = layer / layer.sum(dim=-1, keepdim=True)
-        result = layer @ result
-    return _unit(result[0, prefix:].reshape(grid).numpy())
+        layer = fused.mul_(0.5).add_(eye, alpha=0.5)
+        layers.append(layer.div_(layer.sum(dim=-1, keepdim=True)))
+    # The rollout is A_L ... A_2 A_1; only its class-token row is needed, so multiply that row through
+    # the layers from the last to the first: the same product, in vector-matrix steps.
+    row = eye[0]
+    for layer in reversed(layers):
+        row = row @ layer
+    return _unit(row[prefix:].reshape(grid).numpy())
 
 
 def grid_of(module: torch.nn.Module, attention: torch.Tensor) -> tuple[int, tuple[int, int]]:
