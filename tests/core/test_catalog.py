@@ -83,6 +83,16 @@ def test_every_entry_builds_with_its_declared_size_and_layers(spec):
     module.get_submodule(spec.target_layer)
 
 
+@pytest.mark.parametrize("spec", [s for s in MODELS if s.source == "timm"], ids=lambda s: s.id)
+def test_class_token_flag_matches_the_architecture(spec):
+    from vislab.core.explain.attention import supports_cls_attention
+    from vislab.core.inference import _architecture
+
+    with torch.device("meta"):
+        module = _architecture(spec)
+    assert spec.class_token == supports_cls_attention(module)
+
+
 def test_specs_are_frozen_and_serialisable():
     spec = get_spec("torchvision/resnet50")
     with pytest.raises(AttributeError):

@@ -17,6 +17,7 @@ from vislab.core.explain import (
     MethodNotApplicableError,
     explain,
     methods_for,
+    methods_for_spec,
 )
 from vislab.core.explain.attention import rollout
 from vislab.core.explain.layers import spatial_reshape, token_grid
@@ -144,12 +145,14 @@ def test_cam_methods_run_on_swin_channels_last(swin, chelsea, method):
     _is_heatmap(result.heatmap)
 
 
-def test_attention_methods_name_the_ones_that_apply(lite0, swin, chelsea):
+def test_attention_methods_name_the_ones_that_apply(lite0, swin, vit, chelsea):
     with pytest.raises(MethodNotApplicableError, match=r"Methods for EfficientNet-Lite0: gradcam, gradcam\+\+"):
         explain(lite0, chelsea, "rollout")
     with pytest.raises(MethodNotApplicableError, match="Swin-T"):
         explain(swin, chelsea, "attention")
     assert methods_for(lite0.module)[0].id == "gradcam"
+    assert [m.id for m in methods_for_spec(swin.spec)] == [m.id for m in methods_for(swin.module)]
+    assert [m.id for m in methods_for_spec(vit.spec)][:2] == ["rollout", "attention"]
 
 
 def _independent_attention(vit, image) -> list[torch.Tensor]:

@@ -69,6 +69,7 @@ class ModelSpec:
     target_layer: str
     licence: str
     bundled: bool = False
+    class_token: bool = False
     notes: str = ""
 
     @property
@@ -112,13 +113,14 @@ def _timm(arch: str, tag: str, name: str, family: Family, year: int, paper: str,
           params: int, gflops: float, top1: float, input_size: int = 224, classifier: str,
           target_layer: str, licence: str = "apache-2.0", bundled: bool = False, weights_mb: float = 0.0,
           weights_file: str = "model.safetensors", notes: str = "") -> ModelSpec:
+    class_token = arch.startswith(("vit_", "deit_"))
     # timm's hub files are float32 safetensors: four bytes a parameter plus a small header.
     mb = weights_mb or round(params * 4 / 1e6, 1)
     return MODELS.register(ModelSpec(
         id=arch, name=name, family=family, year=year, paper=paper, paper_url=url, params=params,
         gflops=gflops, top1=top1, input_size=input_size, weights_mb=mb, source="timm",
         weights=f"{arch}.{tag}", weights_file=weights_file, classifier=classifier,
-        target_layer=target_layer, licence=licence, bundled=bundled, notes=notes))
+        target_layer=target_layer, licence=licence, bundled=bundled, class_token=class_token, notes=notes))
 
 
 # --- The offline default: real ImageNet weights installed with vislab ---------------------------------

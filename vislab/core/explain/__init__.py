@@ -17,10 +17,18 @@ import numpy as np
 from ..errors import VislabError
 from .cam import ExplanationCancelled
 from .layers import LayerError
-from .methods import METHODS, ExplainRequest, MethodSpec, UnknownMethodError, get_method, methods_for
+from .methods import (
+    METHODS,
+    ExplainRequest,
+    MethodSpec,
+    UnknownMethodError,
+    get_method,
+    methods_for,
+    methods_for_spec,
+)
 
 __all__ = ["METHODS", "Explanation", "ExplanationCancelled", "LayerError", "MethodNotApplicableError",
-           "MethodSpec", "UnknownMethodError", "explain", "get_method", "methods_for"]
+           "MethodSpec", "UnknownMethodError", "explain", "get_method", "methods_for", "methods_for_spec"]
 
 
 class MethodNotApplicableError(VislabError):

@@ -76,6 +76,10 @@ class MethodSpec:
 
         return self.kind == "cam" or supports_cls_attention(module)
 
+    def applies_to_spec(self, spec) -> bool:
+        """The same answer from the catalog entry alone, before the model is loaded."""
+        return self.kind == "cam" or spec.class_token
+
 
 METHODS: Registry[MethodSpec] = Registry("explanation method", UnknownMethodError)
 
@@ -162,6 +166,13 @@ def get_method(method_id: str) -> MethodSpec:
 
 def methods_for(module: torch.nn.Module) -> list[MethodSpec]:
     """The methods that apply to ``module``, the natural ones first (rollout for ViTs, Grad-CAM for CNNs)."""
-    usable = [m for m in METHODS if m.applies_to(module)]
-    return sorted(usable, key=lambda m: m.kind != "attention") if any(m.kind == "attention" for m in usable) \
-        else usable
+    return _natural_order([m for m in METHODS if m.applies_to(module)])
+
+
+def methods_for_spec(spec) -> list[MethodSpec]:
+    """:func:`methods_for` from a catalog entry, before its model is loaded."""
+    return _natural_order([m for m in METHODS if m.applies_to_spec(spec)])
+
+
+def _natural_order(methods: list[MethodSpec]) -> list[MethodSpec]:
+    return sorted(methods, key=lambda m: (m.kind != "attention", m.id != "rollout"))

@@ -1,0 +1,445 @@
+"""The window's state, and the requests it sends to the core.
+
+:class:`Session` holds what the person chose (images, model, device, k, preprocessing, explanation
+settings) and turns every change into the least work that depends on it: a new k re-classifies, a new
+target re-explains, a new image recomputes everything. Work runs on :class:`~vislab.ui.workers.Runner`
+channels, so a stale answer is dropped, never shown under the wrong image or model. Nothing here imports
+torch: the core's heavy modules are imported inside the worker functions.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core.catalog import DEFAULT_MODEL, get_spec
+from ..core.images import is_image_path
+from ..core.ops import Pipeline
+from .workers import Job, Runner
+
+#: Decoded photos kept in memory; older ones are read again when they become current.
+KEEP_IMAGES = 12
+#: Side of the thumbnails in the image strip.
+THUMB = 96
+#: Longest side of the copies the previews work on.
+PREVIEW_SIDE = 512
+
+ALL_CHANNELS = ("classify", "explain", "features", "previews", "stages")
+
+
+@dataclass
+class ImageEntry:
+    """One photo in the strip."""
+
+    source: str
+    name: str
+    thumbnail: np.ndarray | None = None
+    error: str | None = None
+    size: tuple[int, int] | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.thumbnail is not None and self.error is None
+
+
+@dataclass(frozen=True)
+class Predictions:
+    image: int
+    model_id: str
+    device: str
+    items: list
+    seconds: float
+    load_seconds: float
+
+
+@dataclass(frozen=True)
+class ExplanationResult:
+    image: int
+    explanation: Any
+    photo: np.ndarray
+    crop_box: tuple[float, float, float, float]
+    randomized: bool
+
+
+@dataclass(frozen=True)
+class FeaturesResult:
+    image: int
+    layer: str
+    grid: np.ndarray
+    channels: int
+    filters: np.ndarray
+    filters_name: str
+    layers: list[str]
+
+
+@dataclass
+class Choices:
+    """What the person chose."""
+
+    model_id: str = DEFAULT_MODEL
+    weights: str | None = None
+    device: str = "cpu"
+    top_k: int = 5
+    pipeline: Pipeline = field(default_factory=Pipeline)
+    feed_pipeline: bool = False
+    method: str = "gradcam"
+    target: int | None = None
+    layer: str | None = None
+    head: int | None = None
+    randomized: bool = False
+    feature_layer: str | None = None
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files as given, and the images inside folders, recursively, in name order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted((p for p in path.rglob("*") if p.is_file() and is_image_path(p)),
+                            key=lambda p: str(p).lower())
+        else:
+            found.append(path)
+    return found
+
+
+class Session(QObject):
+    """The state behind the window; views subscribe to its signals."""
+
+    imagesChanged = Signal()
+    imageUpdated = Signal(int)
+    currentChanged = Signal(int)
+    modelChanged = Signal(str)
+    predictionsReady = Signal(object)
+    explanationReady = Signal(object)
+    featuresReady = Signal(object)
+    previewsReady = Signal(object)
+    stagesReady = Signal(object)
+    engineReady = Signal(float)
+    message = Signal(str)
+    statusChanged = Signal(str)
+    progress = Signal(str, int, int)
+    busyChanged = Signal(bool)
+    cleared = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, runner: Runner | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner or Runner(self)
+        self.runner.done.connect(self._on_done)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.progress.connect(self.progress)
+        self.runner.busy.connect(self.busyChanged)
+        self.choices = Choices()
+        self.images: list[ImageEntry] = []
+        self.current = -1
+        self.engine_ready = False
+        self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._loading: set[int] = set()
+        self._dirty: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self._flush)
+        self.active_panels: set[str] = {"explain"}
+
+    # --- start-up -----------------------------------------------------------------------------------------
+
+    def start_engine(self) -> None:
+        """Import the core's heavy modules (torch) and load the current model, off the UI thread."""
+        choices = self.choices
+
+        def warm(job: Job) -> float:
+            start = time.perf_counter()
+            from ..core import engine
+
+            engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
+            return time.perf_counter() - start
+
+        self.runner.submit("engine", warm)
+
+    # --- images ---------------------------------------------------------------------------------------------
+
+    def add_paths(self, paths: list[str | Path]) -> int:
+        """Add image files and folders (their images, recursively); returns how many were added."""
+        files = expand_paths(paths)
+        for path in files:
+            self._add(ImageEntry(str(path), path.name), loader=_read_file(str(path)))
+        return len(files)
+
+    def add_array(self, image: np.ndarray, name: str) -> None:
+        """Add an image that has no file (pasted from the clipboard)."""
+        self._add(ImageEntry(f"<{name}>", name), loader=lambda: image)
+
+    def _add(self, entry: ImageEntry, loader) -> None:
+        index = len(self.images)
+        self.images.append(entry)
+        self._load(index, loader)
+        self.imagesChanged.emit()
+        if self.current < 0:
+            self.set_current(index)
+
+    def _load(self, index: int, loader) -> None:
+        self._loading.add(index)
+
+        def load(job: Job):
+            from ..core.engine import thumbnail
+
+            image = loader()
+            return index, image, thumbnail(image, THUMB)
+
+        self.runner.submit(f"load:{index}", load)
+
+    def image(self, index: int | None = None) -> np.ndarray | None:
+        """The decoded photo, if it is in memory."""
+        index = self.current if index is None else index
+        return self._arrays.get(index)
+
+    def set_current(self, index: int) -> None:
+        if not 0 <= index < len(self.images) or index == self.current:
+            return
+        self.current = index
+        self.choices.target = None
+        self.currentChanged.emit(index)
+        entry = self.images[index]
+        if index in self._arrays:
+            self._arrays.move_to_end(index)
+            self._request(*ALL_CHANNELS)
+        elif entry.error is None and index not in self._loading:
+            self._load(index, _read_file(entry.source))
+        for channel in ALL_CHANNELS:
+            self.runner.cancel(channel)
+            self.cleared.emit(channel)
+
+    def step(self, delta: int) -> None:
+        if self.images:
+            self.set_current((self.current + delta) % len(self.images))
+
+    # --- choices --------------------------------------------------------------------------------------------
+
+    def set_model(self, model_id: str, weights: str | None = None) -> None:
+        get_spec(model_id)
+        if (model_id, weights) == (self.choices.model_id, self.choices.weights):
+            return
+        self.choices.model_id, self.choices.weights = model_id, weights
+        self.choices.target = self.choices.layer = self.choices.feature_layer = self.choices.head = None
+        self.modelChanged.emit(model_id)
+        self._request(*ALL_CHANNELS)
+
+    def set_device(self, device: str) -> None:
+        if device != self.choices.device:
+            self.choices.device = device
+            self._request("classify", "explain", "features")
+
+    def set_top_k(self, k: int) -> None:
+        if k != self.choices.top_k:
+            self.choices.top_k = k
+            self._request("classify")
+
+    def set_pipeline(self, pipeline: Pipeline) -> None:
+        if pipeline != self.choices.pipeline:
+            self.choices.pipeline = pipeline
+            self._request("previews", *(("classify", "explain", "features") if self.choices.feed_pipeline else ()))
+
+    def set_feed_pipeline(self, feed: bool) -> None:
+        if feed != self.choices.feed_pipeline:
+            self.choices.feed_pipeline = feed
+            self._request("classify", "explain", "features")
+
+    def set_explain(self, **changes: Any) -> None:
+        """Change any of method, target, layer, head or randomized, and re-explain."""
+        for key, value in changes.items():
+            if not hasattr(self.choices, key):
+                raise AttributeError(key)
+            setattr(self.choices, key, value)
+        if "method" in changes and "layer" not in changes:
+            self.choices.layer = self.choices.head = None
+        self._request("explain")
+
+    def set_feature_layer(self, layer: str | None) -> None:
+        self.choices.feature_layer = layer
+        self._request("features")
+
+    def set_active_panels(self, panels: set[str]) -> None:
+        added = panels - self.active_panels
+        self.active_panels = set(panels)
+        if added:
+            self._request(*added)
+
+    def refresh(self) -> None:
+        self._request(*ALL_CHANNELS)
+
+    # --- requests ---------------------------------------------------------------------------------------------
+
+    def _request(self, *channels: str) -> None:
+        self._dirty.update(channels)
+        self._timer.start()
+
+    def _flush(self) -> None:
+        image = self.image()
+        if image is None:
+            return
+        dirty, self._dirty = self._dirty, set()
+        for channel in ALL_CHANNELS:
+            if channel in dirty and (channel in ("classify", "previews") or channel in self.active_panels):
+                self.runner.submit(channel, _WORK[channel](self.current, image, _copy(self.choices)))
+            elif channel in dirty:
+                self._dirty.add(channel)  # computed when its panel is shown
+
+    # --- answers --------------------------------------------------------------------------------------------
+
+    def _on_done(self, channel: str, result: object) -> None:
+        if channel == "engine":
+            self.engine_ready = True
+            self.engineReady.emit(float(result))
+        elif channel.startswith("load:"):
+            self._on_loaded(*result)
+        elif result is not None and getattr(result, "image", self.current) == self.current:
+            getattr(self, f"{_SIGNALS[channel]}").emit(result)
+
+    def _on_loaded(self, index: int, image: np.ndarray, thumb: np.ndarray) -> None:
+        self._loading.discard(index)
+        entry = self.images[index]
+        entry.thumbnail, entry.size = thumb, (image.shape[1], image.shape[0])
+        self._arrays[index] = image
+        while len(self._arrays) > KEEP_IMAGES:
+            oldest = next(i for i in self._arrays if i != self.current)
+            del self._arrays[oldest]
+        self.imageUpdated.emit(index)
+        if index == self.current:
+            self._request(*ALL_CHANNELS)
+
+    def _on_failed(self, channel: str, message: str) -> None:
+        if channel.startswith("load:"):
+            index = int(channel.split(":", 1)[1])
+            self._loading.discard(index)
+            self.images[index].error = message.split(": ", 1)[-1] if ": " in message else message
+            self.imageUpdated.emit(index)
+        self.message.emit(message)
+
+
+def _copy(choices: Choices) -> Choices:
+    return Choices(**choices.__dict__)
+
+
+def _read_file(path: str):
+    def read() -> np.ndarray:
+        from ..core.images import read_image
+
+        return read_image(path)
+
+    return read
+
+
+# --- the work, as functions run on workers -------------------------------------------------------------------
+
+def _classify(index: int, image: np.ndarray, c: Choices):
+    def work(job: Job) -> Predictions:
+        from ..core import engine
+
+        model = engine.models().get(c.model_id, weights=c.weights, device=c.device, progress=job.report,
+                                    cancel=job.cancel)
+        start = time.perf_counter()
+        items = model.classify(c.pipeline.apply(image) if c.feed_pipeline else image, c.top_k)
+        return Predictions(index, c.model_id, str(model.device), items, time.perf_counter() - start,
+                           model.load_seconds)
+
+    return work
+
+
+def _explain(index: int, image: np.ndarray, c: Choices):
+    def work(job: Job) -> ExplanationResult:
+        from ..core import engine
+        from ..core.explain import explain
+
+        model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
+        if c.randomized:
+            model = model.randomized()
+        photo = c.pipeline.apply(image) if c.feed_pipeline else image
+        result = explain(model, photo, c.method, target=c.target, layer=c.layer, head=c.head,
+                         progress=job.report, cancel=job.cancel)
+        box = model.pipeline.crop_box(*photo.shape[:2])
+        return ExplanationResult(index, result, engine.display_copy(photo), _scaled_box(box, photo), c.randomized)
+
+    return work
+
+
+def _scaled_box(box, photo: np.ndarray):
+    from ..core.engine import DISPLAY_SIDE
+
+    scale = min(1.0, DISPLAY_SIDE / max(photo.shape[:2]))
+    return tuple(v * scale for v in box)
+
+
+def _features(index: int, image: np.ndarray, c: Choices):
+    def work(job: Job) -> FeaturesResult:
+        from ..core import engine
+        from ..core.features import feature_grid, feature_maps, filter_grid, first_conv, spatial_layers
+
+        model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
+        layers = spatial_layers(model)
+        layer = c.feature_layer or model.spec.target_layer
+        maps = feature_maps(model, c.pipeline.apply(image) if c.feed_pipeline else image, layer)
+        name, weights = first_conv(model)
+        return FeaturesResult(index, layer, feature_grid(maps, count=16, columns=8), len(maps.channels),
+                              filter_grid(weights, count=32, columns=8), name, layers)
+
+    return work
+
+
+def _previews(index: int, image: np.ndarray, c: Choices):
+    def work(job: Job):
+        return _Indexed(index, c.pipeline.previews(image, max_side=PREVIEW_SIDE))
+
+    return work
+
+
+def _stages(index: int, image: np.ndarray, c: Choices):
+    def work(job: Job):
+        from ..core import engine
+        from ..core.explain.attention import supports_cls_attention
+        from ..core.explain.layers import token_grid
+
+        model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
+        photo = c.pipeline.apply(image) if c.feed_pipeline else image
+        stages = model.pipeline.stages(photo)
+        stages[0] = ("original", engine.display_copy(stages[0][1]))
+        grid = prefix = None
+        if supports_cls_attention(model.module):  # a ViT: patches become tokens, plus the class token
+            h, w = model.module.patch_embed.grid_size
+            prefix, grid = token_grid(model.module, h * w + model.module.num_prefix_tokens)
+        return _Indexed(index, ModelView(stages, model.pipeline.describe(), grid, prefix))
+
+    return work
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """The model's input pipeline step by step, and its patch grid for a ViT."""
+
+    stages: list
+    describe: str
+    grid: tuple[int, int] | None
+    prefix_tokens: int | None
+
+    @property
+    def tokens(self) -> int | None:
+        return None if self.grid is None else self.grid[0] * self.grid[1] + (self.prefix_tokens or 0)
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    image: int
+    value: Any
+
+
+_WORK = {"classify": _classify, "explain": _explain, "features": _features, "previews": _previews,
+         "stages": _stages}
+_SIGNALS = {"classify": "predictionsReady", "explain": "explanationReady", "features": "featuresReady",
+            "previews": "previewsReady", "stages": "stagesReady"}
+
