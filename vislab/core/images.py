@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -27,6 +28,9 @@ from .errors import (
 #: Images with more pixels than this are refused before decoding (a 100-megapixel photo decodes to
 #: 300 MB of RGB). PIL's own guard is lower and only warns; vislab's is this one.
 MAX_PIXELS = 100_000_000
+
+#: Longest side of the copies a front end displays (the models always get the full photo).
+DISPLAY_SIDE = 1600
 
 #: Suffixes vislab offers in file dialogs and picks up from dropped folders.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
@@ -168,3 +172,12 @@ def save_image(path: str | Path, image: np.ndarray) -> Path:
     except (OSError, ValueError, KeyError) as exc:
         raise ImageWriteError(path, f"could not be written ({exc})") from None
     return path
+
+
+def fit(image: np.ndarray, side: int = DISPLAY_SIDE) -> np.ndarray:
+    """``image`` scaled down (area interpolation) so its longer side is at most ``side`` pixels."""
+    h, w = image.shape[:2]
+    if max(h, w) <= side:
+        return image
+    scale = side / max(h, w)
+    return cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)

@@ -19,7 +19,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.catalog import DEFAULT_MODEL, get_spec
-from ..core.images import is_image_path
+from ..core.errors import VislabError
+from ..core.images import DISPLAY_SIDE, fit, is_image_path
 from ..core.ops import Pipeline
 from .workers import Job, Runner
 
@@ -121,7 +122,7 @@ class Session(QObject):
     featuresReady = Signal(object)
     previewsReady = Signal(object)
     stagesReady = Signal(object)
-    engineReady = Signal(float)
+    engineReady = Signal(float, list)
     message = Signal(str)
     statusChanged = Signal(str)
     progress = Signal(str, int, int)
@@ -139,6 +140,7 @@ class Session(QObject):
         self.images: list[ImageEntry] = []
         self.current = -1
         self.engine_ready = False
+        self.devices = ["cpu"]
         self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
         self._loading: set[int] = set()
         self._dirty: set[str] = set()
@@ -154,12 +156,17 @@ class Session(QObject):
         """Import the core's heavy modules (torch) and load the current model, off the UI thread."""
         choices = self.choices
 
-        def warm(job: Job) -> float:
+        def warm(job: Job) -> tuple[float, list[str]]:
             start = time.perf_counter()
             from ..core import engine
+            from ..core.devices import available_devices
+            from ..core.explain import methods  # noqa: F401 - imported here so the panels find it loaded
 
-            engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
-            return time.perf_counter() - start
+            try:
+                engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
+            except VislabError:
+                pass  # the first classification reports it, with the image it was for
+            return time.perf_counter() - start, available_devices()
 
         self.runner.submit("engine", warm)
 
@@ -188,10 +195,8 @@ class Session(QObject):
         self._loading.add(index)
 
         def load(job: Job):
-            from ..core.engine import thumbnail
-
             image = loader()
-            return index, image, thumbnail(image, THUMB)
+            return index, image, fit(image, THUMB)
 
         self.runner.submit(f"load:{index}", load)
 
@@ -296,7 +301,9 @@ class Session(QObject):
     def _on_done(self, channel: str, result: object) -> None:
         if channel == "engine":
             self.engine_ready = True
-            self.engineReady.emit(float(result))
+            seconds, devices = result
+            self.devices = devices
+            self.engineReady.emit(seconds, devices)
         elif channel.startswith("load:"):
             self._on_loaded(*result)
         elif result is not None and getattr(result, "image", self.current) == self.current:
@@ -364,16 +371,10 @@ def _explain(index: int, image: np.ndarray, c: Choices):
         result = explain(model, photo, c.method, target=c.target, layer=c.layer, head=c.head,
                          progress=job.report, cancel=job.cancel)
         box = model.pipeline.crop_box(*photo.shape[:2])
-        return ExplanationResult(index, result, engine.display_copy(photo), _scaled_box(box, photo), c.randomized)
+        scale = min(1.0, DISPLAY_SIDE / max(photo.shape[:2]))
+        return ExplanationResult(index, result, fit(photo), tuple(v * scale for v in box), c.randomized)
 
     return work
-
-
-def _scaled_box(box, photo: np.ndarray):
-    from ..core.engine import DISPLAY_SIDE
-
-    scale = min(1.0, DISPLAY_SIDE / max(photo.shape[:2]))
-    return tuple(v * scale for v in box)
 
 
 def _features(index: int, image: np.ndarray, c: Choices):
@@ -408,7 +409,7 @@ def _stages(index: int, image: np.ndarray, c: Choices):
         model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
         photo = c.pipeline.apply(image) if c.feed_pipeline else image
         stages = model.pipeline.stages(photo)
-        stages[0] = ("original", engine.display_copy(stages[0][1]))
+        stages[0] = ("original", fit(stages[0][1]))
         grid = prefix = None
         if supports_cls_attention(model.module):  # a ViT: patches become tokens, plus the class token
             h, w = model.module.patch_embed.grid_size

@@ -105,6 +105,10 @@ class Runner(QObject):
         if job is not None:
             job.cancel.set()
 
+    def cancel_all(self) -> None:
+        for channel in list(self._current):
+            self.cancel(channel)
+
     def is_current(self, channel: str, job_id: int) -> bool:
         job = self._current.get(channel)
         return job is not None and job.id == job_id

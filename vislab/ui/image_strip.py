@@ -1,0 +1,96 @@
+"""The strip of loaded images: thumbnails, a badge on files that could not be read."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from .qt_images import to_qimage
+from .session import THUMB, Session
+
+ERROR_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ImageStrip(QListWidget):
+    """Mirrors :attr:`Session.images`; choosing an item makes it the current image."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setUniformItemSizes(False)
+        self.setSpacing(2)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setMinimumWidth(THUMB + 60)
+        self.setAccessibleName("Images")
+        session.imagesChanged.connect(self._update_items)
+        session.imageUpdated.connect(self._update_item)
+        session.currentChanged.connect(self._on_current)
+        self.currentRowChanged.connect(self._on_row)
+
+    def _update_items(self) -> None:
+        for index in range(self.count(), len(self.session.images)):
+            entry = self.session.images[index]
+            item = QListWidgetItem(self._placeholder(), entry.name)
+            item.setToolTip(f"{entry.source}\nloading…")
+            item.setSizeHint(QSize(THUMB + 40, THUMB + 26))
+            self.addItem(item)
+
+    def _update_item(self, index: int) -> None:
+        entry = self.session.images[index]
+        item = self.item(index)
+        if item is None:
+            return
+        if entry.error:
+            item.setIcon(QIcon(_badge(self._placeholder())))
+            item.setText(f"⚠ {entry.name}")
+            item.setToolTip(f"{entry.source}\ncannot be read: {entry.error}")
+            item.setData(ERROR_ROLE, entry.error)
+            item.setForeground(QColor("#b3261e"))
+        elif entry.thumbnail is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(to_qimage(_square(entry.thumbnail)))))
+            w, h = entry.size or (0, 0)
+            item.setToolTip(f"{entry.source}\n{w} x {h} pixels")
+
+    def _on_current(self, index: int) -> None:
+        if self.currentRow() != index:
+            self.setCurrentRow(index)
+
+    def _on_row(self, row: int) -> None:
+        if row >= 0:
+            self.session.set_current(row)
+
+    @staticmethod
+    def _placeholder() -> QPixmap:
+        pixmap = QPixmap(THUMB, THUMB)
+        pixmap.fill(QColor(128, 128, 128, 40))
+        return pixmap
+
+
+def _square(image: np.ndarray) -> np.ndarray:
+    """Pad a thumbnail to a square so the strip lines up."""
+    h, w = image.shape[:2]
+    side = max(h, w)
+    out = np.zeros((side, side, 3), np.uint8)
+    out[(side - h) // 2:(side - h) // 2 + h, (side - w) // 2:(side - w) // 2 + w] = image
+    return out
+
+
+def _badge(base: QPixmap) -> QPixmap:
+    pixmap = QPixmap(base)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#b3261e"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(pixmap.width() // 2 - 20, pixmap.height() // 2 - 20, 40, 40)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setPixelSize(28)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return pixmap

@@ -1,0 +1,430 @@
+"""The bottom panels: explain, feature maps, preprocessing and what the model sees."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import get_spec
+from ..core.ops import OPS, OpError, Param, Pipeline, Step, get_op
+from .image_row import ImageRow
+from .qt_images import to_pixmap
+from .session import ModelView, Session
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ExplainPanel(QWidget):
+    """Method, layer, head and target for the explanation; the map itself shows in the image view."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.method = QComboBox()
+        self.method.setToolTip("How the map is computed; the list fits the model.")
+        self.layer = QComboBox()
+        self.layer.setEditable(True)
+        self.layer.setToolTip("The layer the map is taken from, as the model names it.")
+        self.head = QSpinBox()
+        self.head.setRange(-1, 63)
+        self.head.setSpecialValueText("mean of heads")
+        self.head.setValue(-1)
+        self.head.setToolTip("Attention head (attention method)")
+        self.target = QLabel("target: the top-1 class")
+        self.top1 = QPushButton("Use top-1")
+        self.top1.setToolTip("Explain the most likely class again")
+        self.randomized = QCheckBox("Randomised weights (sanity check)")
+        self.randomized.setToolTip("Explain a randomly initialised copy of the model: a trustworthy map "
+                                   "changes completely (Adebayo et al. 2018).")
+        self.about = _hint("")
+        self.state = QLabel("")
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setVisible(False)
+
+        row = QHBoxLayout()
+        for text, widget in (("Method", self.method), ("Layer", self.layer), ("Head", self.head)):
+            row.addWidget(QLabel(text))
+            row.addWidget(widget, 1 if widget is self.layer else 0)
+        row.addSpacing(12)
+        row.addWidget(self.target)
+        row.addWidget(self.top1)
+        row.addStretch(1)
+        row.addWidget(self.randomized)
+        status = QHBoxLayout()
+        status.addWidget(self.state, 1)
+        status.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.about)
+        layout.addLayout(status)
+        layout.addStretch(1)
+
+        self.method.activated.connect(self._on_method)
+        self.layer.activated.connect(self._on_layer)
+        self.layer.lineEdit().returnPressed.connect(self._on_layer)
+        self.head.valueChanged.connect(lambda v: session.set_explain(head=None if v < 0 else v))
+        self.top1.clicked.connect(lambda: session.set_explain(target=None))
+        self.randomized.toggled.connect(lambda on: session.set_explain(randomized=on))
+        self.cancel.clicked.connect(lambda: session.runner.cancel("explain"))
+        session.modelChanged.connect(self._on_model)
+        session.engineReady.connect(lambda *_: self._on_model(session.choices.model_id))
+        session.explanationReady.connect(self._on_result)
+        session.progress.connect(self._on_progress)
+        if session.engine_ready:
+            self._on_model(session.choices.model_id)
+
+    def _on_model(self, model_id: str) -> None:
+        if not self.session.engine_ready:
+            return  # the method registry imports torch: wait until the engine has, off the UI thread
+        from ..core.explain.methods import methods_for_spec
+
+        spec = get_spec(model_id)
+        methods = methods_for_spec(spec)
+        self.method.clear()
+        for m in methods:
+            self.method.addItem(m.name, m.id)
+        wanted = self.session.choices.method
+        ids = [m.id for m in methods]
+        chosen = wanted if wanted in ids else ids[0]
+        self.method.setCurrentIndex(ids.index(chosen))
+        if chosen != wanted:
+            self.session.set_explain(method=chosen)
+        self._describe(chosen)
+        self.layer.clear()
+        self.layer.addItem(f"{spec.target_layer} (default)", None)
+
+    def _describe(self, method_id: str) -> None:
+        from ..core.explain.methods import get_method
+
+        m = get_method(method_id)
+        self.about.setText(f"<b>{m.name}</b> ({m.year}) — {m.description} <i>Cost: {m.cost}.</i>")
+        self.head.setEnabled(method_id == "attention")
+        self.layer.setEnabled(method_id != "rollout")
+
+    def _on_method(self) -> None:
+        method_id = self.method.currentData()
+        self._describe(method_id)
+        self.session.set_explain(method=method_id)
+
+    def _on_layer(self) -> None:
+        data = self.layer.currentData()
+        text = self.layer.currentText().strip()
+        layer = data if data is not None or text.endswith("(default)") else text or None
+        self.session.set_explain(layer=layer)
+
+    def set_layers(self, layers: list[str]) -> None:
+        default = self.layer.itemText(0) if self.layer.count() else ""
+        self.layer.clear()
+        if default:
+            self.layer.addItem(default, None)
+        for name in layers:
+            self.layer.addItem(name, name)
+
+    def _on_result(self, result) -> None:
+        e = result.explanation
+        probability = 100 * float(e.probabilities[e.target])
+        self.target.setText(f"target: <b>{e.target_label}</b> (#{e.target}, {probability:.1f} %)")
+        extra = " on randomised weights" if result.randomized else ""
+        self.state.setText(f"{e.method} at {e.layer}{extra} in {1000 * e.seconds:.0f} ms")
+        self.cancel.setVisible(False)
+
+    def _on_progress(self, channel: str, done: int, total: int) -> None:
+        if channel == "explain" and total:
+            self.state.setText(f"computing… {done}/{total} channels")
+            self.cancel.setVisible(True)
+
+
+class FeaturesPanel(QWidget):
+    """A layer's strongest feature maps, and the first layer's filters."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.layer = QComboBox()
+        self.layer.setToolTip("Early layers respond to edges and colours, later ones to shapes and parts.")
+        self.maps = QLabel("Feature maps appear here.")
+        self.filters = QLabel()
+        self.caption = QLabel()
+        self.filters_caption = QLabel()
+        for label in (self.maps, self.filters):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer, 1)
+        top.addStretch(2)
+        left = QVBoxLayout()
+        left.addWidget(self.caption)
+        left.addWidget(self.maps, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.filters_caption)
+        right.addWidget(self.filters, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addSpacing(16)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.layer.activated.connect(lambda _row: session.set_feature_layer(self.layer.currentText()))
+        session.featuresReady.connect(self._on_result)
+        session.modelChanged.connect(lambda _m: self.layer.clear())
+
+    def _on_result(self, result) -> None:
+        if self.layer.count() != len(result.layers):
+            self.layer.clear()
+            self.layer.addItems(result.layers)
+        self.layer.setCurrentText(result.layer)
+        self.maps.setPixmap(to_pixmap(result.grid).scaledToHeight(
+            min(300, result.grid.shape[0] * 2), Qt.TransformationMode.FastTransformation))
+        self.caption.setText(f"The 16 strongest of the {result.channels} channels of <b>{result.layer}</b>")
+        self.filters.setPixmap(to_pixmap(result.filters).scaledToHeight(
+            min(300, result.filters.shape[0] * 2), Qt.TransformationMode.FastTransformation))
+        self.filters_caption.setText(f"Learned filters of the first layer, <b>{result.filters_name}</b>")
+
+
+class ParamEditor(QWidget):
+    """Sliders and spin boxes for one step's parameters, built from its op spec."""
+
+    changed = Signal(object)  # the new Step
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.step: Step | None = None
+        self.editors: dict[str, QWidget] = {}
+
+    def edit(self, step: Step | None) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+        self.step = step
+        if step is None:
+            return
+        spec = get_op(step.op)
+        values = dict(step.params)
+        if not spec.params:
+            self.form.addRow(QLabel("No parameters."))
+        for param in spec.params:
+            editor = self._editor(param, values[param.name])
+            self.editors[param.name] = editor
+            label = QLabel(param.name)
+            label.setToolTip(param.help)
+            self.form.addRow(label, editor)
+
+    def _editor(self, param: Param, value) -> QWidget:
+        if param.kind == "choice":
+            box = QComboBox()
+            box.addItems(list(param.choices))
+            box.setCurrentText(str(value))
+            box.currentTextChanged.connect(lambda v, n=param.name: self._set(n, v))
+            return box
+        if param.kind == "bool":
+            check = QCheckBox()
+            check.setChecked(bool(value))
+            check.toggled.connect(lambda v, n=param.name: self._set(n, v))
+            return check
+        is_int = param.kind == "int"
+        spin = QSpinBox() if is_int else QDoubleSpinBox()
+        lo = param.minimum if param.minimum is not None else -1e6
+        hi = param.maximum if param.maximum is not None else 1e6
+        if is_int:
+            spin.setRange(int(lo), int(hi))
+            spin.setSingleStep(int(param.step or 1))
+        else:
+            spin.setDecimals(2)
+            spin.setRange(lo, hi)
+            spin.setSingleStep(param.step or 0.1)
+        spin.setValue(value)
+        spin.setToolTip(param.help)
+        slider = QSlider(Qt.Orientation.Horizontal)
+        steps = 1000
+        slider.setRange(0, steps)
+        slider.setValue(round((value - lo) / (hi - lo) * steps) if hi > lo else 0)
+
+        def from_slider(position: int) -> None:
+            raw = lo + (hi - lo) * position / steps
+            if is_int:
+                raw = round(raw)
+                if param.odd and raw % 2 == 0:
+                    raw = min(int(hi), raw + 1)
+            spin.setValue(raw)
+
+        slider.valueChanged.connect(from_slider)
+        spin.valueChanged.connect(lambda v, n=param.name: self._set(n, v))
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(slider, 1)
+        line.addWidget(spin)
+        return row
+
+    def _set(self, name: str, value) -> None:
+        if self.step is None:
+            return
+        values = dict(self.step.params)
+        values[name] = value
+        try:
+            step = Step.make(self.step.op, **values)
+        except OpError:
+            return  # an even kernel size mid-typing: wait for a valid value
+        self.step = step
+        self.changed.emit(step)
+
+
+class PreprocessPanel(QWidget):
+    """An editable pipeline of OpenCV ops, its preview strip, and whether the model sees the result."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.steps: list[Step] = []
+        self.ops = QComboBox()
+        for op in OPS:
+            self.ops.addItem(op.name, op.id)
+            self.ops.setItemData(self.ops.count() - 1, op.description, Qt.ItemDataRole.ToolTipRole)
+        self.add = QPushButton("Add")
+        self.remove = QPushButton("Remove")
+        self.up = QPushButton("Up")
+        self.down = QPushButton("Down")
+        self.list = QListWidget()
+        self.list.setMaximumWidth(300)
+        self.editor = ParamEditor()
+        self.feed = QCheckBox("Feed to the model")
+        self.feed.setToolTip("Classify and explain the preprocessed image instead of the original")
+        self.strip = ImageRow(130)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self._publish)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ops, 1)
+        for b in (self.add, self.remove, self.up, self.down):
+            buttons.addWidget(b)
+        left = QVBoxLayout()
+        left.addLayout(buttons)
+        left.addWidget(self.list, 1)
+        left.addWidget(self.feed)
+        middle = QVBoxLayout()
+        middle.addWidget(self.editor)
+        middle.addStretch(1)
+        body = QHBoxLayout(self)
+        body.addLayout(left, 2)
+        body.addLayout(middle, 2)
+        body.addWidget(self.strip, 5)
+
+        self.add.clicked.connect(self._on_add)
+        self.remove.clicked.connect(self._on_remove)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        self.list.currentRowChanged.connect(self._on_row)
+        self.editor.changed.connect(self._on_step_changed)
+        self.feed.toggled.connect(session.set_feed_pipeline)
+        session.previewsReady.connect(lambda r: self.strip.set_images(r.value))
+
+    def set_steps(self, steps: list[Step]) -> None:
+        self.steps = list(steps)
+        self._refresh_list(len(self.steps) - 1)
+        self._publish()
+
+    def _refresh_list(self, select: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.addItems([f"{i + 1}. {s.label()}" for i, s in enumerate(self.steps)])
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(select)
+        self.editor.edit(self.steps[select] if 0 <= select < len(self.steps) else None)
+
+    def _on_add(self) -> None:
+        self.steps.append(Step.make(self.ops.currentData()))
+        self._refresh_list(len(self.steps) - 1)
+        self._publish()
+
+    def _on_remove(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.steps):
+            del self.steps[row]
+            self._refresh_list(min(row, len(self.steps) - 1))
+            self._publish()
+
+    def _move(self, delta: int) -> None:
+        row = self.list.currentRow()
+        other = row + delta
+        if 0 <= row < len(self.steps) and 0 <= other < len(self.steps):
+            self.steps[row], self.steps[other] = self.steps[other], self.steps[row]
+            self._refresh_list(other)
+            self._publish()
+
+    def _on_row(self, row: int) -> None:
+        self.editor.edit(self.steps[row] if 0 <= row < len(self.steps) else None)
+
+    def _on_step_changed(self, step: Step) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.steps):
+            self.steps[row] = step
+            self.list.item(row).setText(f"{row + 1}. {step.label()}")
+            self._debounce.start()  # sliders move in many small steps
+
+    def _publish(self) -> None:
+        self.session.set_pipeline(Pipeline(tuple(self.steps)))
+
+
+class ModelViewPanel(QWidget):
+    """The model's own input pipeline, stage by stage, with a ViT's patch grid over the crop."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = ImageRow(170)
+        self.about = _hint("")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.row, 1)
+        layout.addWidget(self.about)
+        session.stagesReady.connect(self._on_result)
+
+    def _on_result(self, result) -> None:
+        view: ModelView = result.value
+        stages = list(view.stages)
+        captions = {"original": "Original", "resized": "Resized", "cropped": "Cropped: what the model sees",
+                    "normalised": "Normalised (shown de-normalised)"}
+        if view.grid is not None:
+            name, crop = stages[2]
+            stages[2] = (name, draw_patch_grid(crop, view.grid))
+        self.row.set_images([(f"{captions[name]} · {img.shape[1]}x{img.shape[0]}", img) for name, img in stages])
+        tokens = ""
+        if view.grid is not None:
+            h, w = view.grid
+            tokens = (f" The crop is cut into {h} x {w} = {h * w} patches; each becomes a token, plus "
+                      f"{view.prefix_tokens} class token{'s' if view.prefix_tokens != 1 else ''}: "
+                      f"N = {view.tokens} tokens.")
+        self.about.setText(view.describe + tokens)
+
+
+def draw_patch_grid(image: np.ndarray, grid: tuple[int, int]) -> np.ndarray:
+    """The image with the patch grid drawn over it in white."""
+    out = image.copy()
+    h, w = out.shape[:2]
+    for r in range(1, grid[0]):
+        out[round(r * h / grid[0]), :] = 255
+    for c in range(1, grid[1]):
+        out[:, round(c * w / grid[1])] = 255
+    return out

@@ -1,0 +1,107 @@
+"""Top-k predictions as labelled horizontal bars; clicking a class makes it the explanation target."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+ROW = 30
+
+
+class PredictionsView(QWidget):
+    """Bars for a list of :class:`~vislab.core.inference.Prediction` (duck-typed: index, label, probability).
+
+    Signals:
+        classClicked(int): the class index of the clicked row.
+    """
+
+    classClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list = []
+        self.target: int | None = None
+        self.placeholder = "Drop images here, or open them from the File menu."
+        self._hover = -1
+        self.setMouseTracking(True)
+        self.setMinimumWidth(260)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setToolTip("Click a class to see where the model finds it (the explanation target).")
+
+    def set_predictions(self, items: list, target: int | None = None) -> None:
+        self.items = list(items)
+        self.target = target
+        self.updateGeometry()
+        self.update()
+
+    def set_target(self, target: int | None) -> None:
+        self.target = target
+        self.update()
+
+    def clear(self, placeholder: str | None = None) -> None:
+        if placeholder is not None:
+            self.placeholder = placeholder
+        self.set_predictions([])
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, max(ROW * max(len(self.items), 3) + 8, 60))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, ROW * max(len(self.items), 1) + 8)
+
+    def row_at(self, y: float) -> int:
+        row = int((y - 4) // ROW)
+        return row if 0 <= row < len(self.items) else -1
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        row = self.row_at(event.position().y())
+        if row != self._hover:
+            self._hover = row
+            self.setCursor(Qt.CursorShape.PointingHandCursor if row >= 0 else Qt.CursorShape.ArrowCursor)
+            self.update()
+
+    def leaveEvent(self, event) -> None:
+        self._hover = -1
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self.row_at(event.position().y())
+        if row >= 0 and event.button() == Qt.MouseButton.LeftButton:
+            self.classClicked.emit(self.items[row].index)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        if not self.items:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.TextFlag.TextWordWrap, self.placeholder)
+            return
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        metrics = QFontMetrics(self.font())
+        width = self.width()
+        percent_w = metrics.horizontalAdvance("100.0 %") + 8
+        for row, item in enumerate(self.items):
+            top = 4 + row * ROW
+            if row == self._hover or item.index == self.target:
+                shade = QColor(accent)
+                shade.setAlpha(40 if item.index == self.target else 20)
+                painter.fillRect(QRectF(0, top, width, ROW), shade)
+            label = metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, width - percent_w - 12)
+            painter.setPen(text)
+            painter.drawText(QRectF(8, top + 1, width - percent_w - 8, ROW - 10),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.drawText(QRectF(width - percent_w, top + 1, percent_w - 8, ROW - 10),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             f"{100 * item.probability:.1f} %")
+            track = QRectF(8, top + ROW - 9, width - 16, 5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            faint = QColor(text)
+            faint.setAlpha(30)
+            painter.setBrush(faint)
+            painter.drawRoundedRect(track, 2, 2)
+            painter.setBrush(accent)
+            painter.drawRoundedRect(QRectF(track.left(), track.top(), max(2.0, track.width() * item.probability),
+                                           track.height()), 2, 2)
