@@ -81,9 +81,21 @@ def test_models_table_is_aligned(capsys):
     assert len({line.index("Transformer") for line in lines[2:]}) == 1
 
 
-def test_gui_without_a_window_says_so(capsys):
-    assert main([]) == 2
-    assert "window is not part of this version yet" in capsys.readouterr().err
+def test_images_without_a_command_open_the_window(monkeypatch, cat):
+    import vislab.ui.app
+
+    opened: list = []
+    monkeypatch.setattr(vislab.ui.app, "run", lambda paths: opened.append(paths) or 0)
+    assert main([str(cat), "other.png"]) == 0
+    assert main([]) == 0
+    assert opened == [[str(cat), "other.png"], []]
+
+
+def test_unknown_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--bogus"])
+    assert info.value.code == 2
+    assert "usage: vislab" in capsys.readouterr().err
 
 
 def test_installed_command_end_to_end(cat, tmp_path):

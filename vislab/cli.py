@@ -436,14 +436,8 @@ def _ops(options: argparse.Namespace) -> int:
 # --- the window ---------------------------------------------------------------------------------------------
 
 def _gui(paths: list[str]) -> int:
-    missing = [p for p in paths if p.startswith("-")]
-    if missing:
+    if any(p.startswith("-") for p in paths):
         _parser().parse_args(paths)  # prints usage and exits for an unknown option
-    try:
-        from .ui.app import run  # the window is optional until it exists
-    except ImportError:
-        _fail("the vislab window is not part of this version yet. Meanwhile: "
-              "`vislab classify IMAGE...` classifies images, `vislab models` lists the models, "
-              "`vislab --help` shows everything.")
-        return 2
+    from .ui.app import run
+
     return run([str(Path(p)) for p in paths])

@@ -19,8 +19,14 @@ class ImageStrip(QListWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setFlow(QListWidget.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setIconSize(QSize(THUMB, THUMB))
-        self.setUniformItemSizes(False)
+        self.setGridSize(QSize(THUMB + 40, THUMB + 30))
+        self.setWordWrap(False)
         self.setSpacing(2)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -36,7 +42,6 @@ class ImageStrip(QListWidget):
             entry = self.session.images[index]
             item = QListWidgetItem(self._placeholder(), entry.name)
             item.setToolTip(f"{entry.source}\nloading…")
-            item.setSizeHint(QSize(THUMB + 40, THUMB + 26))
             self.addItem(item)
 
     def _update_item(self, index: int) -> None:

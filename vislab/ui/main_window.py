@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._stage_view: np.ndarray | None = None
         self._preview: np.ndarray | None = None
         self._predictions = None
+        self._shown = False
         self._build_widgets()
         self._build_toolbar()
         self._build_menus()
@@ -114,27 +116,52 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        s = self.session
-        self.strip = ImageStrip(s)
+        self.strip = ImageStrip(self.session)
         self.view = ImageView()
         self.view.setToolTip("Scroll to zoom, drag to pan, double-click to fit")
         self.predictions = PredictionsView()
         self.card = ModelCard()
         self.messages = MessageBar()
 
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addLayout(self._build_view_controls())
+        centre_layout.addWidget(self.view, 1)
+
+        self.top_split = QSplitter(Qt.Orientation.Horizontal)
+        self.top_split.addWidget(self.strip)
+        self.top_split.addWidget(centre)
+        self.top_split.addWidget(self._build_side())
+        self.top_split.setStretchFactor(1, 1)
+        self.top_split.setSizes([170, 760, 330])
+
+        self.main_split = QSplitter(Qt.Orientation.Vertical)
+        self.main_split.addWidget(self.top_split)
+        self.main_split.addWidget(self._build_panels())
+        self.main_split.setStretchFactor(0, 1)
+        self.main_split.setSizes([600, 190])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.main_split, 1)
+        self.setCentralWidget(central)
+
+    def _build_view_controls(self) -> QHBoxLayout:
         self.mode_group = QButtonGroup(self)
-        modes = QHBoxLayout()
-        modes.setSpacing(0)
+        controls = QHBoxLayout()
+        tips = {"Original": "The photo as loaded", "Model's view": "What the model sees: resized and cropped",
+                "Preprocessed": "After the preprocessing pipeline",
+                "Overlay": "The explanation map over what the model saw"}
         for i, name in enumerate(VIEW_MODES):
             button = QToolButton()
             button.setText(name)
             button.setCheckable(True)
-            button.setToolTip({"Original": "The photo as loaded",
-                               "Model's view": "What the model sees: resized and cropped",
-                               "Preprocessed": "After the preprocessing pipeline",
-                               "Overlay": "The explanation map over what the model saw"}[name])
+            button.setToolTip(tips[name])
             self.mode_group.addButton(button, i)
-            modes.addWidget(button)
+            controls.addWidget(button)
         self.mode_group.button(3).setChecked(True)
         self.alpha = QSlider(Qt.Orientation.Horizontal)
         self.alpha.setRange(0, 100)
@@ -145,43 +172,33 @@ class MainWindow(QMainWindow):
         self.colormap.setToolTip("Colour scale of the map")
         self.whole = QCheckBox("On the whole photo")
         self.whole.setToolTip("Map the explanation back onto the original photo; what the model never saw is dimmed")
-        controls = QHBoxLayout()
-        controls.addLayout(modes)
-        controls.addSpacing(16)
-        controls.addWidget(QLabel("Opacity"))
-        controls.addWidget(self.alpha)
-        controls.addWidget(self.colormap)
-        controls.addWidget(self.whole)
-        controls.addStretch(1)
         self.view_caption = QLabel()
         self.view_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        controls.addSpacing(16)
+        for widget in (QLabel("Opacity"), self.alpha, self.colormap, self.whole):
+            controls.addWidget(widget)
+        controls.addStretch(1)
         controls.addWidget(self.view_caption)
+        return controls
 
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addLayout(controls)
-        centre_layout.addWidget(self.view, 1)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Predictions</b>")
-        right_layout.addWidget(title)
-        right_layout.addWidget(self.predictions)
+    def _build_side(self) -> QWidget:
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Predictions</b>"))
+        layout.addWidget(self.predictions)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        right_layout.addWidget(line)
-        right_layout.addWidget(self.card, 1)
+        layout.addWidget(line)
+        scroll = QScrollArea()
+        scroll.setWidget(self.card)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        return side
 
-        self.top_split = QSplitter(Qt.Orientation.Horizontal)
-        self.top_split.addWidget(self.strip)
-        self.top_split.addWidget(centre)
-        self.top_split.addWidget(right)
-        self.top_split.setStretchFactor(1, 1)
-        self.top_split.setSizes([170, 760, 320])
-
+    def _build_panels(self) -> QTabWidget:
         self.tabs = QTabWidget()
         self.explain_panel = ExplainPanel(self.session)
         self.features_panel = FeaturesPanel(self.session)
@@ -190,19 +207,7 @@ class MainWindow(QMainWindow):
         for widget, name in ((self.explain_panel, "Explain"), (self.features_panel, "Feature maps"),
                              (self.preprocess_panel, "Preprocessing"), (self.model_view_panel, "Model's view")):
             self.tabs.addTab(widget, name)
-
-        self.main_split = QSplitter(Qt.Orientation.Vertical)
-        self.main_split.addWidget(self.top_split)
-        self.main_split.addWidget(self.tabs)
-        self.main_split.setStretchFactor(0, 1)
-        self.main_split.setSizes([560, 240])
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(6, 4, 6, 0)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.main_split, 1)
-        self.setCentralWidget(central)
+        return self.tabs
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Model")
@@ -349,6 +354,16 @@ class MainWindow(QMainWindow):
         self.session.choices.method = st.get("method")
         self._fill_recent()
         self._on_tab(self.tabs.currentIndex())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown:  # give the picture most of the height, once the window has its real size
+            self._shown = True
+            QTimer.singleShot(0, self._split_heights)
+
+    def _split_heights(self) -> None:
+        height = self.main_split.height()
+        self.main_split.setSizes([round(height * 0.72), round(height * 0.28)])
 
     def closeEvent(self, event) -> None:
         st = self.settings
@@ -513,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def _on_message(self, text: str) -> None:
         if text.startswith("could not put") and self.session.choices.device != "cpu":
-            self.messages.show_message(text, "Use the CPU instead", lambda: self._fall_back_to_cpu())
+            self.messages.show_message(text, "Use the CPU instead", self._fall_back_to_cpu)
         else:
             self.messages.show_message(text)
         self.statusBar().showMessage(text, 10000)

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import get_spec
 from ..core.ops import OPS, OpError, Param, Pipeline, Step, get_op
-from .image_row import ImageRow
-from .qt_images import to_pixmap
+from .image_row import ImageRow, Picture
 from .session import ModelView, Session
 
 
@@ -40,6 +39,8 @@ class ExplainPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.method = QComboBox()
+        self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.method.setMinimumContentsLength(16)
         self.method.setToolTip("How the map is computed; the list fits the model.")
         self.layer = QComboBox()
         self.layer.setEditable(True)
@@ -59,7 +60,12 @@ class ExplainPanel(QWidget):
         self.state = QLabel("")
         self.cancel = QPushButton("Cancel")
         self.cancel.setVisible(False)
+        self._lay_out()
+        self._connect()
+        if session.engine_ready:
+            self._on_model(session.choices.model_id)
 
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
         for text, widget in (("Method", self.method), ("Layer", self.layer), ("Head", self.head)):
             row.addWidget(QLabel(text))
@@ -78,6 +84,8 @@ class ExplainPanel(QWidget):
         layout.addLayout(status)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
+        session = self.session
         self.method.activated.connect(self._on_method)
         self.layer.activated.connect(self._on_layer)
         self.layer.lineEdit().returnPressed.connect(self._on_layer)
@@ -89,8 +97,6 @@ class ExplainPanel(QWidget):
         session.engineReady.connect(lambda *_: self._on_model(session.choices.model_id))
         session.explanationReady.connect(self._on_result)
         session.progress.connect(self._on_progress)
-        if session.engine_ready:
-            self._on_model(session.choices.model_id)
 
     def _on_model(self, model_id: str) -> None:
         if not self.session.engine_ready:
@@ -161,12 +167,10 @@ class FeaturesPanel(QWidget):
         self.session = session
         self.layer = QComboBox()
         self.layer.setToolTip("Early layers respond to edges and colours, later ones to shapes and parts.")
-        self.maps = QLabel("Feature maps appear here.")
-        self.filters = QLabel()
+        self.maps = Picture("Feature maps appear here.", smooth=False)
+        self.filters = Picture("", smooth=False)
         self.caption = QLabel()
         self.filters_caption = QLabel()
-        for label in (self.maps, self.filters):
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         top = QHBoxLayout()
         top.addWidget(QLabel("Layer"))
         top.addWidget(self.layer, 1)
@@ -193,11 +197,9 @@ class FeaturesPanel(QWidget):
             self.layer.clear()
             self.layer.addItems(result.layers)
         self.layer.setCurrentText(result.layer)
-        self.maps.setPixmap(to_pixmap(result.grid).scaledToHeight(
-            min(300, result.grid.shape[0] * 2), Qt.TransformationMode.FastTransformation))
+        self.maps.set_image(result.grid)
         self.caption.setText(f"The 16 strongest of the {result.channels} channels of <b>{result.layer}</b>")
-        self.filters.setPixmap(to_pixmap(result.filters).scaledToHeight(
-            min(300, result.filters.shape[0] * 2), Qt.TransformationMode.FastTransformation))
+        self.filters.set_image(result.filters)
         self.filters_caption.setText(f"Learned filters of the first layer, <b>{result.filters_name}</b>")
 
 
@@ -308,10 +310,11 @@ class PreprocessPanel(QWidget):
         self.down = QPushButton("Down")
         self.list = QListWidget()
         self.list.setMaximumWidth(300)
+        self.list.setMinimumHeight(40)
         self.editor = ParamEditor()
         self.feed = QCheckBox("Feed to the model")
         self.feed.setToolTip("Classify and explain the preprocessed image instead of the original")
-        self.strip = ImageRow(130)
+        self.strip = ImageRow()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
@@ -394,7 +397,7 @@ class ModelViewPanel(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row = ImageRow(170)
+        self.row = ImageRow()
         self.about = _hint("")
         layout = QVBoxLayout(self)
         layout.addWidget(self.row, 1)
