@@ -1,0 +1,243 @@
+"""The window end to end: drop photos, see predictions and maps; stale answers never show."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import numpy as np
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+
+from vislab.core.ops import Step
+from vislab.ui.app import create_window
+from vislab.ui.main_window import VIEW_MODES, write_predictions
+from vislab.ui.qt_images import to_qimage
+
+CATS = {281, 282, 285}
+LONG = 60_000  # ms: a model load plus an explanation on a busy 2-core machine
+
+
+def wait_predictions(qtbot, window, timeout: int = LONG) -> None:
+    qtbot.waitUntil(lambda: bool(window.predictions.items), timeout=timeout)
+
+
+def _drop(window, paths) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def test_dropping_a_cat_shows_tabby_and_its_map(qtbot, window, cat):
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    assert window.predictions.items[0].index in CATS
+    assert window.predictions.items[0].label == "tabby, tabby cat"
+    qtbot.waitUntil(lambda: window._explanation is not None, timeout=LONG)
+    picture, caption = window.current_picture()
+    assert picture.shape == (224, 224, 3) and caption == "gradcam · tabby, tabby cat"
+    assert "ms here" in window.card.text()
+
+
+def test_a_bad_file_gets_a_badge_while_the_others_are_classified(qtbot, window, samples, tmp_path):
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    _drop(window, [bad, samples / "coffee.png"])
+    qtbot.waitUntil(lambda: window.session.images[0].error is not None, timeout=LONG)
+    item = window.strip.item(0)
+    assert item.text() == "⚠ broken.jpg" and "cannot be read" in item.toolTip()
+    assert window.messages.isVisible() and "broken.jpg" in window.messages.text.text()
+    window.strip.setCurrentRow(1)
+    wait_predictions(qtbot, window)
+    assert window.predictions.items[0].label == "espresso"
+
+
+def test_a_folder_drop_adds_its_images_recursively(qtbot, window, samples, tmp_path):
+    import shutil
+
+    (tmp_path / "inner").mkdir()
+    shutil.copy(samples / "chelsea.png", tmp_path / "inner" / "cat.png")
+    shutil.copy(samples / "coffee.png", tmp_path / "coffee.png")
+    (tmp_path / "notes.txt").write_text("not an image")
+    _drop(window, [tmp_path])
+    assert [e.name for e in window.session.images] == ["coffee.png", "cat.png"]
+
+
+def test_switching_quickly_shows_only_the_latest_answer(qtbot, window, samples):
+    shown: list = []
+    window.session.predictionsReady.connect(
+        lambda r: shown.append((r.image, r.model_id, window.session.current, window.session.choices.model_id)))
+    _drop(window, [samples / "chelsea.png", samples / "coffee.png", samples / "rocket.jpg"])
+    for index in (1, 2, 0, 1, 2, 1):
+        window.session.set_current(index)
+    window.session.set_model("vit_tiny_patch16_224")
+    window.session.set_model("efficientnet_lite0")
+    qtbot.waitUntil(lambda: bool(window.predictions.items) and window.session.runner._running == 0, timeout=LONG)
+    assert window.predictions.items[0].label == "espresso"
+    assert shown and all(image == current and model == chosen for image, model, current, chosen in shown)
+
+
+def test_clicking_a_class_explains_it(qtbot, window, cat):
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    qtbot.waitUntil(lambda: window._explanation is not None, timeout=LONG)
+    third = window.predictions.items[2]
+    qtbot.mouseClick(window.predictions, Qt.MouseButton.LeftButton, pos=QPoint(40, 4 + 2 * 30 + 10))
+    qtbot.waitUntil(lambda: window._explanation.explanation.target == third.index, timeout=LONG)
+    assert window.predictions.target == third.index
+    assert third.label in window.explain_panel.target.text()
+
+
+def test_panels_produce_images(qtbot, window, cat):
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.features_panel.maps.image is not None, timeout=LONG)
+    assert window.features_panel.filters.image is not None
+    assert "conv_stem" in window.features_panel.filters_caption.text()
+    window.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: len(window.model_view_panel.row.cells) == 4, timeout=LONG)
+    assert "crop the centre 224x224" in window.model_view_panel.about.text()
+    window.tabs.setCurrentIndex(2)
+    window.preprocess_panel.set_steps([Step.make("grayscale"), Step.make("canny")])
+    qtbot.waitUntil(lambda: len(window.preprocess_panel.strip.cells) == 3, timeout=LONG)
+    window.mode_group.button(VIEW_MODES.index("Preprocessed")).click()
+    picture, _ = window.current_picture()
+    assert picture is not None and np.array_equal(picture[..., 0], picture[..., 1])
+
+
+def test_feeding_the_pipeline_changes_the_predictions(qtbot, window, cat):
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    before = window.predictions.items[0].probability
+    window.preprocess_panel.set_steps([Step.make("grayscale")])
+    window.preprocess_panel.feed.setChecked(True)
+    qtbot.waitUntil(lambda: window.predictions.items and window.predictions.items[0].probability != before,
+                    timeout=LONG)
+    assert window.predictions.items[0].label == "Egyptian cat"
+
+
+def test_a_vit_shows_its_patch_grid_and_token_count(qtbot, window, cat, tmp_path):
+    import torch
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.inference import _architecture
+
+    weights = tmp_path / "vit.pth"
+    torch.save(_architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
+    _drop(window, [cat])
+    window.tabs.setCurrentIndex(3)
+    window.session.set_model("vit_tiny_patch16_224", weights=str(weights))
+    qtbot.waitUntil(lambda: "N = 197 tokens" in window.model_view_panel.about.text(), timeout=LONG)
+    assert "14 x 14 = 196 patches" in window.model_view_panel.about.text()
+    assert [window.explain_panel.method.itemData(i) for i in range(2)] == ["rollout", "attention"]
+
+
+def test_no_model_code_runs_on_the_ui_thread(qtbot, window, cat):
+    from vislab.core import engine
+
+    model = engine.models().get("efficientnet_lite0", device="cpu")
+    on_main: list[bool] = []
+    handle = model.module.register_forward_pre_hook(
+        lambda *_: on_main.append(threading.current_thread() is threading.main_thread()))
+    try:
+        _drop(window, [cat])
+        window.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: window._explanation is not None and window.features_panel.maps.image is not None,
+                        timeout=LONG)
+        window.session.set_explain(target=5)
+        qtbot.waitUntil(lambda: window._explanation.explanation.target == 5, timeout=LONG)
+    finally:
+        handle.remove()
+    assert len(on_main) >= 3 and not any(on_main)
+
+
+def test_an_unusable_weights_file_is_a_message_and_the_app_goes_on(qtbot, window, cat, tmp_path):
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    junk = tmp_path / "junk.pth"
+    junk.write_text("not weights")
+    window.session.set_model("efficientnet_lite0", weights=str(junk))
+    qtbot.waitUntil(lambda: window.messages.isVisible() and "junk.pth" in window.messages.text.text(), timeout=LONG)
+    assert "not a PyTorch weights file" in window.messages.text.text()
+    window.use_pretrained()
+    wait_predictions(qtbot, window)
+    assert window.predictions.items[0].index in CATS
+
+
+def test_paste_an_image(qtbot, window, samples):
+    from vislab.core.images import read_image
+
+    QGuiApplication.clipboard().setImage(to_qimage(read_image(samples / "coffee.png")))
+    window.paste()
+    wait_predictions(qtbot, window)
+    assert window.session.images[0].name.startswith("pasted")
+    assert window.predictions.items[0].label == "espresso"
+
+
+def test_settings_are_remembered(qtbot, settings, cat):
+    first = create_window(settings=settings)
+    qtbot.addWidget(first)
+    first.top_k.setValue(8)
+    first.add_paths([str(cat)])
+    first.close()
+    first.session.runner.cancel_all()
+    first.session.runner.wait(LONG)
+    second = create_window(settings=settings)
+    qtbot.addWidget(second)
+    assert second.top_k.value() == 8
+    assert second.recent_menu.actions()[0].text() == str(cat)
+    second.session.runner.wait(LONG)
+
+
+def test_export_predictions(tmp_path, qtbot, window, cat):
+    import csv
+    import json
+
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    write_predictions(str(tmp_path / "p.csv"), str(cat), window._predictions)
+    rows = list(csv.DictReader(open(tmp_path / "p.csv", encoding="utf-8")))
+    assert rows[0]["label"] == "tabby, tabby cat" and rows[0]["rank"] == "1" and len(rows) == 5
+    write_predictions(str(tmp_path / "p.json"), str(cat), window._predictions)
+    data = json.loads((tmp_path / "p.json").read_text())
+    assert data["model"] == "efficientnet_lite0" and data["predictions"][0]["index"] == 281
+
+
+def test_start_up_never_imports_torch_on_the_ui_thread(cat, tmp_path):
+    code = f"""
+import sys, threading, importlib.abc, time
+first = {{}}
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "torch" and "thread" not in first:
+            first["thread"] = threading.current_thread().name
+        return None
+sys.meta_path.insert(0, Watch())
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+start = time.perf_counter()
+from vislab.ui.app import create_window
+from vislab.ui.settings import Settings
+win = create_window([{str(cat)!r}], Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat)))
+win.show()
+app.processEvents()
+shown = time.perf_counter() - start
+def check():
+    if win.predictions.items:
+        print(first.get("thread"), f"{{shown:.2f}}", win.predictions.items[0].label)
+        app.quit()
+timer = QTimer(); timer.timeout.connect(check); timer.start(50)
+QTimer.singleShot(90000, app.quit)
+app.exec()
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    thread, shown, label = run.stdout.split(maxsplit=2)
+    assert thread != "MainThread"
+    assert float(shown) < 3.0
+    assert label.strip() == "tabby, tabby cat"
