@@ -76,3 +76,26 @@ def test_first_layer_filters(lite0):
     grid = filter_grid(weights, count=32, columns=8, cell=24)
     assert grid.shape == (4 * 26 + 2, 8 * 26 + 2, 3)
     assert spatial_layers(lite0)[:2] == ["conv_stem", "bn1"]
+
+
+def test_feature_maps_and_explanations_can_run_at_once(lite0, cat):
+    """The window runs them on two workers over one model: neither may see the other's forward pass."""
+    import threading
+
+    image = read_image(cat)
+    errors: list[BaseException] = []
+
+    def repeat(fn) -> None:
+        try:
+            for _ in range(4):
+                fn()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=repeat, args=(lambda: explain(lite0, image, "gradcam"),)),
+               threading.Thread(target=repeat, args=(lambda: feature_maps(lite0, image, "bn2"),))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []

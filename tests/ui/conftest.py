@@ -9,7 +9,6 @@ from vislab.ui.app import create_window
 from vislab.ui.settings import Settings
 
 
-
 @pytest.fixture
 def settings(tmp_path):
     return Settings(QSettings(str(tmp_path / "vislab.ini"), QSettings.Format.IniFormat))

@@ -54,9 +54,9 @@ def feature_maps(model, image: np.ndarray, layer: str) -> FeatureMaps:
     module = get_layer(model.module, layer, model.spec.name)
     reshape = spatial_reshape(model.module, module)
     captured: list[torch.Tensor] = []
-    handle = module.register_forward_hook(lambda _m, _i, out: captured.append(reshape(out)))
     tensor = model.pipeline(image)[None].to(model.device)
-    with model.lock, torch.inference_mode():
+    with model.lock, torch.inference_mode():  # the hook inside the lock: it must see only this forward
+        handle = module.register_forward_hook(lambda _m, _i, out: captured.append(reshape(out).detach()))
         try:
             model.module(tensor)
         finally:

@@ -94,9 +94,12 @@ class ExplainPanel(QWidget):
         self.randomized.toggled.connect(lambda on: session.set_explain(randomized=on))
         self.cancel.clicked.connect(lambda: session.runner.cancel("explain"))
         session.modelChanged.connect(self._on_model)
-        session.engineReady.connect(lambda *_: self._on_model(session.choices.model_id))
+        session.engineReady.connect(self._on_engine_ready)
         session.explanationReady.connect(self._on_result)
         session.progress.connect(self._on_progress)
+
+    def _on_engine_ready(self, *_args) -> None:
+        self._on_model(self.session.choices.model_id)
 
     def _on_model(self, model_id: str) -> None:
         if not self.session.engine_ready:
@@ -190,7 +193,10 @@ class FeaturesPanel(QWidget):
         layout.addLayout(body, 1)
         self.layer.activated.connect(lambda _row: session.set_feature_layer(self.layer.currentText()))
         session.featuresReady.connect(self._on_result)
-        session.modelChanged.connect(lambda _m: self.layer.clear())
+        session.modelChanged.connect(self._on_model)
+
+    def _on_model(self, _model_id: str) -> None:
+        self.layer.clear()
 
     def _on_result(self, result) -> None:
         if self.layer.count() != len(result.layers):
@@ -343,7 +349,10 @@ class PreprocessPanel(QWidget):
         self.list.currentRowChanged.connect(self._on_row)
         self.editor.changed.connect(self._on_step_changed)
         self.feed.toggled.connect(session.set_feed_pipeline)
-        session.previewsReady.connect(lambda r: self.strip.set_images(r.value))
+        session.previewsReady.connect(self._on_previews)
+
+    def _on_previews(self, result) -> None:
+        self.strip.set_images(result.value)
 
     def set_steps(self, steps: list[Step]) -> None:
         self.steps = list(steps)
