@@ -54,6 +54,10 @@ def test_embedding_is_what_the_classifier_reads(lite0, cat):
     assert float(probs.max()) == pytest.approx(lite0.classify(image, 1)[0].probability, abs=1e-5)
 
 
+def test_latency_is_measured_at_load(lite0):
+    assert lite0.latency is not None and 0 < lite0.latency < lite0.load_seconds
+
+
 def test_top_k_is_clamped(lite0, cat):
     assert len(lite0.classify(read_image(cat), top_k=5000)) == 1000
     assert len(lite0.classify(read_image(cat), top_k=0)) == 1

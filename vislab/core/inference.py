@@ -56,6 +56,7 @@ class LoadedModel:
         weights: where the weights came from: ``bundled``, ``pretrained``, ``random`` or a file path.
         labels: the 1000 ImageNet class names, from the model's library.
         load_seconds: how long building and loading took.
+        latency: seconds for one image's forward pass here, measured when the model was loaded.
     """
 
     spec: ModelSpec
@@ -65,6 +66,7 @@ class LoadedModel:
     weights: str
     labels: tuple[str, ...]
     load_seconds: float = 0.0
+    latency: float | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _embedding: list = field(default_factory=list, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
@@ -102,10 +104,18 @@ class LoadedModel:
 
         return self.memo(f"randomized:{seed}", make)
 
-    def warm_up(self) -> None:
-        """One forward pass on a blank input, so the first real answer is not the slow one."""
+    def warm_up(self, passes: int = 3) -> float:
+        """Forward passes on a blank input, so the first real answer is not the slow one; the fastest
+        after the first is kept as :attr:`latency`, what one image costs on this machine."""
         h, w = self.pipeline.crop
-        self.forward(torch.zeros(1, 3, h, w))
+        blank = torch.zeros(1, 3, h, w)
+        times = []
+        for _ in range(passes):
+            start = time.perf_counter()
+            self.forward(blank)
+            times.append(time.perf_counter() - start)
+        self.latency = min(times[1:] or times)
+        return self.latency
 
     def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""

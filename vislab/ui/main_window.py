@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.whole.setToolTip("Map the explanation back onto the original photo; what the model never saw is dimmed")
         self.view_caption = QLabel()
         self.view_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.view_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.view_caption.setMinimumWidth(60)
         controls.addSpacing(16)
         for widget in (QLabel("Opacity"), self.alpha, self.colormap, self.whole):
             controls.addWidget(widget)
@@ -501,9 +503,9 @@ class MainWindow(QMainWindow):
     def _on_predictions(self, result) -> None:
         self._predictions = result
         self.predictions.set_predictions(result.items, self.session.choices.target)
-        self.card.set_latency(result.seconds, self._device_name())
+        self.card.set_latency(result.latency, self._device_name())
         self.status_model.setText(f"{self._device_name()} · {result.model_id}")
-        self.status_time.setText(f"loaded in {result.load_seconds:.1f} s · inference {1000 * result.seconds:.0f} ms")
+        self.status_time.setText(f"loaded in {result.load_seconds:.1f} s · this image {1000 * result.seconds:.0f} ms")
 
     def _on_explanation(self, result) -> None:
         self._explanation = result

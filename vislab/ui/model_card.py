@@ -38,7 +38,7 @@ class ModelCard(QLabel):
             return
         spec = get_spec(self._model_id)
         weights = f"file {escape(self._weights)}" if self._weights else escape(describe_status(spec))
-        latency = (f"{1000 * self._latency:.0f} ms here ({escape(getattr(self, '_device', ''))})"
+        latency = (f"{1000 * self._latency:.0f} ms on {escape(getattr(self, '_device', '') or 'this computer')}"
                    if self._latency is not None else "not measured yet")
         rows = [("Family", spec.family), ("Year", str(spec.year)),
                 ("Parameters", f"{spec.params / 1e6:.1f} M"), ("GFLOPs", f"{spec.gflops:.2f}"),

@@ -57,6 +57,7 @@ class Predictions:
     items: list
     seconds: float
     load_seconds: float
+    latency: float | None = None
 
 
 @dataclass(frozen=True)
@@ -354,7 +355,7 @@ def _classify(index: int, image: np.ndarray, c: Choices):
         start = time.perf_counter()
         items = model.classify(c.pipeline.apply(image) if c.feed_pipeline else image, c.top_k)
         return Predictions(index, c.model_id, str(model.device), items, time.perf_counter() - start,
-                           model.load_seconds)
+                           model.load_seconds, model.latency)
 
     return work
 
