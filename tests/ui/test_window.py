@@ -134,6 +134,12 @@ def test_a_vit_shows_its_patch_grid_and_token_count(qtbot, window, cat, tmp_path
     qtbot.waitUntil(lambda: "N = 197 tokens" in window.model_view_panel.about.text(), timeout=LONG)
     assert "14 x 14 = 196 patches" in window.model_view_panel.about.text()
     assert [window.explain_panel.method.itemData(i) for i in range(2)] == ["rollout", "attention"]
+    window.explain_panel.method.setCurrentIndex(1)
+    window.explain_panel.method.activated.emit(1)
+    qtbot.waitUntil(lambda: window._explanation is not None and window._explanation.explanation.method
+                    == "attention", timeout=LONG)
+    assert window.explain_panel.head.maximum() == 2  # ViT-Tiny has 3 heads
+    assert window.explain_panel.layer.itemText(12) == "blocks.11.attn"
 
 
 def test_no_model_code_runs_on_the_ui_thread(qtbot, window, cat):

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -364,6 +364,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._split_heights)
 
     def _split_heights(self) -> None:
+        saved = self.settings.get("splitters")
+        if len(saved) == 2:
+            self.main_split.restoreState(QByteArray.fromBase64(saved[0].encode()))
+            self.top_split.restoreState(QByteArray.fromBase64(saved[1].encode()))
+            return
         height = self.main_split.height()
         self.main_split.setSizes([round(height * 0.72), round(height * 0.28)])
 
@@ -378,6 +383,8 @@ class MainWindow(QMainWindow):
         st.set("colormap", self.colormap.currentText())
         st.set("method", self.session.choices.method)
         st.set("panel", self.tabs.currentIndex())
+        st.set("splitters", [bytes(self.main_split.saveState().toBase64()).decode(),
+                             bytes(self.top_split.saveState().toBase64()).decode()])
         for channel in ("classify", "explain", "features", "previews", "stages"):
             self.session.runner.cancel(channel)
         super().closeEvent(event)

@@ -117,9 +117,9 @@ class ExplainPanel(QWidget):
         self.method.setCurrentIndex(ids.index(chosen))
         if chosen != wanted:
             self.session.set_explain(method=chosen)
-        self._describe(chosen)
         self.layer.clear()
         self.layer.addItem(f"{spec.target_layer} (default)", None)
+        self._describe(chosen)
 
     def _describe(self, method_id: str) -> None:
         from ..core.explain.methods import get_method
@@ -128,6 +128,11 @@ class ExplainPanel(QWidget):
         self.about.setText(f"<b>{m.name}</b> ({m.year}) — {m.description} <i>Cost: {m.cost}.</i>")
         self.head.setEnabled(method_id == "attention")
         self.layer.setEnabled(method_id != "rollout")
+        if self.layer.count():
+            default = "all blocks" if method_id == "rollout" else (
+                "the last block" if m.kind == "attention" else get_spec(self.session.choices.model_id).target_layer)
+            self.layer.setItemText(0, f"{default} (default)")
+            self.layer.setCurrentIndex(0)
 
     def _on_method(self) -> None:
         method_id = self.method.currentData()
@@ -149,6 +154,12 @@ class ExplainPanel(QWidget):
             self.layer.addItem(name, name)
 
     def _on_result(self, result) -> None:
+        if [self.layer.itemText(i) for i in range(1, self.layer.count())] != list(result.layers):
+            current = self.layer.currentText()
+            self.set_layers(list(result.layers))
+            self.layer.setCurrentText(current)
+        if result.heads:
+            self.head.setMaximum(result.heads - 1)
         e = result.explanation
         probability = 100 * float(e.probabilities[e.target])
         self.target.setText(f"target: <b>{e.target_label}</b> (#{e.target}, {probability:.1f} %)")

@@ -67,6 +67,8 @@ class ExplanationResult:
     photo: np.ndarray
     crop_box: tuple[float, float, float, float]
     randomized: bool
+    layers: tuple[str, ...] = ()
+    heads: int | None = None
 
 
 @dataclass(frozen=True)
@@ -373,9 +375,23 @@ def _explain(index: int, image: np.ndarray, c: Choices):
                          progress=job.report, cancel=job.cancel)
         box = model.pipeline.crop_box(*photo.shape[:2])
         scale = min(1.0, DISPLAY_SIDE / max(photo.shape[:2]))
-        return ExplanationResult(index, result, fit(photo), tuple(v * scale for v in box), c.randomized)
+        layers, heads = _layer_choices(model, c.method)
+        return ExplanationResult(index, result, fit(photo), tuple(v * scale for v in box), c.randomized,
+                                 layers, heads)
 
     return work
+
+
+def _layer_choices(model, method: str) -> tuple[tuple[str, ...], int | None]:
+    """The layers the explain panel offers for ``method``, and the number of attention heads."""
+    from ..core.explain.attention import attention_layers
+    from ..core.explain.methods import get_method
+    from ..core.features import spatial_layers
+
+    if get_method(method).kind == "attention":
+        layers = attention_layers(model.module)
+        return layers, int(model.module.get_submodule(layers[-1]).num_heads)
+    return tuple(spatial_layers(model)), None
 
 
 def _features(index: int, image: np.ndarray, c: Choices):

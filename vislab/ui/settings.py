@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "recent": [],
     "geometry": QByteArray(),
     "window_state": QByteArray(),
+    "splitters": [],
     "panel": 0,
 }
 MAX_RECENT = 10
