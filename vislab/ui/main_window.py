@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -332,7 +332,6 @@ class MainWindow(QMainWindow):
         s.explanationReady.connect(self._on_explanation)
         s.stagesReady.connect(self._on_stages)
         s.previewsReady.connect(self._on_previews)
-        s.cleared.connect(self._on_cleared)
         s.message.connect(self._on_message)
         s.busyChanged.connect(self._on_busy)
         s.progress.connect(self._on_progress)
@@ -504,9 +503,6 @@ class MainWindow(QMainWindow):
                 self.predictions.clear(f"{entry.name} cannot be read: {entry.error}")
             self._update_view()
 
-    def _on_cleared(self, channel: str) -> None:
-        pass
-
     def _on_predictions(self, result) -> None:
         self._predictions = result
         self.predictions.set_predictions(result.items, self.session.choices.target)
@@ -623,9 +619,6 @@ class MainWindow(QMainWindow):
                           "activation and attention maps, feature maps and OpenCV preprocessing.</p>"
                           "<p><b>Your images never leave this computer.</b> vislab makes no network call "
                           "except a weights download you ask for.</p>")
-
-    def open_url(self, url: str) -> None:
-        QDesktopServices.openUrl(QUrl(url))
 
 
 def write_predictions(path: str, image: str, result) -> None:

@@ -127,10 +127,8 @@ class Session(QObject):
     stagesReady = Signal(object)
     engineReady = Signal(float, list)
     message = Signal(str)
-    statusChanged = Signal(str)
     progress = Signal(str, int, int)
     busyChanged = Signal(bool)
-    cleared = Signal(str)
 
     def __init__(self, parent: QObject | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
@@ -222,7 +220,6 @@ class Session(QObject):
             self._load(index, _read_file(entry.source))
         for channel in ALL_CHANNELS:
             self.runner.cancel(channel)
-            self.cleared.emit(channel)
 
     def step(self, delta: int) -> None:
         if self.images:
