@@ -66,11 +66,30 @@ def test_rollout_on_a_vit_given_by_file(capsys, cat, vit_weights):
     (["--layer", "nope"], "vislab: EfficientNet-Lite0 has no layer 'nope'"),
     (["--target", "5000"], "vislab: target class 5000 does not exist"),
     (["--save-overlay", "/nonexistent/dir/x.png"], "vislab: /nonexistent/dir/x.png: could not be written"),
+    (["--alpha", "2"], "vislab: the opacity (alpha) must be between 0 and 1, not 2.0"),
+    (["--colormap", "nope"], "vislab: unknown colormap 'nope'"),
 ])
 def test_explain_mistakes_are_one_line(capsys, cat, args, message):
     assert main(["explain", str(cat), *args]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(message)
+
+
+def test_bad_options_fail_before_anything_is_written(capsys, cat, tmp_path, vit_weights):
+    heatmap = tmp_path / "h.npy"
+    assert main(["explain", str(cat), "--alpha", "nan", "--save-heatmap", str(heatmap)]) == 1
+    assert not heatmap.exists()
+    assert capsys.readouterr().err.strip() == "vislab: the opacity (alpha) must be between 0 and 1, not nan"
+    code = main(["explain", str(cat), "--method", "rollout", "--discard-ratio", "1.5", "--model",
+                 "vit_tiny_patch16_224", "--weights", str(vit_weights)])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == "vislab: discard ratio must be at least 0 and below 1, not 1.5"
+
+
+def test_heatmap_is_saved_under_the_name_given(capsys, cat, tmp_path):
+    assert main(["explain", str(cat), "--save-heatmap", str(tmp_path / "heat")]) == 0
+    assert np.load(tmp_path / "heat").shape == (224, 224)
+    assert not (tmp_path / "heat.npy").exists()
 
 
 def test_random_weights_toggle(capsys, cat, tmp_path):

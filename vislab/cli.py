@@ -22,7 +22,6 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from . import __version__
 from .core.catalog import DEFAULT_MODEL, list_models
@@ -167,7 +166,7 @@ def _models(options: argparse.Namespace) -> int:
         rows.append(row)
     if options.json:
         print(json.dumps(rows, indent=2))
-        return 0
+        return 0 if rows else 1
     table = [("id", "name", "family", "year", "params", "GFLOPs", "top-1", "input", "weights")]
     table += [(r["id"], r["name"], r["family"], str(r["year"]), f"{r['params'] / 1e6:.1f} M",
                f"{r['gflops']:.2f}", f"{r['top1']:.1f} %", f"{r['input_size']} px", r["weights_status"])
@@ -179,16 +178,15 @@ def _models(options: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(rows: list[tuple[str, ...]], right: set[str], out: TextIO | None = None) -> None:
-    out = out or sys.stdout
+def _print_table(rows: list[tuple[str, ...]], right: set[str]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     header = rows[0]
     for n, row in enumerate(rows):
         cells = [cell.rjust(w) if header[i] in right else cell.ljust(w)
                  for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
-        print("  ".join(cells).rstrip(), file=out)
+        print("  ".join(cells).rstrip())
         if n == 0:
-            print("  ".join("-" * w for w in widths), file=out)
+            print("  ".join("-" * w for w in widths))
 
 
 # --- devices ------------------------------------------------------------------------------------------------
@@ -286,9 +284,9 @@ def _print_predictions(result: dict, bar: _ProgressBar | None) -> None:
 class _ProgressBar:
     """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
 
-    def __init__(self, label: str, total: int = 0, stream: TextIO | None = None) -> None:
+    def __init__(self, label: str, total: int = 0) -> None:
         self.label, self.total, self.done = label, total, 0
-        self.stream = stream or sys.stderr
+        self.stream = sys.stderr
         self.active = self.stream.isatty()
         self.drawn = False
 
@@ -329,22 +327,26 @@ def _explain(options: argparse.Namespace) -> int:
     import numpy as np
 
     from .core.explain import explain, get_method
-    from .core.heatmaps import on_original, overlay
+    from .core.heatmaps import check_alpha, colorize, on_original, overlay
     from .core.images import read_image, save_image
 
     get_method(options.method)
+    check_alpha(options.alpha)  # options are checked before the slow part
+    colorize(np.zeros((1, 1), np.float32), options.colormap)
     pipeline = _pipeline(options)
     image = pipeline.apply(read_image(options.image))
     model = _load(options)
     if options.random_weights:
         model = model.randomized()
     bar = _ProgressBar(f"{options.method}")
-    result = explain(model, image, options.method, target=options.target, layer=options.layer,
-                     head=options.head, head_fusion=options.head_fusion, discard_ratio=options.discard_ratio,
-                     progress=bar.bytes_free)
-    bar.close()
+    try:
+        result = explain(model, image, options.method, target=options.target, layer=options.layer,
+                         head=options.head, head_fusion=options.head_fusion, discard_ratio=options.discard_ratio,
+                         progress=bar.bytes_free)
+    finally:
+        bar.close()
     if options.save_heatmap:
-        _write(options.save_heatmap, lambda p: np.save(p, result.heatmap))
+        _write(options.save_heatmap, lambda p: _save_array(p, result.heatmap))
     if options.save_overlay:
         if options.on_original:
             picture = on_original(image, result.heatmap, model.pipeline.crop_box(*image.shape[:2]),
@@ -363,6 +365,13 @@ def _explain(options: argparse.Namespace) -> int:
         if path:
             print(f"saved the {label} to {path}")
     return 0
+
+
+def _save_array(path: str, array) -> None:
+    import numpy as np
+
+    with open(path, "wb") as fh:  # np.save on a name would add ".npy" to it
+        np.save(fh, array)
 
 
 def _write(path: str, write) -> None:

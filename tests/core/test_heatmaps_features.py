@@ -70,6 +70,28 @@ def test_vit_feature_maps_sit_on_the_patch_grid(cat):
     assert "blocks.11" in spatial_layers(vit) and "blocks" not in spatial_layers(vit)
 
 
+def test_a_thin_photo_still_maps(lite0):
+    photo = np.full((1, 600, 3), 90, np.uint8)
+    box = lite0.pipeline.crop_box(1, 600)
+    assert on_original(photo, np.ones((224, 224), np.float32), box).shape == (1, 600, 3)
+
+
+def test_patch_embedding_and_training_only_layers(cat):
+    from vislab.core.explain import LayerError
+
+    torch.manual_seed(0)
+    vit = load_model("vit_tiny_patch16_224", pretrained=False, device="cpu")
+    image = read_image(cat)
+    assert feature_maps(vit, image, "patch_embed").maps.shape == (192, 14, 14)  # before the class token
+    with pytest.raises(LayerError, match="does not run when the model classifies"):
+        feature_maps(vit, image, "blocks.0.attn.attn_drop")
+    with pytest.raises(LayerError, match="does not run when the model classifies"):
+        explain(vit, image, "gradcam", layer="blocks.0.attn.attn_drop")
+    inception = load_model("torchvision/inception_v3", pretrained=False, device="cpu")
+    layers = spatial_layers(inception)
+    assert "Mixed_7c" in layers and "AuxLogits" not in layers
+
+
 def test_first_layer_filters(lite0):
     name, weights = first_conv(lite0)
     assert name == "conv_stem" and tuple(weights.shape) == (32, 3, 3, 3)

@@ -47,6 +47,7 @@ def test_unicode_path(tmp_path):
     ("CMYK", (0, 255, 255, 0), [255, 0, 0]),
     ("I;16", 65535, [255, 255, 255]),
     ("I;16", 257 * 100, [100, 100, 100]),
+    ("I;16", 199, [1, 1, 1]),  # 16-bit keeps its scale whatever the image's own range
     ("F", 0.5, [128, 128, 128]),
 ])
 def test_modes_convert_to_rgb(tmp_path, mode, value, expected):

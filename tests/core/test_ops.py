@@ -148,7 +148,17 @@ def test_previews_work_on_a_smaller_copy_with_pixel_lengths_scaled(photo):
     assert np.array_equal(strip[2][1], shifted)
 
 
+def test_a_resize_previews_at_the_size_it_asks_for(photo):
+    strip = Pipeline((Step.make("resize", width=224, height=224), Step.make("gaussian_blur", ksize=9))).previews(
+        photo, max_side=300)
+    assert strip[1][1].shape == (224, 224, 3)
+    resized = cv2.resize(cv2.resize(photo, (300, 200), interpolation=cv2.INTER_AREA), (224, 224),
+                         interpolation=cv2.INTER_AREA)
+    assert np.array_equal(strip[2][1], cv2.GaussianBlur(resized, (9, 9), 0))  # no longer scaled
+
+
 def test_op_specs_describe_themselves():
+    assert get_op("canny").to_dict()["params"][0]["minimum"] == 0.0
     blur = get_op("gaussian_blur").to_dict()
     assert blur["params"][0] == {"name": "ksize", "kind": "int", "default": 5, "minimum": 1, "maximum": 99,
                                  "step": 2, "odd": True, "pixels": True, "help": "kernel size (odd)"}

@@ -49,6 +49,7 @@ def test_containers_and_prefixes_are_unwrapped(tmp_path):
         ("plain.pth", tensors),
         ("ckpt.pt", {"epoch": 3, "state_dict": tensors, "optimizer": {}}),
         ("model.bin", {"model": {f"module.{k}": v for k, v in tensors.items()}}),
+        ("best.pth", {"state_dict": tensors, "best_acc1": torch.tensor(76.1)}),
     ]:
         torch.save(wrapped, tmp_path / name)
         read = W.read_state_dict(tmp_path / name)

@@ -48,6 +48,8 @@ class ModelSpec:
         target_layer: dotted name of the default layer for class-activation maps.
         licence: licence of the pretrained weights.
         bundled: True when the weights are installed with vislab.
+        class_token: True when a class token attends over all image patches (ViT, DeiT): what attention
+            maps and rollout need.
         notes: one line of context for the model card.
     """
 

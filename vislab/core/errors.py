@@ -17,6 +17,10 @@ class VislabWarning(UserWarning):
     """Something worth telling the user that does not stop the work."""
 
 
+class OptionError(VislabError, ValueError):
+    """An option value outside what it accepts (an opacity of 2, an unknown colormap)."""
+
+
 class UnknownNameError(VislabError, KeyError):
     """A registry was asked for a name it does not hold."""
 

@@ -11,8 +11,9 @@ import cv2
 import numpy as np
 import torch
 
-from .explain.layers import get_layer, spatial_reshape
-from .heatmaps import colorize
+from .errors import VislabError
+from .explain.layers import LayerError, get_layer, spatial_reshape
+from .heatmaps import colorize, unit_range
 from .montage import tile
 
 
@@ -35,7 +36,12 @@ class FeatureMaps:
 
 def spatial_layers(model) -> list[str]:
     """Layers worth showing in a feature-map picker, input to output: the model's top-level layers, with
-    containers (``blocks``, ``features``, ``layer4``...) opened one level, plus its default CAM layer."""
+    containers (``blocks``, ``features``, ``layer4``...) opened one level, plus its default CAM layer;
+    only those that run when the model classifies and give a spatial map (checked once per model)."""
+    return model.memo("spatial-layers", lambda: _probe(model, _candidate_layers(model)))
+
+
+def _candidate_layers(model) -> list[str]:
     containers = (torch.nn.Sequential, torch.nn.ModuleList, torch.nn.ModuleDict)
     spatial = (torch.nn.Conv2d, torch.nn.BatchNorm2d, torch.nn.LayerNorm)
     head = model.spec.classifier.split(".")[0]
@@ -47,6 +53,36 @@ def spatial_layers(model) -> list[str]:
         wanted.update(children if isinstance(module, containers) and children else [name])
     return [name for name, module in model.module.named_modules()
             if name in wanted and any(isinstance(m, spatial) for m in module.modules())]
+
+
+def _probe(model, names: list[str]) -> list[str]:
+    """The layers among ``names`` that run on an input and whose output lays out as a map."""
+    works: set[str] = set()
+    handles = []
+
+    def keep(name, module):
+        reshape = spatial_reshape(model.module, module)
+
+        def hook(_m, _i, out) -> None:
+            try:
+                if reshape(out).ndim == 4:
+                    works.add(name)
+            except VislabError:
+                pass
+
+        return hook
+
+    h, w = model.pipeline.crop
+    with model.lock, torch.inference_mode():
+        for name in names:
+            module = model.module.get_submodule(name)
+            handles.append(module.register_forward_hook(keep(name, module)))
+        try:
+            model.module(torch.zeros(1, 3, h, w, device=model.device))
+        finally:
+            for handle in handles:
+                handle.remove()
+    return [n for n in names if n in works]
 
 
 def feature_maps(model, image: np.ndarray, layer: str) -> FeatureMaps:
@@ -61,6 +97,9 @@ def feature_maps(model, image: np.ndarray, layer: str) -> FeatureMaps:
             model.module(tensor)
         finally:
             handle.remove()
+    if not captured:
+        raise LayerError(f"{model.spec.name}'s layer {layer!r} does not run when the model classifies "
+                         "(it is only used in training)")
     maps = captured[0][0].float().cpu().numpy()
     strength = np.abs(maps).mean(axis=(1, 2))
     order = np.argsort(-strength, kind="stable")
@@ -72,7 +111,7 @@ def first_conv(model) -> tuple[str, torch.Tensor]:
     for name, module in model.module.named_modules():
         if isinstance(module, torch.nn.Conv2d) and module.in_channels == 3:
             return name, module.weight.detach().float().cpu()
-    raise ValueError(f"{model.spec.name} has no convolution on the RGB input")
+    raise VislabError(f"{model.spec.name} has no convolution on the RGB input")
 
 
 def feature_grid(features: FeatureMaps, count: int = 16, columns: int = 4, cell: int = 96,
@@ -80,9 +119,7 @@ def feature_grid(features: FeatureMaps, count: int = 16, columns: int = 4, cell:
     """The ``count`` strongest channels, each scaled to its own range, as one RGB grid image."""
     cells = []
     for fmap in features.maps[:count]:
-        low, high = float(fmap.min()), float(fmap.max())
-        unit = (fmap - low) / (high - low) if high > low else np.zeros_like(fmap)
-        big = cv2.resize(unit.astype(np.float32), (cell, cell), interpolation=cv2.INTER_NEAREST)
+        big = cv2.resize(unit_range(fmap), (cell, cell), interpolation=cv2.INTER_NEAREST)
         cells.append(colorize(big, colormap))
     return tile(cells, columns)
 

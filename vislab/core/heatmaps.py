@@ -7,6 +7,8 @@ from functools import cache
 import cv2
 import numpy as np
 
+from .errors import OptionError
+
 #: Colormaps offered for overlays (any matplotlib colormap name also works).
 COLORMAPS = ("jet", "turbo", "inferno", "viridis", "magma", "gray")
 
@@ -18,7 +20,7 @@ def _lut(colormap: str) -> np.ndarray:
     try:
         cmap = matplotlib.colormaps[colormap]
     except KeyError:
-        raise ValueError(f"unknown colormap {colormap!r}; try {', '.join(COLORMAPS)}") from None
+        raise OptionError(f"unknown colormap {colormap!r}; try {', '.join(COLORMAPS)}") from None
     return (cmap(np.linspace(0.0, 1.0, 256))[:, :3] * 255).round().astype(np.uint8)
 
 
@@ -26,6 +28,21 @@ def colorize(heatmap: np.ndarray, colormap: str = "jet") -> np.ndarray:
     """A [0, 1] heatmap as an RGB uint8 image through a matplotlib colormap."""
     index = (np.clip(heatmap, 0.0, 1.0) * 255).round().astype(np.uint8)
     return _lut(colormap)[index]
+
+
+def check_alpha(alpha: float) -> float:
+    """``alpha`` if it is a usable opacity, else an :class:`OptionError`."""
+    if not 0.0 <= alpha <= 1.0:  # also refuses NaN
+        raise OptionError(f"the opacity (alpha) must be between 0 and 1, not {alpha}")
+    return alpha
+
+
+def unit_range(values: np.ndarray) -> np.ndarray:
+    """``values`` stretched to [0, 1] from their own minimum to maximum (all zeros when flat), float32."""
+    values = values.astype(np.float64)
+    low, high = float(values.min()), float(values.max())
+    scaled = (values - low) / (high - low) if high > low else np.zeros_like(values)
+    return scaled.astype(np.float32)
 
 
 def resize_heatmap(heatmap: np.ndarray, height: int, width: int) -> np.ndarray:
@@ -38,8 +55,7 @@ def resize_heatmap(heatmap: np.ndarray, height: int, width: int) -> np.ndarray:
 
 def overlay(image: np.ndarray, heatmap: np.ndarray, alpha: float = 0.5, colormap: str = "jet") -> np.ndarray:
     """``image`` with the coloured heatmap blended over it: ``(1 - alpha) * image + alpha * colour``."""
-    if not 0.0 <= alpha <= 1.0:
-        raise ValueError(f"alpha must be between 0 and 1, not {alpha}")
+    check_alpha(alpha)
     colour = colorize(resize_heatmap(heatmap, *image.shape[:2]), colormap)
     return cv2.addWeighted(image, 1.0 - alpha, colour, alpha, 0.0)
 
@@ -58,8 +74,8 @@ def on_original(photo: np.ndarray, heatmap: np.ndarray, crop_box: tuple[float, f
     """
     height, width = photo.shape[:2]
     left, top, right, bottom = (round(v) for v in crop_box)
-    left, top = max(left, 0), max(top, 0)
-    right, bottom = min(right, width), min(bottom, height)
+    left, top = min(max(left, 0), width - 1), min(max(top, 0), height - 1)
+    right, bottom = max(min(right, width), left + 1), max(min(bottom, height), top + 1)  # at least a pixel
     result = (photo.astype(np.float32) * outside).round().astype(np.uint8)
     inside = photo[top:bottom, left:right]
     result[top:bottom, left:right] = overlay(inside, heatmap, alpha, colormap)

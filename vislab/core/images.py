@@ -18,6 +18,7 @@ from .errors import (
     DirectoryNotImageError,
     EmptyImageError,
     ImageNotFoundError,
+    ImageReadError,
     ImageTooLargeError,
     ImageWriteError,
     NotAnImageError,
@@ -57,7 +58,11 @@ def read_image(path: str | Path, *, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     """
     path = Path(path)
     _check_file(path)
-    with open(path, "rb") as fh:
+    try:
+        fh = open(path, "rb")  # closed by the with below; PIL reads from it lazily
+    except OSError as exc:
+        raise ImageReadError(path, f"cannot be opened ({exc.strerror or exc})") from None
+    with fh:
         head = fh.read(512)
         fh.seek(0)
         _check_vector(path, head)
@@ -124,7 +129,7 @@ def _to_rgb(im: Image.Image) -> np.ndarray:
     if mode == "RGB":
         return np.asarray(im, dtype=np.uint8).copy()
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        return _gray_to_rgb(_scale_to_uint8(np.asarray(im)))
+        return _gray_to_rgb(_scale_to_uint8(np.asarray(im), sixteen_bit=mode.startswith("I;16")))
     if mode == "P":
         im = im.convert("RGBA" if "transparency" in im.info else "RGB")
     elif mode in ("PA", "La"):
@@ -135,20 +140,19 @@ def _to_rgb(im: Image.Image) -> np.ndarray:
     return np.asarray(im.convert("RGB"), dtype=np.uint8).copy()
 
 
-def _scale_to_uint8(values: np.ndarray) -> np.ndarray:
+def _scale_to_uint8(values: np.ndarray, sixteen_bit: bool) -> np.ndarray:
     """Map 16-bit, 32-bit integer or float samples onto 0..255.
 
-    16-bit data keeps its scale (value / 257, so 65535 is white); float data in [0, 1] is scaled by 255;
-    anything else is stretched from its own minimum to maximum.
+    16-bit data (and 32-bit integers within 0..65535, as PIL opens some 16-bit files) keeps its scale:
+    value / 257, so 65535 is white, whatever the image's own range. Float data in [0, 1] is scaled by 255.
+    Anything else is stretched from its own minimum to maximum.
     """
     data = values.astype(np.float64)
     finite = data[np.isfinite(data)]
     low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
     if values.dtype.kind == "f" and low >= 0.0 and high <= 1.0:
         scaled = data * 255.0
-    elif values.dtype.kind in "ui" and low >= 0 and high <= 255:
-        scaled = data
-    elif values.dtype.kind in "ui" and low >= 0 and high <= 65535:
+    elif (sixteen_bit or values.dtype.kind in "ui") and low >= 0 and high <= 65535:
         scaled = data / 257.0
     else:
         scaled = (data - low) * (255.0 / (high - low)) if high > low else np.zeros_like(data)

@@ -53,7 +53,8 @@ class LoadedModel:
         module: the torch module, in eval mode, on :attr:`device`.
         pipeline: the input pipeline its weights expect.
         device: where it runs.
-        weights: where the weights came from: ``bundled``, ``pretrained``, ``random`` or a file path.
+        weights: where the weights came from: ``bundled``, ``pretrained``, ``random``, a file path, or
+            ``randomised (...)`` for :meth:`randomized` copies.
         labels: the 1000 ImageNet class names, from the model's library.
         load_seconds: how long building and loading took.
         latency: seconds for one image's forward pass here, measured when the model was loaded.
@@ -307,8 +308,4 @@ class ModelCache:
         """The models held now, least recently used first."""
         with self._lock:
             return list(self._models.values())
-
-    def clear(self) -> None:
-        with self._lock:
-            self._models.clear()
 

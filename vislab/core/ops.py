@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from .errors import UnknownNameError, VislabError
+from .images import fit
 from .registry import Registry
 
 Kind = Literal["int", "float", "bool", "choice"]
@@ -90,7 +91,8 @@ class Param:
         return value
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, (), False, "")} | {"default": self.default}
+        shown = {k: v for k, v in self.__dict__.items() if v is not None and v is not False and v not in ((), "")}
+        return shown | {"default": self.default}
 
 
 def _to_bool(value: Any) -> bool:
@@ -178,8 +180,8 @@ def grayscale(image: np.ndarray) -> np.ndarray:
 
 
 @_op("resize", "Resize", "Resize to a fixed width and height (the aspect ratio may change).",
-     Param("width", "int", 224, 1, 8192, 1, pixels=True, help="new width in pixels"),
-     Param("height", "int", 224, 1, 8192, 1, pixels=True, help="new height in pixels"),
+     Param("width", "int", 224, 1, 8192, 1, help="new width in pixels"),
+     Param("height", "int", 224, 1, 8192, 1, help="new height in pixels"),
      Param("interpolation", "choice", "area", choices=tuple(_INTERPOLATIONS), help="how new pixels are computed"))
 def resize(image: np.ndarray, width: int, height: int, interpolation: str) -> np.ndarray:
     return cv2.resize(image, (width, height), interpolation=_INTERPOLATIONS[interpolation])
@@ -374,15 +376,16 @@ class Pipeline:
 
     def previews(self, image: np.ndarray, max_side: int | None = 512) -> list[tuple[str, np.ndarray]]:
         """The image after each step, with its label, starting with the input; computed on a copy whose
-        longer side is at most ``max_side`` (pixel lengths scaled to match)."""
-        scale = 1.0
-        h, w = image.shape[:2]
-        if max_side is not None and max(h, w) > max_side:
-            scale = max_side / max(h, w)
-            image = cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))),
-                               interpolation=cv2.INTER_AREA)
+        longer side is at most ``max_side``, with pixel lengths scaled to match. After a ``resize`` the
+        image has the size the step asks for, as in the full pipeline, and lengths are no longer scaled."""
+        full = image.shape[:2]
+        if max_side is not None:
+            image = fit(image, max_side)
+        scale = image.shape[0] / full[0]
         strip = [("input", image)]
         for step in self.steps:
             image = step.apply(image, scale)
+            if step.op == "resize":
+                scale = 1.0
             strip.append((step.label(), image))
         return strip

@@ -42,10 +42,6 @@ class InputPipeline:
     std: tuple[float, float, float]
     backend: Backend
 
-    @property
-    def crop_pct(self) -> float:
-        return self.crop[0] / self.resize
-
     def describe(self) -> str:
         """The pipeline in one plain sentence, for tooltips."""
         mean = ", ".join(f"{m:.3f}" for m in self.mean)
@@ -53,10 +49,6 @@ class InputPipeline:
         return (f"Resize the shorter side to {self.resize} px ({self.interpolation}), crop the centre "
                 f"{self.crop[1]}x{self.crop[0]}, scale to [0, 1] and normalise with mean ({mean}) "
                 f"and std ({std}).")
-
-    def resized(self, image: np.ndarray) -> np.ndarray:
-        """The photo resized so its shorter side is :attr:`resize` pixels (uint8 RGB)."""
-        return _to_array(self._resize(image))
 
     def cropped(self, image: np.ndarray) -> np.ndarray:
         """What the model sees, as a uint8 RGB image of size :attr:`crop`."""

@@ -292,10 +292,10 @@ def unwrap_state_dict(obj: object, source: str = "weights") -> dict[str, torch.T
     ``module.``-style prefixes shared by every key."""
     import torch
 
-    for _ in range(3):
-        if not isinstance(obj, Mapping) or any(isinstance(v, torch.Tensor) for v in obj.values()):
+    for _ in range(3):  # {"state_dict": {...}, "best_acc1": tensor(...)}: the container wins
+        if not isinstance(obj, Mapping):
             break
-        inner = next((obj[k] for k in _CONTAINER_KEYS if isinstance(obj.get(k), Mapping)), None)
+        inner = next((obj[k] for k in _CONTAINER_KEYS if isinstance(obj.get(k), Mapping) and obj[k]), None)
         if inner is None:
             break
         obj = inner

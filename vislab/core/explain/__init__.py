@@ -84,7 +84,8 @@ def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | 
         progress, cancel: for long methods (Score-CAM).
 
     Raises:
-        UnknownMethodError, MethodNotApplicableError, LayerError, ExplanationCancelled.
+        UnknownMethodError, MethodNotApplicableError, LayerError, ExplanationCancelled, OptionError (a
+        rollout option out of range), VislabError (a target class that does not exist).
     """
     spec = get_method(method)
     if not spec.applies_to(model.module):

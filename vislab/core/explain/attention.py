@@ -11,10 +11,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Literal
 
-import cv2
 import numpy as np
 import torch
 
+from ..errors import OptionError
+from ..heatmaps import unit_range
 from .layers import LayerError, token_grid
 
 HeadFusion = Literal["mean", "max", "min"]
@@ -70,8 +71,11 @@ def _unfused(modules: Sequence[torch.nn.Module]) -> Iterator[None]:
 
 
 def _extractor(model):
-    """timm's AttentionExtract on every attention layer, built once per model. Its hooks stay on
-    ``attn_drop``, which only runs while fused attention is off: ordinary forward passes never reach them."""
+    """timm's AttentionExtract on every attention layer, built once per model (call it holding
+    ``model.lock``). Its hooks stay on ``attn_drop``, which timm runs only with fused attention off: vislab
+    turns it off only while it holds the lock, so ordinary passes reach them only where timm's fused
+    attention is switched off for the whole process (``TIMM_FUSED_ATTN=0``), and then they merely
+    overwrite the extractor's last maps."""
     from timm.utils import AttentionExtract
 
     names = [f"{n}.attn_drop" for n in attention_layers(model.module)]
@@ -84,9 +88,9 @@ def extract_attention(model, tensor: torch.Tensor,
     from one forward pass of ``model`` (a :class:`~vislab.core.inference.LoadedModel`)."""
     module = model.module
     names = list(layers) if layers is not None else attention_layers(module)
-    extractor = _extractor(model)
     logits: list[torch.Tensor] = []
     with model.lock, _unfused([module.get_submodule(n) for n in names]), torch.inference_mode():
+        extractor = _extractor(model)
         handle = module.register_forward_hook(lambda _m, _i, out: logits.append(out))
         try:
             maps = extractor(tensor.to(model.device))
@@ -102,7 +106,7 @@ def cls_attention(attention: torch.Tensor, prefix: int, grid: tuple[int, int], h
     if head is not None and not 0 <= head < heads:
         raise LayerError(f"head {head} does not exist; this layer has heads 0-{heads - 1}")
     row = attention[head, 0, prefix:] if head is not None else attention[:, 0, prefix:].mean(0)
-    return _unit(row.reshape(grid).numpy())
+    return unit_range(row.reshape(grid).numpy())
 
 
 def rollout(attentions: Sequence[torch.Tensor], prefix: int, grid: tuple[int, int],
@@ -115,9 +119,9 @@ def rollout(attentions: Sequence[torch.Tensor], prefix: int, grid: tuple[int, in
     patch tokens is the map.
     """
     if head_fusion not in ("mean", "max", "min"):
-        raise ValueError(f"head fusion must be mean, max or min, not {head_fusion!r}")
+        raise OptionError(f"head fusion must be mean, max or min, not {head_fusion!r}")
     if not 0.0 <= discard_ratio < 1.0:
-        raise ValueError(f"discard ratio must be in [0, 1), not {discard_ratio}")
+        raise OptionError(f"discard ratio must be at least 0 and below 1, not {discard_ratio}")
     tokens = attentions[0].shape[-1]
     eye = torch.eye(tokens)
     layers = []
@@ -135,21 +139,8 @@ def rollout(attentions: Sequence[torch.Tensor], prefix: int, grid: tuple[int, in
     row = eye[0]
     for layer in reversed(layers):
         row = row @ layer
-    return _unit(row[prefix:].reshape(grid).numpy())
+    return unit_range(row[prefix:].reshape(grid).numpy())
 
 
 def grid_of(module: torch.nn.Module, attention: torch.Tensor) -> tuple[int, tuple[int, int]]:
     return token_grid(module, attention.shape[-1])
-
-
-def upsample(grid_map: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """A patch-grid map resized (bilinear) to ``size`` = (height, width), kept in [0, 1]."""
-    resized = cv2.resize(grid_map.astype(np.float32), (size[1], size[0]), interpolation=cv2.INTER_LINEAR)
-    return np.clip(resized, 0.0, 1.0)
-
-
-def _unit(values: np.ndarray) -> np.ndarray:
-    values = values.astype(np.float64)
-    low, high = float(values.min()), float(values.max())
-    scaled = (values - low) / (high - low) if high > low else np.zeros_like(values)
-    return scaled.astype(np.float32)

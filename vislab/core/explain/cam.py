@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from ..errors import VislabError
-from .layers import get_layer, spatial_reshape
+from .layers import LayerError, get_layer, spatial_reshape
 
 #: Masked images Score-CAM scores per forward pass.
 SCORECAM_BATCH = 32
@@ -69,6 +69,11 @@ def run_cam(model, tensor: torch.Tensor, cam_class: type, layer_name: str, targe
             targets = None if target is None else [ClassifierOutputTarget(target)]
             heatmap = cam(tensor.to(model.device), targets=targets)[0]
             probs = cam.outputs.detach().float().softmax(-1)[0].cpu()
+        except (AttributeError, IndexError, TypeError):
+            if cam.activations_and_grads.activations:
+                raise
+            raise LayerError(f"{model.spec.name}'s layer {layer_name!r} does not run when the model classifies "
+                             "(it is only used in training)") from None
         finally:
             cam.activations_and_grads.release()
     heatmap = np.nan_to_num(np.asarray(heatmap, dtype=np.float32))

@@ -41,10 +41,12 @@ def is_channels_last(model: torch.nn.Module, layer: torch.nn.Module) -> bool:
 def token_grid(model: torch.nn.Module, tokens: int) -> tuple[int, tuple[int, int]]:
     """(prefix tokens, patch grid) for a sequence of ``tokens`` tokens from ``model``."""
     prefix = int(getattr(model, "num_prefix_tokens", 0) or 0)
-    patches = tokens - prefix
     grid = getattr(getattr(model, "patch_embed", None), "grid_size", None)
-    if grid is not None and grid[0] * grid[1] == patches:
-        return prefix, (int(grid[0]), int(grid[1]))
+    if grid is not None:
+        for before in (prefix, 0):  # layers before the class token is added (the patch embedding) have none
+            if grid[0] * grid[1] == tokens - before:
+                return before, (int(grid[0]), int(grid[1]))
+    patches = tokens - prefix
     side = math.isqrt(patches)
     if side * side != patches:
         raise LayerError(f"cannot lay {patches} tokens out on a square patch grid")
@@ -52,7 +54,7 @@ def token_grid(model: torch.nn.Module, tokens: int) -> tuple[int, tuple[int, int
 
 
 def spatial_reshape(model: torch.nn.Module, layer: torch.nn.Module):
-    """A function that turns the layer's output into ``B x C x H x W``, or None when it already is."""
+    """A function that turns the layer's output into ``B x C x H x W`` (the identity when it already is)."""
     channels_last = is_channels_last(model, layer)
 
     def reshape(output: torch.Tensor) -> torch.Tensor:

@@ -99,22 +99,24 @@ def _cam(class_name: str) -> Compute:
 
 
 def _attention(model, tensor, request: ExplainRequest):
-    from .attention import cls_attention, extract_attention, grid_of, resolve_attention_layer, upsample
+    from ..heatmaps import resize_heatmap
+    from .attention import cls_attention, extract_attention, grid_of, resolve_attention_layer
 
     layer = resolve_attention_layer(model.module, request.layer)
     (attention,), probs = extract_attention(model, tensor, [layer])
     prefix, grid = grid_of(model.module, attention)
-    heatmap = upsample(cls_attention(attention, prefix, grid, request.head), tensor.shape[-2:])
+    heatmap = resize_heatmap(cls_attention(attention, prefix, grid, request.head), *tensor.shape[-2:])
     return heatmap, layer, probs
 
 
 def _rollout(model, tensor, request: ExplainRequest):
-    from .attention import extract_attention, grid_of, rollout, upsample
+    from ..heatmaps import resize_heatmap
+    from .attention import extract_attention, grid_of, rollout
 
     attentions, probs = extract_attention(model, tensor)
     prefix, grid = grid_of(model.module, attentions[0])
     heatmap = rollout(attentions, prefix, grid, request.head_fusion, request.discard_ratio)
-    return upsample(heatmap, tensor.shape[-2:]), "blocks", probs
+    return resize_heatmap(heatmap, *tensor.shape[-2:]), "blocks", probs
 
 
 for _spec in (
