@@ -70,6 +70,9 @@ def test_switching_quickly_shows_only_the_latest_answer(qtbot, window, samples):
     shown: list = []
     window.session.predictionsReady.connect(
         lambda r: shown.append((r.image, r.model_id, window.session.current, window.session.choices.model_id)))
+    window.session.explanationReady.connect(
+        lambda r: shown.append((r.image, r.explanation.model_id, window.session.current,
+                                window.session.choices.model_id)))
     _drop(window, [samples / "chelsea.png", samples / "coffee.png", samples / "rocket.jpg"])
     for index in (1, 2, 0, 1, 2, 1):
         window.session.set_current(index)
@@ -247,3 +250,43 @@ app.exec()
     assert thread != "MainThread"
     assert float(shown) < 3.0
     assert label.strip() == "tabby, tabby cat"
+
+
+def test_busy_indicator_hides_when_work_is_done(qtbot, window, cat):
+    _drop(window, [cat])
+    qtbot.waitUntil(lambda: window._explanation is not None and window.session.runner._running == 0, timeout=LONG)
+    assert not window.busy_action.isVisible() and not window.cancel_action.isVisible()
+
+
+def test_a_model_without_weights_says_so_and_the_window_recovers(qtbot, window, cat):
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    window.session.set_model("torchvision/resnet18")  # offline here: its weights cannot be had
+    qtbot.waitUntil(lambda: "No predictions" in window.predictions.placeholder, timeout=LONG)
+    assert "ResNet-18 weights are not on this computer" in window.predictions.placeholder
+    assert "--weights FILE" in window.messages.text.text()
+    window.session.set_model("efficientnet_lite0")
+    wait_predictions(qtbot, window)
+    assert window.predictions.items[0].index in CATS
+
+
+def test_a_pasted_image_survives_being_dropped_from_memory(qtbot, window, samples, monkeypatch):
+    import vislab.ui.session
+    from vislab.core.images import read_image
+
+    monkeypatch.setattr(vislab.ui.session, "KEEP_IMAGES", 1)
+    QGuiApplication.clipboard().setImage(to_qimage(read_image(samples / "coffee.png")))
+    window.paste()
+    _drop(window, [samples / "chelsea.png", samples / "rocket.jpg"])
+    qtbot.waitUntil(lambda: all(e.thumbnail is not None for e in window.session.images), timeout=LONG)
+    window.session.set_current(2)
+    window.session.set_current(0)
+    qtbot.waitUntil(lambda: bool(window.predictions.items) and window.session.current == 0, timeout=LONG)
+    assert window.session.images[0].error is None
+    assert window.predictions.items[0].label == "espresso"
+
+
+def test_pasting_text_that_is_no_path(qtbot, window):
+    QGuiApplication.clipboard().setText("x" * 400)
+    window.paste()
+    assert window.messages.text.text() == "The clipboard holds no image."

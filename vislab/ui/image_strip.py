@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from .qt_images import to_qimage
 from .session import THUMB, Session
 
-ERROR_ROLE = Qt.ItemDataRole.UserRole + 1
-
 
 class ImageStrip(QListWidget):
     """Mirrors :attr:`Session.images`; choosing an item makes it the current image."""
@@ -53,7 +51,6 @@ class ImageStrip(QListWidget):
             item.setIcon(QIcon(_badge(self._placeholder())))
             item.setText(f"⚠ {entry.name}")
             item.setToolTip(f"{entry.source}\ncannot be read: {entry.error}")
-            item.setData(ERROR_ROLE, entry.error)
             item.setForeground(QColor("#b3261e"))
         elif entry.thumbnail is not None:
             item.setIcon(QIcon(QPixmap.fromImage(to_qimage(_square(entry.thumbnail)))))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 
@@ -12,8 +12,6 @@ from .qt_images import to_pixmap
 
 class ImageView(QGraphicsView):
     """Shows one picture; the wheel zooms around the cursor, dragging pans, a double click fits."""
-
-    zoomChanged = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,14 +44,12 @@ class ImageView(QGraphicsView):
         self._fit = True
         if self._item.isVisible():
             self.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
-            self.zoomChanged.emit(self.transform().m11())
 
     def zoom(self, factor: float) -> None:
         self._fit = False
         scale = self.transform().m11() * factor
         if 0.02 < scale < 64:
             self.scale(factor, factor)
-            self.zoomChanged.emit(scale)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(1.0015 ** event.angleDelta().y())

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addLayout(self._build_view_controls())
         centre_layout.addWidget(self.view, 1)
+        self.view_caption = QLabel()
+        self.view_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        centre_layout.addWidget(self.view_caption)
 
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.strip)
@@ -172,15 +175,10 @@ class MainWindow(QMainWindow):
         self.colormap.setToolTip("Colour scale of the map")
         self.whole = QCheckBox("On the whole photo")
         self.whole.setToolTip("Map the explanation back onto the original photo; what the model never saw is dimmed")
-        self.view_caption = QLabel()
-        self.view_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.view_caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.view_caption.setMinimumWidth(60)
         controls.addSpacing(16)
         for widget in (QLabel("Opacity"), self.alpha, self.colormap, self.whole):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.view_caption)
         return controls
 
     def _build_side(self) -> QWidget:
@@ -229,10 +227,8 @@ class MainWindow(QMainWindow):
         self.busy.setFixedWidth(110)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
-        self.busy.setVisible(False)
         self.cancel = QPushButton("Cancel")
         self.cancel.setToolTip("Stop the download or the long computation")
-        self.cancel.setVisible(False)
         bar.addWidget(QLabel(" Model "))
         bar.addWidget(self.picker)
         bar.addSeparator()
@@ -243,8 +239,11 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        bar.addWidget(self.busy)
-        bar.addWidget(self.cancel)
+        # Widgets in a toolbar show and hide through their actions.
+        self.busy_action = bar.addWidget(self.busy)
+        self.cancel_action = bar.addWidget(self.cancel)
+        self.busy_action.setVisible(False)
+        self.cancel_action.setVisible(False)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -333,6 +332,7 @@ class MainWindow(QMainWindow):
         s.stagesReady.connect(self._on_stages)
         s.previewsReady.connect(self._on_previews)
         s.message.connect(self._on_message)
+        s.failed.connect(self._on_failed)
         s.busyChanged.connect(self._on_busy)
         s.progress.connect(self._on_progress)
 
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         mime = QGuiApplication.clipboard().mimeData()
         if mime.hasUrls() or mime.hasImage():
             self._take(mime)
-        elif mime.hasText() and Path(mime.text().strip()).exists():
+        elif mime.hasText() and _existing_path(mime.text().strip()):
             self.add_paths([mime.text().strip()])
         else:
             self._on_message("The clipboard holds no image.")
@@ -436,8 +436,8 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.get("recent")
-        for path in recent:
-            self._action(self.recent_menu, path, lambda _=False, p=path: self.add_paths([p]))
+        for path in recent:  # owned by the menu, so clear() deletes them
+            self.recent_menu.addAction(path).triggered.connect(lambda _=False, p=path: self.add_paths([p]))
         self.recent_menu.setEnabled(bool(recent))
 
     # --- model and device -------------------------------------------------------------------------------------
@@ -460,13 +460,14 @@ class MainWindow(QMainWindow):
         self.card.show_model(model_id, self.session.choices.weights)
         self._explanation = None
         self._stage_view = None
+        self._predictions = None
         self.predictions.clear("Loading the model…")
         self._update_view()
 
     def _on_engine_ready(self, seconds: float, devices: list) -> None:
         self.device.clear()
         for name in devices:
-            self.device.addItem({"cpu": "CPU", "mps": "Apple GPU"}.get(name, name.upper()), name)
+            self.device.addItem(_device_label(name), name)
         wanted = self.settings.get("device")
         index = self.device.findData(wanted)
         if index >= 0 and wanted != self.session.choices.device:
@@ -483,9 +484,9 @@ class MainWindow(QMainWindow):
     def _cancel_work(self) -> None:
         for channel in ("classify", "explain", "features"):
             self.session.runner.cancel(channel)
-        self.busy.setVisible(False)
-        self.cancel.setVisible(False)
-        self.predictions.clear("Cancelled.")
+        self.busy_action.setVisible(False)
+        self.cancel_action.setVisible(False)
+        self.predictions.clear("Cancelled. Choose the model again to retry.")
 
     # --- results ------------------------------------------------------------------------------------------------
 
@@ -493,6 +494,7 @@ class MainWindow(QMainWindow):
         self._explanation = None
         self._stage_view = None
         self._preview = None
+        self._predictions = None
         self.predictions.clear("Classifying…")
         self._update_view()
 
@@ -506,8 +508,9 @@ class MainWindow(QMainWindow):
     def _on_predictions(self, result) -> None:
         self._predictions = result
         self.predictions.set_predictions(result.items, self.session.choices.target)
-        self.card.set_latency(result.latency, self._device_name())
-        self.status_model.setText(f"{self._device_name()} · {result.model_id}")
+        device = _device_label(result.device)
+        self.card.set_latency(result.latency, device)
+        self.status_model.setText(f"{device} · {result.model_id}")
         self.status_time.setText(f"loaded in {result.load_seconds:.1f} s · this image {1000 * result.seconds:.0f} ms")
 
     def _on_explanation(self, result) -> None:
@@ -531,6 +534,16 @@ class MainWindow(QMainWindow):
         wanted = {"explain", "previews"} | {PANELS[index]}
         self.session.set_active_panels(wanted)
 
+    def _on_failed(self, channel: str, message: str) -> None:
+        if channel == "classify":
+            self._predictions = None
+            self.predictions.clear(f"No predictions: {message}\n\nChoose the model again to retry.")
+            self.status_time.setText("")
+            self.picker.refresh()  # a failed download changes what the picker should promise
+        elif channel == "explain":
+            self._explanation = None
+            self._update_view()
+
     def _on_message(self, text: str) -> None:
         if text.startswith("could not put") and self.session.choices.device != "cpu":
             self.messages.show_message(text, "Use the CPU instead", self._fall_back_to_cpu)
@@ -543,16 +556,16 @@ class MainWindow(QMainWindow):
         self.session.set_device("cpu")
 
     def _on_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
+        self.busy_action.setVisible(busy)
         if not busy:
-            self.cancel.setVisible(False)
+            self.cancel_action.setVisible(False)
             self.busy.setRange(0, 0)
 
     def _on_progress(self, channel: str, done: int, total: int) -> None:
         if channel in ("classify", "explain") and total:
             self.busy.setRange(0, total)
             self.busy.setValue(done)
-            self.cancel.setVisible(True)
+            self.cancel_action.setVisible(True)
             if channel == "classify":
                 self.predictions.clear(f"Downloading weights… {done / 1e6:.0f} of {total / 1e6:.0f} MB")
 
@@ -619,6 +632,17 @@ class MainWindow(QMainWindow):
                           "activation and attention maps, feature maps and OpenCV preprocessing.</p>"
                           "<p><b>Your images never leave this computer.</b> vislab makes no network call "
                           "except a weights download you ask for.</p>")
+
+
+def _device_label(name: str) -> str:
+    return {"cpu": "CPU", "mps": "Apple GPU"}.get(name, name.upper())
+
+
+def _existing_path(text: str) -> bool:
+    try:
+        return bool(text) and Path(text).exists()
+    except (OSError, ValueError):  # text too long or with NUL bytes to be a path
+        return False
 
 
 def write_predictions(path: str, image: str, result) -> None:

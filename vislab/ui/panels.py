@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -71,15 +72,17 @@ class ExplainPanel(QWidget):
             row.addWidget(QLabel(text))
             row.addWidget(widget, 1 if widget is self.layer else 0)
         row.addSpacing(12)
-        row.addWidget(self.target)
-        row.addWidget(self.top1)
-        row.addStretch(1)
         row.addWidget(self.randomized)
+        self.target.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        target = QHBoxLayout()
+        target.addWidget(self.target, 1)
+        target.addWidget(self.top1)
         status = QHBoxLayout()
         status.addWidget(self.state, 1)
         status.addWidget(self.cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(target)
         layout.addWidget(self.about)
         layout.addLayout(status)
         layout.addStretch(1)
@@ -88,15 +91,38 @@ class ExplainPanel(QWidget):
         session = self.session
         self.method.activated.connect(self._on_method)
         self.layer.activated.connect(self._on_layer)
+        self.layer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.layer.lineEdit().returnPressed.connect(self._on_layer)
         self.head.valueChanged.connect(lambda v: session.set_explain(head=None if v < 0 else v))
         self.top1.clicked.connect(lambda: session.set_explain(target=None))
         self.randomized.toggled.connect(lambda on: session.set_explain(randomized=on))
-        self.cancel.clicked.connect(lambda: session.runner.cancel("explain"))
+        self.cancel.clicked.connect(self._on_cancel)
+        session.currentChanged.connect(self._on_image)
+        session.failed.connect(self._on_failed)
         session.modelChanged.connect(self._on_model)
         session.engineReady.connect(self._on_engine_ready)
         session.explanationReady.connect(self._on_result)
         session.progress.connect(self._on_progress)
+
+    def _on_cancel(self) -> None:
+        self.session.runner.cancel("explain")
+        self.cancel.setVisible(False)
+        self.state.setText("Cancelled.")
+
+    def _on_image(self, _index: int) -> None:
+        self.target.setText("target: the top-1 class")
+        self.state.setText("")
+        self.cancel.setVisible(False)
+
+    def _on_failed(self, channel: str, message: str) -> None:
+        if channel == "explain":
+            self.state.setText(message)
+            self.cancel.setVisible(False)
+
+    def _reset_head(self) -> None:
+        self.head.blockSignals(True)
+        self.head.setValue(-1)
+        self.head.blockSignals(False)
 
     def _on_engine_ready(self, *_args) -> None:
         self._on_model(self.session.choices.model_id)
@@ -118,7 +144,8 @@ class ExplainPanel(QWidget):
         if chosen != wanted:
             self.session.set_explain(method=chosen)
         self.layer.clear()
-        self.layer.addItem(f"{spec.target_layer} (default)", None)
+        self.layer.addItem("", None)
+        self._reset_head()
         self._describe(chosen)
 
     def _describe(self, method_id: str) -> None:
@@ -133,6 +160,7 @@ class ExplainPanel(QWidget):
                 "the last block" if m.kind == "attention" else get_spec(self.session.choices.model_id).target_layer)
             self.layer.setItemText(0, f"{default} (default)")
             self.layer.setCurrentIndex(0)
+        self._reset_head()
 
     def _on_method(self) -> None:
         method_id = self.method.currentData()
@@ -143,7 +171,8 @@ class ExplainPanel(QWidget):
         data = self.layer.currentData()
         text = self.layer.currentText().strip()
         layer = data if data is not None or text.endswith("(default)") else text or None
-        self.session.set_explain(layer=layer)
+        if layer != self.session.choices.layer:  # Enter and activated both arrive for one choice
+            self.session.set_explain(layer=layer)
 
     def set_layers(self, layers: list[str]) -> None:
         default = self.layer.itemText(0) if self.layer.count() else ""
@@ -205,9 +234,17 @@ class FeaturesPanel(QWidget):
         self.layer.activated.connect(lambda _row: session.set_feature_layer(self.layer.currentText()))
         session.featuresReady.connect(self._on_result)
         session.modelChanged.connect(self._on_model)
+        session.currentChanged.connect(self._clear)
 
     def _on_model(self, _model_id: str) -> None:
         self.layer.clear()
+        self._clear()
+
+    def _clear(self, *_args) -> None:
+        self.maps.set_image(None)
+        self.filters.set_image(None)
+        self.caption.setText("")
+        self.filters_caption.setText("")
 
     def _on_result(self, result) -> None:
         if self.layer.count() != len(result.layers):
@@ -361,6 +398,10 @@ class PreprocessPanel(QWidget):
         self.editor.changed.connect(self._on_step_changed)
         self.feed.toggled.connect(session.set_feed_pipeline)
         session.previewsReady.connect(self._on_previews)
+        session.currentChanged.connect(self._clear)
+
+    def _clear(self, *_args) -> None:
+        self.strip.set_images([])
 
     def _on_previews(self, result) -> None:
         self.strip.set_images(result.value)
@@ -423,6 +464,12 @@ class ModelViewPanel(QWidget):
         layout.addWidget(self.row, 1)
         layout.addWidget(self.about)
         session.stagesReady.connect(self._on_result)
+        session.currentChanged.connect(self._clear)
+        session.modelChanged.connect(self._clear)
+
+    def _clear(self, *_args) -> None:
+        self.row.set_images([])
+        self.about.setText("")
 
     def _on_result(self, result) -> None:
         view: ModelView = result.value

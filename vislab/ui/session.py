@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,10 @@ THUMB = 96
 PREVIEW_SIDE = 512
 
 ALL_CHANNELS = ("classify", "explain", "features", "previews", "stages")
+#: Always computed; the others only while their panel is shown.
+ALWAYS = ("classify", "previews", "stages")
+#: What the preprocessing changes when it is fed to the model.
+FED = ("classify", "explain", "features", "stages")
 
 
 @dataclass
@@ -40,6 +45,7 @@ class ImageEntry:
 
     source: str
     name: str
+    loader: Callable[[], np.ndarray] = field(repr=False, default=None)
     thumbnail: np.ndarray | None = None
     error: str | None = None
     size: tuple[int, int] | None = None
@@ -129,6 +135,7 @@ class Session(QObject):
     message = Signal(str)
     progress = Signal(str, int, int)
     busyChanged = Signal(bool)
+    failed = Signal(str, str)
 
     def __init__(self, parent: QObject | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +148,6 @@ class Session(QObject):
         self.images: list[ImageEntry] = []
         self.current = -1
         self.engine_ready = False
-        self.devices = ["cpu"]
         self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
         self._loading: set[int] = set()
         self._dirty: set[str] = set()
@@ -162,11 +168,14 @@ class Session(QObject):
             from ..core import engine
             from ..core.devices import available_devices
             from ..core.explain import methods  # noqa: F401 - imported here so the panels find it loaded
+            from ..core.weights import WeightsStatus, weights_status
 
-            try:
-                engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
-            except VislabError:
-                pass  # the first classification reports it, with the image it was for
+            spec = get_spec(choices.model_id)
+            if choices.weights or weights_status(spec) in (WeightsStatus.BUNDLED, WeightsStatus.CACHED):
+                try:  # a download waits for the first classification, which shows its progress
+                    engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
+                except VislabError:
+                    pass  # the first classification reports it, with the image it was for
             return time.perf_counter() - start, available_devices()
 
         self.runner.submit("engine", warm)
@@ -177,29 +186,31 @@ class Session(QObject):
         """Add image files and folders (their images, recursively); returns how many were added."""
         files = expand_paths(paths)
         for path in files:
-            self._add(ImageEntry(str(path), path.name), loader=_read_file(str(path)))
+            self._add(ImageEntry(str(path), path.name, _read_file(str(path))))
         return len(files)
 
     def add_array(self, image: np.ndarray, name: str) -> None:
         """Add an image that has no file (pasted from the clipboard)."""
-        self._add(ImageEntry(f"<{name}>", name), loader=lambda: image)
+        self._add(ImageEntry(f"<{name}>", name, lambda: image))
 
-    def _add(self, entry: ImageEntry, loader) -> None:
+    def _add(self, entry: ImageEntry) -> None:
         index = len(self.images)
         self.images.append(entry)
-        self._load(index, loader)
+        self._load(index)
         self.imagesChanged.emit()
         if self.current < 0:
             self.set_current(index)
 
-    def _load(self, index: int, loader) -> None:
+    def _load(self, index: int) -> None:
         self._loading.add(index)
+        loader = self.images[index].loader
 
         def load(job: Job):
             image = loader()
             return index, image, fit(image, THUMB)
 
-        self.runner.submit(f"load:{index}", load)
+        # The photo on screen first: a folder of photos must not hold up the first prediction.
+        self.runner.submit(f"load:{index}", load, priority=2 if index == self.current else 0)
 
     def image(self, index: int | None = None) -> np.ndarray | None:
         """The decoded photo, if it is in memory."""
@@ -217,7 +228,10 @@ class Session(QObject):
             self._arrays.move_to_end(index)
             self._request(*ALL_CHANNELS)
         elif entry.error is None and index not in self._loading:
-            self._load(index, _read_file(entry.source))
+            self._load(index)
+        self._cancel_analysis()
+
+    def _cancel_analysis(self) -> None:
         for channel in ALL_CHANNELS:
             self.runner.cancel(channel)
 
@@ -229,12 +243,12 @@ class Session(QObject):
 
     def set_model(self, model_id: str, weights: str | None = None) -> None:
         get_spec(model_id)
-        if (model_id, weights) == (self.choices.model_id, self.choices.weights):
-            return
-        self.choices.model_id, self.choices.weights = model_id, weights
-        self.choices.target = self.choices.layer = self.choices.feature_layer = self.choices.head = None
-        self.modelChanged.emit(model_id)
-        self._request(*ALL_CHANNELS)
+        if (model_id, weights) != (self.choices.model_id, self.choices.weights):
+            self.choices.model_id, self.choices.weights = model_id, weights
+            self.choices.target = self.choices.layer = self.choices.feature_layer = self.choices.head = None
+            self._cancel_analysis()
+            self.modelChanged.emit(model_id)
+        self._request(*ALL_CHANNELS)  # choosing the same model again retries it
 
     def set_device(self, device: str) -> None:
         if device != self.choices.device:
@@ -249,12 +263,12 @@ class Session(QObject):
     def set_pipeline(self, pipeline: Pipeline) -> None:
         if pipeline != self.choices.pipeline:
             self.choices.pipeline = pipeline
-            self._request("previews", *(("classify", "explain", "features") if self.choices.feed_pipeline else ()))
+            self._request("previews", *(FED if self.choices.feed_pipeline else ()))
 
     def set_feed_pipeline(self, feed: bool) -> None:
         if feed != self.choices.feed_pipeline:
             self.choices.feed_pipeline = feed
-            self._request("classify", "explain", "features")
+            self._request(*FED)
 
     def set_explain(self, **changes: Any) -> None:
         """Change any of method, target, layer, head or randomized, and re-explain."""
@@ -276,9 +290,6 @@ class Session(QObject):
         if added:
             self._request(*added)
 
-    def refresh(self) -> None:
-        self._request(*ALL_CHANNELS)
-
     # --- requests ---------------------------------------------------------------------------------------------
 
     def _request(self, *channels: str) -> None:
@@ -290,24 +301,31 @@ class Session(QObject):
         if image is None:
             return
         dirty, self._dirty = self._dirty, set()
+        key = self._key()
         for channel in ALL_CHANNELS:
-            if channel in dirty and (channel in ("classify", "previews") or channel in self.active_panels):
-                self.runner.submit(channel, _WORK[channel](self.current, image, _copy(self.choices)))
+            if channel in dirty and (channel in ALWAYS or channel in self.active_panels):
+                work = _WORK[channel](self.current, image, _copy(self.choices))
+                self.runner.submit(channel, lambda job, work=work: (key, work(job)), priority=1)
             elif channel in dirty:
+                self.runner.cancel(channel)  # an answer for an earlier choice must not show up later
                 self._dirty.add(channel)  # computed when its panel is shown
+
+    def _key(self) -> tuple:
+        """What an answer must have been computed for to be shown now."""
+        return self.current, self.choices.model_id, self.choices.weights
 
     # --- answers --------------------------------------------------------------------------------------------
 
     def _on_done(self, channel: str, result: object) -> None:
         if channel == "engine":
             self.engine_ready = True
-            seconds, devices = result
-            self.devices = devices
-            self.engineReady.emit(seconds, devices)
+            self.engineReady.emit(*result)
         elif channel.startswith("load:"):
             self._on_loaded(*result)
-        elif result is not None and getattr(result, "image", self.current) == self.current:
-            getattr(self, f"{_SIGNALS[channel]}").emit(result)
+        else:
+            key, answer = result
+            if key == self._key():
+                getattr(self, _SIGNALS[channel]).emit(answer)
 
     def _on_loaded(self, index: int, image: np.ndarray, thumb: np.ndarray) -> None:
         self._loading.discard(index)
@@ -327,7 +345,14 @@ class Session(QObject):
             self._loading.discard(index)
             self.images[index].error = message.split(": ", 1)[-1] if ": " in message else message
             self.imageUpdated.emit(index)
+        elif channel in ALL_CHANNELS:
+            self.failed.emit(channel, message)
         self.message.emit(message)
+
+
+def _fed(image: np.ndarray, c: Choices) -> np.ndarray:
+    """What the model gets: the preprocessed image when the pipeline feeds it, else the photo."""
+    return c.pipeline.apply(image) if c.feed_pipeline else image
 
 
 def _copy(choices: Choices) -> Choices:
@@ -352,7 +377,7 @@ def _classify(index: int, image: np.ndarray, c: Choices):
         model = engine.models().get(c.model_id, weights=c.weights, device=c.device, progress=job.report,
                                     cancel=job.cancel)
         start = time.perf_counter()
-        items = model.classify(c.pipeline.apply(image) if c.feed_pipeline else image, c.top_k)
+        items = model.classify(_fed(image, c), c.top_k)
         return Predictions(index, c.model_id, str(model.device), items, time.perf_counter() - start,
                            model.load_seconds, model.latency)
 
@@ -367,7 +392,7 @@ def _explain(index: int, image: np.ndarray, c: Choices):
         model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
         if c.randomized:
             model = model.randomized()
-        photo = c.pipeline.apply(image) if c.feed_pipeline else image
+        photo = _fed(image, c)
         result = explain(model, photo, c.method, target=c.target, layer=c.layer, head=c.head,
                          progress=job.report, cancel=job.cancel)
         box = model.pipeline.crop_box(*photo.shape[:2])
@@ -399,7 +424,7 @@ def _features(index: int, image: np.ndarray, c: Choices):
         model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
         layers = spatial_layers(model)
         layer = c.feature_layer or model.spec.target_layer
-        maps = feature_maps(model, c.pipeline.apply(image) if c.feed_pipeline else image, layer)
+        maps = feature_maps(model, _fed(image, c), layer)
         name, weights = first_conv(model)
         return FeaturesResult(index, layer, feature_grid(maps, count=16, columns=8), len(maps.channels),
                               filter_grid(weights, count=32, columns=8), name, layers)
@@ -421,8 +446,7 @@ def _stages(index: int, image: np.ndarray, c: Choices):
         from ..core.explain.layers import token_grid
 
         model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
-        photo = c.pipeline.apply(image) if c.feed_pipeline else image
-        stages = model.pipeline.stages(photo)
+        stages = model.pipeline.stages(_fed(image, c))
         stages[0] = ("original", fit(stages[0][1]))
         grid = prefix = None
         if supports_cls_attention(model.module):  # a ViT: patches become tokens, plus the class token

@@ -28,10 +28,6 @@ class Job:
     cancel: threading.Event = field(default_factory=threading.Event)
     report: Callable[[int, int], None] = lambda done, total: None
 
-    @property
-    def cancelled(self) -> bool:
-        return self.cancel.is_set()
-
 
 class _Signals(QObject):
     finished = Signal(str, int, object)
@@ -85,8 +81,9 @@ class Runner(QObject):
         self._running = 0
         self._next_id = 0
 
-    def submit(self, channel: str, fn: Callable[[Job], Any]) -> Job:
-        """Run ``fn(job)`` on a worker as the new current request of ``channel``."""
+    def submit(self, channel: str, fn: Callable[[Job], Any], priority: int = 0) -> Job:
+        """Run ``fn(job)`` on a worker as the new current request of ``channel``; queued work with a
+        higher ``priority`` starts first."""
         self.cancel(channel)
         self._next_id += 1
         job = Job(channel, self._next_id)
@@ -96,7 +93,7 @@ class Runner(QObject):
         self._running += 1
         if self._running == 1:
             self.busy.emit(True)
-        self.pool.start(_Task(job, fn, self._signals))
+        self.pool.start(_Task(job, fn, self._signals), priority)
         return job
 
     def cancel(self, channel: str) -> None:
