@@ -31,5 +31,9 @@ def resource_path(*parts: str) -> Path:
 
 
 def sample_images() -> list[Path]:
-    """The bundled sample photos, by name."""
-    return sorted(p for p in (resources_dir() / "samples").iterdir() if is_image_path(p))
+    """The bundled sample photos, by name (none when vislab runs without its resources folder)."""
+    try:
+        folder = resources_dir() / "samples"
+    except FileNotFoundError:
+        return []
+    return sorted(p for p in folder.iterdir() if is_image_path(p)) if folder.is_dir() else []

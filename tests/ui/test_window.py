@@ -290,3 +290,11 @@ def test_pasting_text_that_is_no_path(qtbot, window):
     QGuiApplication.clipboard().setText("x" * 400)
     window.paste()
     assert window.messages.text.text() == "The clipboard holds no image."
+
+
+def test_samples_menu_opens_the_bundled_photos(qtbot, window):
+    actions = {a.text(): a for a in window.samples_menu.actions()}
+    assert {"Chelsea", "Coffee", "Grace hopper"} <= set(actions)
+    actions["Coffee"].trigger()
+    wait_predictions(qtbot, window)
+    assert window.predictions.items[0].label == "espresso"

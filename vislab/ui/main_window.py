@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&Paste image", self.paste, QKeySequence.StandardKey.Paste,
                      "Add the image (or image files) on the clipboard")
         self.samples_menu = file.addMenu("&Samples")
+        self.samples_menu.setEnabled(bool(sample_images()))
         for path in sample_images():
             self._action(self.samples_menu, path.stem.replace("_", " ").capitalize(),
                          lambda _=False, p=path: self.session.add_paths([p]))
