@@ -141,9 +141,48 @@ def test_methods_and_ops_listings(capsys):
     assert main(["methods", "--json"]) == 0
     methods = json.loads(capsys.readouterr().out)
     assert [m["id"] for m in methods] == ["gradcam", "gradcam++", "scorecam", "eigencam", "layercam",
-                                          "attention", "rollout"]
+                                          "occlusion", "attention", "rollout"]
+    assert {m["id"]: m["models"] for m in methods}["occlusion"] == "all"
     assert main(["ops", "--json"]) == 0
     ops = {o["id"]: o for o in json.loads(capsys.readouterr().out)}
     assert ops["canny"]["params"][0]["name"] == "low" and "normalize" in ops
     assert main(["ops"]) == 0
     assert "canny:low=100.0,high=200.0" in capsys.readouterr().out
+
+
+def test_compare_a_cnn_and_a_vit_from_a_file(capsys, cat, vit_weights):
+    code = main(["compare", str(cat), "--models", "efficientnet_lite0,vit_tiny_patch16_224",
+                 "--weights", f"vit_tiny_patch16_224={vit_weights}", "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [m["model"] for m in out["models"]] == ["efficientnet_lite0", "vit_tiny_patch16_224"]
+    assert [m["method"] for m in out["models"]] == ["gradcam", "rollout"]
+    assert out["models"][0]["predictions"][0]["label"] == "tabby, tabby cat"
+    assert isinstance(out["top1_agreement"], bool) and out["models"][1]["family"] == "Transformer"
+
+
+def test_sweep_rotation_step_zero_equals_classify(capsys, cat, vit_weights, tmp_path):
+    assert main(["classify", str(cat), "--json", "--top-k", "1"]) == 0
+    classified = json.loads(capsys.readouterr().out)[0]["predictions"][0]
+    code = main(["sweep", str(cat), "--models", "efficientnet_lite0,vit_tiny_patch16_224",
+                 "--weights", f"vit_tiny_patch16_224={vit_weights}", "--perturb", "rotate", "--start", "0",
+                 "--stop", "360", "--steps", "13", "--csv", str(tmp_path / "s.csv"), "--plot",
+                 str(tmp_path / "s.png"), "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    first = out["rows"][0]
+    assert first["model_id"] == "efficientnet_lite0" and first["strength"] == 0
+    assert first["top1"] == classified["index"]
+    assert first["probability"] == pytest.approx(classified["probability"], abs=1e-6)
+    assert len(out["rows"]) == 26 and (tmp_path / "s.csv").exists() and (tmp_path / "s.png").exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--models", "efficientnet_lite0", "--perturb", "spin"], "vislab: unknown perturbation 'spin'"),
+    (["--models", "efficientnet_lite0,nope", "--perturb", "rotate"], "vislab: unknown model 'nope'"),
+    (["--models", "efficientnet_lite0", "--perturb", "rotate", "--weights", "x=y.pth"],
+     "vislab: --weights expects ID=FILE with an ID from --models"),
+])
+def test_sweep_mistakes(capsys, cat, args, message):
+    assert main(["sweep", str(cat), *args]) == 1
+    assert capsys.readouterr().err.startswith(message)

@@ -8,6 +8,9 @@
                    [--save-heatmap FILE.npy] [--save-overlay FILE.png] [--json]
     vislab features IMAGE [--model ID] [--layer NAME | --filters] --out FILE.png
     vislab preprocess IMAGE --op NAME[:param=value,...] [--op ...] --out FILE.png [--strip FILE.png]
+    vislab compare IMAGE --models A,B [--weights ID=FILE] [--top-k K] [--json]
+    vislab sweep IMAGE --models A,B --perturb rotate [--start S] [--stop S] [--steps N] [--csv FILE]
+                 [--plot FILE.png] [--json]
     vislab methods [--json]                the explanation methods
     vislab ops [--json]                    the OpenCV preprocessing ops
 
@@ -27,7 +30,8 @@ from . import __version__
 from .core.catalog import DEFAULT_MODEL, list_models
 from .core.errors import VislabError
 
-COMMANDS = ("models", "classify", "devices", "explain", "features", "preprocess", "methods", "ops")
+COMMANDS = ("models", "classify", "devices", "explain", "features", "preprocess", "methods", "ops", "compare",
+            "sweep")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         "Run `vislab IMAGE...` for the window, or one of these commands:")
     parser.add_argument("--version", action="version", version=f"vislab {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for add in (_add_listings, _add_classify, _add_explain, _add_features, _add_preprocess):
+    for add in (_add_listings, _add_classify, _add_explain, _add_features, _add_preprocess, _add_experiments):
         add(sub)
     return parser
 
@@ -126,6 +130,28 @@ def _add_preprocess(sub) -> None:
     preprocess.add_argument("--out", required=True, metavar="FILE.png", help="where to save the result")
     preprocess.add_argument("--strip", metavar="FILE.png", help="also save a strip of every step")
     preprocess.set_defaults(run=_preprocess)
+
+
+def _add_experiments(sub) -> None:
+    compare = sub.add_parser("compare", help="several models side by side on one image")
+    sweep = sub.add_parser("sweep", help="how confidence changes as a perturbation grows")
+    for parser in (compare, sweep):
+        parser.add_argument("image", metavar="IMAGE")
+        parser.add_argument("--models", required=True, metavar="A,B", help="catalog ids, comma-separated")
+        parser.add_argument("--weights", action="append", default=[], metavar="ID=FILE",
+                            help="a local weights file for one of the models (repeatable)")
+        parser.add_argument("--device", default="auto", metavar="D", help="cpu, cuda, cuda:N, mps or auto")
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    compare.add_argument("--top-k", type=_positive, default=5, metavar="K", help="classes per model (5)")
+    compare.set_defaults(run=_compare)
+    sweep.add_argument("--perturb", required=True, metavar="NAME",
+                       help="rotate, blur, noise, brightness, occlusion or jpeg")
+    sweep.add_argument("--start", type=float, metavar="S", help="first strength (the perturbation's default)")
+    sweep.add_argument("--stop", type=float, metavar="S", help="last strength (the perturbation's default)")
+    sweep.add_argument("--steps", type=_positive, default=13, metavar="N", help="strengths, evenly spaced (13)")
+    sweep.add_argument("--csv", metavar="FILE", help="save the table")
+    sweep.add_argument("--plot", metavar="FILE.png", help="save the plot")
+    sweep.set_defaults(run=_sweep)
 
 
 def _model_options(parser: argparse.ArgumentParser) -> None:
@@ -419,7 +445,7 @@ def _methods(options: argparse.Namespace) -> int:
 
     rows = [{"id": m.id, "name": m.name, "kind": m.kind, "year": m.year, "paper": m.paper,
              "paper_url": m.paper_url, "class_specific": m.class_specific, "cost": m.cost,
-             "models": "all" if m.kind == "cam" else "ViT-style (class token)", "description": m.description}
+             "models": "all" if m.kind != "attention" else "ViT-style (class token)", "description": m.description}
             for m in METHODS]
     if options.json:
         print(json.dumps(rows, indent=2))
@@ -439,6 +465,86 @@ def _ops(options: argparse.Namespace) -> int:
         params = ",".join(f"{p.name}={p.default}" for p in op.params)
         print(f"{op.id}{':' + params if params else ''}")
         print(f"    {op.description}")
+    return 0
+
+
+# --- compare and sweep ------------------------------------------------------------------------------------------
+
+def _load_many(options: argparse.Namespace) -> list:
+    from .core.catalog import get_spec
+    from .core.inference import load_model
+
+    ids = [m.strip() for m in options.models.split(",") if m.strip()]
+    files = {}
+    for item in options.weights:
+        model_id, sep, path = item.partition("=")
+        if not sep or model_id not in ids:
+            raise VislabError(f"--weights expects ID=FILE with an ID from --models, not {item!r}")
+        files[model_id] = path
+    for model_id in ids:
+        get_spec(model_id)  # every id checked before anything loads
+    if not ids:
+        raise VislabError("--models names no model")
+    return [load_model(m, weights=files.get(m), device=options.device) for m in ids]
+
+
+def _compare(options: argparse.Namespace) -> int:
+    from .core.experiments import compare, top1_agreement
+    from .core.images import read_image
+
+    image = read_image(options.image)
+    columns = compare(_load_many(options), image, options.top_k)
+    agree = top1_agreement(columns)
+    if options.json:
+        print(json.dumps({"image": options.image, "top1_agreement": agree,
+                          "models": [c.to_dict() for c in columns]}, indent=2))
+        return 0
+    for c in columns:
+        latency = f"{1000 * c.latency:.0f} ms" if c.latency is not None else "-"
+        print(f"\n{c.name} ({c.model_id}) · {c.family} · {c.params / 1e6:.1f} M params · {c.gflops:.2f} GFLOPs · "
+              f"{latency} · map: {c.method}")
+        width = max(len(p.label) for p in c.predictions)
+        for rank, p in enumerate(c.predictions, 1):
+            print(f"  {rank:2d}. {p.label:<{width}}  {100 * p.probability:6.2f} %  #{p.index}")
+    print(f"\ntop-1 {'agrees' if agree else 'differs'} across the {len(columns)} models")
+    return 0
+
+
+def _sweep(options: argparse.Namespace) -> int:
+    from .core.experiments import PERTURBATIONS, sweep
+    from .core.images import read_image
+
+    PERTURBATIONS.get(options.perturb)
+    image = read_image(options.image)
+    models = _load_many(options)
+    bar = _ProgressBar(f"{options.perturb} sweep")
+    try:
+        result = sweep(models, image, options.perturb, options.start, options.stop, options.steps,
+                       progress=bar.bytes_free)
+    finally:
+        bar.close()
+    if options.csv:
+        _write(options.csv, result.write_csv)
+    if options.plot:
+        _write(options.plot, lambda p: result.plot(p, {m.spec.id: m.spec.name for m in models}))
+    if options.json:
+        print(json.dumps({"image": options.image, "perturbation": result.perturbation,
+                          "strengths": result.strengths,
+                          "reference": {k: {"index": i, "label": lab} for k, (i, lab) in result.reference.items()},
+                          "rows": [r.to_dict() for r in result.rows]}, indent=2))
+        return 0
+    ids = list(result.reference)
+    header = ("strength", *(f"{m} p(top-1)" for m in ids))
+    rows = [header]
+    for i, strength in enumerate(result.strengths):
+        cells = [f"{strength:g}"]
+        for m in ids:
+            row = result.rows[i * len(ids) + ids.index(m)]
+            cells.append(f"{100 * row.probability:5.1f} %{'' if row.agrees else ' *'}")
+        rows.append(tuple(cells))
+    _print_table(rows, right=set(header))
+    print("* the top-1 class changed; references: " +
+          ", ".join(f"{m}: {label}" for m, (_, label) in result.reference.items()))
     return 0
 
 

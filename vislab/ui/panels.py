@@ -198,7 +198,7 @@ class ExplainPanel(QWidget):
 
     def _on_progress(self, channel: str, done: int, total: int) -> None:
         if channel == "explain" and total:
-            self.state.setText(f"computing… {done}/{total} channels")
+            self.state.setText(f"computing… {done} of {total}")
             self.cancel.setVisible(True)
 
 

@@ -52,7 +52,8 @@ class MethodSpec:
     Attributes:
         id: the name the command line and settings use (``gradcam``).
         name: display name.
-        kind: ``cam`` (any model, through a spatial layer) or ``attention`` (ViT-style models).
+        kind: ``cam`` (any model, through a spatial layer), ``occlusion`` (any model, through its input) or
+            ``attention`` (ViT-style models).
         year, paper, paper_url: where it comes from.
         description: one or two plain sentences for the explain panel.
         class_specific: False when the map is the same whatever the target class.
@@ -62,7 +63,7 @@ class MethodSpec:
 
     id: str
     name: str
-    kind: Literal["cam", "attention"]
+    kind: Literal["cam", "attention", "occlusion"]
     year: int
     paper: str
     paper_url: str
@@ -74,11 +75,11 @@ class MethodSpec:
     def applies_to(self, module: torch.nn.Module) -> bool:
         from .attention import supports_cls_attention
 
-        return self.kind == "cam" or supports_cls_attention(module)
+        return self.kind != "attention" or supports_cls_attention(module)
 
     def applies_to_spec(self, spec) -> bool:
         """The same answer from the catalog entry alone, before the model is loaded."""
-        return self.kind == "cam" or spec.class_token
+        return self.kind != "attention" or spec.class_token
 
 
 METHODS: Registry[MethodSpec] = Registry("explanation method", UnknownMethodError)
@@ -119,6 +120,13 @@ def _rollout(model, tensor, request: ExplainRequest):
     return resize_heatmap(heatmap, *tensor.shape[-2:]), "blocks", probs
 
 
+def _occlusion(model, tensor, request: ExplainRequest):
+    from .occlusion import occlusion_map
+
+    heatmap, probs = occlusion_map(model, tensor, request.target, progress=request.progress, cancel=request.cancel)
+    return heatmap, "input", probs
+
+
 for _spec in (
     MethodSpec("gradcam", "Grad-CAM", "cam", 2017,
                "Grad-CAM: Visual Explanations from Deep Networks via Gradient-based Localization",
@@ -148,6 +156,11 @@ for _spec in (
                "https://ieeexplore.ieee.org/document/9462463",
                "Weights every position by its own positive gradient: finer maps, and useful on earlier layers.",
                True, "one forward and one backward pass", _cam("LayerCAM")),
+    MethodSpec("occlusion", "Occlusion sensitivity", "occlusion", 2014,
+               "Visualizing and Understanding Convolutional Networks", "https://arxiv.org/abs/1311.2901",
+               "Slides a grey square over the image and maps how much the class's probability drops: where "
+               "hiding the image hurts the answer most. Works on any model; no gradients.",
+               True, "one forward pass per square position (169 at 224 px)", _occlusion),
     MethodSpec("attention", "Attention", "attention", 2020, "An Image is Worth 16x16 Words",
                "https://arxiv.org/abs/2010.11929",
                "The raw attention of one layer: how much the class token looks at each patch, for one head or "

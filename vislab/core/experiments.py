@@ -1,0 +1,213 @@
+"""Experiments across models: side-by-side comparison and robustness sweeps.
+
+"A CNN looks at local texture, a ViT attends globally to patches — see for yourself": :func:`compare` puts
+models next to each other on one image (top-5, cost, and each model's natural map), :func:`sweep` applies a
+perturbation of growing strength and follows each model's confidence in the class it first saw.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .errors import OptionError, UnknownNameError, VislabError
+from .ops import Step
+from .registry import Registry
+
+
+class ExperimentCancelled(VislabError):
+    """The user stopped a sweep."""
+
+
+class UnknownPerturbationError(UnknownNameError):
+    """No perturbation has this id."""
+
+
+@dataclass(frozen=True)
+class Perturbation:
+    """A perturbation of growing strength, built from one preprocessing op.
+
+    Attributes:
+        id: the command-line name (``rotate``).
+        name: display name.
+        unit: what the strength is measured in.
+        start, stop: the default range; ``identity`` is the strength that leaves the image unchanged.
+        step: the op step for a strength.
+    """
+
+    id: str
+    name: str
+    unit: str
+    start: float
+    stop: float
+    identity: float
+    step: Callable[[float], Step]
+
+    def apply(self, image: np.ndarray, strength: float) -> np.ndarray:
+        """``image`` perturbed with ``strength`` (the image itself at the identity strength)."""
+        if np.isclose(strength, self.identity):
+            return image
+        return self.step(strength).apply(image)
+
+
+def _blur(sigma: float) -> Step:
+    ksize = 2 * int(np.ceil(3 * sigma)) + 1
+    return Step.make("gaussian_blur", ksize=min(ksize, 99), sigma=sigma)
+
+
+PERTURBATIONS: Registry[Perturbation] = Registry("perturbation", UnknownPerturbationError)
+for _p in (
+    Perturbation("rotate", "Rotation", "degrees", 0, 360, 0, lambda v: Step.make("rotate", angle=v)),
+    Perturbation("blur", "Gaussian blur", "sigma (px)", 0, 8, 0, _blur),
+    Perturbation("noise", "Gaussian noise", "sigma (grey levels)", 0, 100, 0,
+                 lambda v: Step.make("gaussian_noise", sigma=v, seed=0)),
+    Perturbation("brightness", "Brightness", "offset (grey levels)", -150, 150, 0,
+                 lambda v: Step.make("brightness_contrast", alpha=1.0, beta=v)),
+    Perturbation("occlusion", "Central occlusion", "side (share of the shorter side)", 0, 0.8, 0,
+                 lambda v: Step.make("occlude", x=0.5, y=0.5, size=v)),
+    Perturbation("jpeg", "JPEG compression", "quality", 100, 5, 101, lambda v: Step.make("jpeg", quality=round(v))),
+):
+    PERTURBATIONS.register(_p)
+
+
+@dataclass(frozen=True)
+class SweepRow:
+    """One model at one strength."""
+
+    strength: float
+    model_id: str
+    probability: float
+    top1: int
+    top1_label: str
+    agrees: bool
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A sweep: for each model, the class it saw in the unperturbed image, and a row per strength."""
+
+    perturbation: str
+    strengths: list[float]
+    reference: dict[str, tuple[int, str]]
+    rows: list[SweepRow]
+
+    def curve(self, model_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """(probability of the reference class, top-1 agreement) per strength for one model."""
+        rows = [r for r in self.rows if r.model_id == model_id]
+        return np.array([r.probability for r in rows]), np.array([r.agrees for r in rows], dtype=float)
+
+    def write_csv(self, path: str | Path) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=["strength", "model_id", "probability", "top1", "top1_label",
+                                                    "agrees"])
+            writer.writeheader()
+            writer.writerows(r.to_dict() for r in self.rows)
+
+    def plot(self, path: str | Path, names: dict[str, str] | None = None) -> None:
+        """Each model's probability of its reference class, and its top-1 agreement, against strength."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        spec = PERTURBATIONS.get(self.perturbation)
+        figure = Figure(figsize=(8, 4.5), dpi=120, layout="constrained")
+        FigureCanvasAgg(figure)
+        left, right = figure.subplots(1, 2, sharex=True)
+        for model_id in self.reference:
+            probability, agreement = self.curve(model_id)
+            label = (names or {}).get(model_id, model_id)
+            left.plot(self.strengths, probability, marker="o", label=label)
+            right.plot(self.strengths, agreement, marker="o", label=label)
+        left.set(title="Probability of the original top-1 class", xlabel=f"{spec.name}: {spec.unit}",
+                 ylim=(0, 1.02))
+        right.set(title="Top-1 unchanged", xlabel=f"{spec.name}: {spec.unit}", ylim=(-0.05, 1.05),
+                  yticks=[0, 1], yticklabels=["no", "yes"])
+        left.legend()
+        figure.savefig(path)
+
+
+def sweep(models: Sequence, image: np.ndarray, perturbation: str, start: float | None = None,
+          stop: float | None = None, steps: int = 13, progress: Callable[[int, int], None] | None = None,
+          cancel: threading.Event | None = None) -> SweepResult:
+    """Classify ``image`` perturbed at ``steps`` strengths from ``start`` to ``stop`` with each model.
+
+    Each model's reference is the top-1 class of the unperturbed image; every row reports the
+    probability of that class and whether it is still the top-1.
+    """
+    spec = PERTURBATIONS.get(perturbation)
+    if steps < 1:
+        raise OptionError(f"a sweep needs at least 1 step, not {steps}")
+    strengths = [float(v) for v in np.linspace(spec.start if start is None else start,
+                                                 spec.stop if stop is None else stop, steps)]
+    reference = {}
+    for model in models:
+        top = model.classify(image, 1)[0]
+        reference[model.spec.id] = (top.index, top.label)
+    rows = []
+    for done, strength in enumerate(strengths):
+        if cancel is not None and cancel.is_set():
+            raise ExperimentCancelled("sweep cancelled")
+        perturbed = spec.apply(image, strength)
+        for model in models:
+            probs, _ = model.forward(model.pipeline(perturbed)[None])
+            index = reference[model.spec.id][0]
+            top1 = int(probs[0].argmax())
+            rows.append(SweepRow(strength, model.spec.id, float(probs[0, index]), top1, model.labels[top1],
+                                 top1 == index))
+        if progress is not None:
+            progress(done + 1, len(strengths))
+    return SweepResult(spec.id, strengths, reference, rows)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One model in a comparison."""
+
+    model_id: str
+    name: str
+    family: str
+    params: int
+    gflops: float
+    latency: float | None
+    predictions: list
+    method: str
+    heatmap: np.ndarray
+    view: np.ndarray
+
+    def to_dict(self) -> dict:
+        return {"model": self.model_id, "name": self.name, "family": self.family, "params": self.params,
+                "gflops": self.gflops, "latency_ms": None if self.latency is None else 1000 * self.latency,
+                "method": self.method, "predictions": [p.to_dict() for p in self.predictions]}
+
+
+def natural_method(model) -> str:
+    """The map a model is usually explained with: rollout for class-token transformers, else Grad-CAM."""
+    return "rollout" if model.spec.class_token else "gradcam"
+
+
+def compare(models: Sequence, image: np.ndarray, top_k: int = 5, method: str | None = None) -> list[Column]:
+    """Each model's top-k and its natural map (or ``method``) on the same image."""
+    from .explain import explain
+
+    columns = []
+    for model in models:
+        chosen = method or natural_method(model)
+        result = explain(model, image, chosen)
+        columns.append(Column(model.spec.id, model.spec.name, model.spec.family, model.spec.params,
+                              model.spec.gflops, model.latency, model.top_k(torch.from_numpy(result.probabilities),
+                                                                            top_k),
+                              chosen, result.heatmap, result.view))
+    return columns
+
+
+def top1_agreement(columns: Sequence[Column]) -> bool:
+    """True when every model's top-1 class is the same."""
+    return len({c.predictions[0].index for c in columns}) == 1
