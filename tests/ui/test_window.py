@@ -7,6 +7,7 @@ import sys
 import threading
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
@@ -298,3 +299,35 @@ def test_samples_menu_opens_the_bundled_photos(qtbot, window):
     actions["Coffee"].trigger()
     wait_predictions(qtbot, window)
     assert window.predictions.items[0].label == "espresso"
+
+
+def test_compare_a_cnn_with_a_vit_and_sweep_rotation(qtbot, window, cat, tmp_path):
+    import torch
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.inference import _architecture
+
+    weights = tmp_path / "vit.pth"
+    torch.manual_seed(0)
+    torch.save(_architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
+    window.session.weights_files["vit_tiny_patch16_224"] = str(weights)  # as Load weights file… records it
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    qtbot.waitUntil(lambda: window.compare_panel is not None, timeout=LONG)
+    panel = window.compare_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.models.check_only(["efficientnet_lite0", "vit_tiny_patch16_224"])
+    panel.run.click()
+    qtbot.waitUntil(lambda: len(panel._results) == 2, timeout=LONG)
+    assert "EfficientNet-Lite0" in panel.columns[0][0].text() and "map: rollout" in panel.columns[1][0].text()
+    assert panel.columns[0][1].image is not None and panel.agreement.text().startswith("Top-1")
+    sweep = window.sweep_panel
+    sweep.perturbation.setCurrentIndex(sweep.perturbation.findData("rotate"))
+    sweep.steps.setValue(3)
+    sweep.run.click()
+    qtbot.waitUntil(lambda: sweep.result is not None, timeout=LONG)
+    probability, agreement = sweep.result.curve("efficientnet_lite0")
+    assert agreement[0] == 1.0
+    assert probability[0] == pytest.approx(window.predictions.items[0].probability, abs=1e-6)
+    assert len(sweep.figure.axes) == 2 and len(sweep.figure.axes[0].lines) == 2
+    assert sweep.save_png.isEnabled() and not sweep.cancel.isEnabled()

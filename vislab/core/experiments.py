@@ -113,13 +113,20 @@ class SweepResult:
             writer.writerows(r.to_dict() for r in self.rows)
 
     def plot(self, path: str | Path, names: dict[str, str] | None = None) -> None:
-        """Each model's probability of its reference class, and its top-1 agreement, against strength."""
+        """Save :meth:`draw` as an image file."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        spec = PERTURBATIONS.get(self.perturbation)
         figure = Figure(figsize=(8, 4.5), dpi=120, layout="constrained")
         FigureCanvasAgg(figure)
+        self.draw(figure, names)
+        figure.savefig(path)
+
+    def draw(self, figure, names: dict[str, str] | None = None) -> None:
+        """Each model's probability of its reference class, and its top-1 agreement, against strength, on a
+        matplotlib figure (a file's, or the window's canvas)."""
+        spec = PERTURBATIONS.get(self.perturbation)
+        figure.clear()
         left, right = figure.subplots(1, 2, sharex=True)
         for model_id in self.reference:
             probability, agreement = self.curve(model_id)
@@ -131,7 +138,6 @@ class SweepResult:
         right.set(title="Top-1 unchanged", xlabel=f"{spec.name}: {spec.unit}", ylim=(-0.05, 1.05),
                   yticks=[0, 1], yticklabels=["no", "yes"])
         left.legend()
-        figure.savefig(path)
 
 
 def sweep(models: Sequence, image: np.ndarray, perturbation: str, start: float | None = None,

@@ -51,7 +51,7 @@ from .settings import Settings
 
 PRIVACY = "Images stay on this computer"
 VIEW_MODES = ("Original", "Model's view", "Preprocessed", "Overlay")
-PANELS = ("explain", "features", "previews", "stages")
+PANELS = ("explain", "features", "previews", "stages", "compare", "sweep")
 
 
 class MessageBar(QFrame):
@@ -207,7 +207,21 @@ class MainWindow(QMainWindow):
         for widget, name in ((self.explain_panel, "Explain"), (self.features_panel, "Feature maps"),
                              (self.preprocess_panel, "Preprocessing"), (self.model_view_panel, "Model's view")):
             self.tabs.addTab(widget, name)
+        # Compare and Experiments draw with matplotlib: built once the engine is loaded, off the start-up path.
+        self.compare_panel = self.sweep_panel = None
         return self.tabs
+
+    def _add_experiment_panels(self) -> None:
+        from .experiments_panels import ComparePanel, SweepPanel
+
+        if self.compare_panel is None:
+            self.compare_panel = ComparePanel(self.session)
+            self.sweep_panel = SweepPanel(self.session, self.compare_panel)
+            for panel, name in ((self.compare_panel, "Compare"), (self.sweep_panel, "Experiments")):
+                index = self.tabs.addTab(panel, name)
+                self._action(self.view_menu, f"{name} panel", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                             f"Ctrl+{index + 1}")
+            self.tabs.setCurrentIndex(self.settings.get("panel"))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Model")
@@ -277,7 +291,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        view = menus.addMenu("&View")
+        view = self.view_menu = menus.addMenu("&View")
         self._action(view, "&Previous image", lambda: self.session.step(-1), "Left")
         self._action(view, "&Next image", lambda: self.session.step(1), "Right")
         self._action(view, "&Fit to window", self.view.fit, "Ctrl+0")
@@ -466,6 +480,7 @@ class MainWindow(QMainWindow):
         self._update_view()
 
     def _on_engine_ready(self, seconds: float, devices: list) -> None:
+        self._add_experiment_panels()
         self.device.clear()
         for name in devices:
             self.device.addItem(_device_label(name), name)

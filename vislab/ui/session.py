@@ -33,6 +33,8 @@ THUMB = 96
 PREVIEW_SIDE = 512
 
 ALL_CHANNELS = ("classify", "explain", "features", "previews", "stages")
+#: Models a comparison puts side by side.
+MAX_COMPARE = 4
 #: Always computed; the others only while their panel is shown.
 ALWAYS = ("classify", "previews", "stages")
 #: What the preprocessing changes when it is fed to the model.
@@ -136,6 +138,8 @@ class Session(QObject):
     progress = Signal(str, int, int)
     busyChanged = Signal(bool)
     failed = Signal(str, str)
+    columnReady = Signal(int, object)
+    sweepReady = Signal(object)
 
     def __init__(self, parent: QObject | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +152,7 @@ class Session(QObject):
         self.images: list[ImageEntry] = []
         self.current = -1
         self.engine_ready = False
+        self.weights_files: dict[str, str] = {}
         self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
         self._loading: set[int] = set()
         self._dirty: set[str] = set()
@@ -232,7 +237,7 @@ class Session(QObject):
         self._cancel_analysis()
 
     def _cancel_analysis(self) -> None:
-        for channel in ALL_CHANNELS:
+        for channel in (*ALL_CHANNELS, "sweep", *(f"compare:{i}" for i in range(MAX_COMPARE))):
             self.runner.cancel(channel)
 
     def step(self, delta: int) -> None:
@@ -243,6 +248,8 @@ class Session(QObject):
 
     def set_model(self, model_id: str, weights: str | None = None) -> None:
         get_spec(model_id)
+        if weights:
+            self.weights_files[model_id] = weights  # comparisons use it for this model too
         if (model_id, weights) != (self.choices.model_id, self.choices.weights):
             self.choices.model_id, self.choices.weights = model_id, weights
             self.choices.target = self.choices.layer = self.choices.feature_layer = self.choices.head = None
@@ -284,6 +291,22 @@ class Session(QObject):
         self.choices.feature_layer = layer
         self._request("features")
 
+    def compare(self, model_ids: list[str]) -> None:
+        """Each model's top-5 and natural map on the current image, a worker per model."""
+        image = self.image()
+        if image is None:
+            return
+        for column, model_id in enumerate(model_ids[:MAX_COMPARE]):
+            self.runner.submit(f"compare:{column}", _compare(self.current, column, image, model_id,
+                                                            self.weights_files.get(model_id), self.choices))
+
+    def sweep(self, model_ids: list[str], perturbation: str, start: float, stop: float, steps: int) -> None:
+        """A robustness sweep of the current image over ``model_ids``."""
+        image = self.image()
+        if image is not None:
+            self.runner.submit("sweep", _sweep(self.current, image, model_ids, dict(self.weights_files),
+                                               _copy(self.choices), perturbation, start, stop, steps))
+
     def set_active_panels(self, panels: set[str]) -> None:
         added = panels - self.active_panels
         self.active_panels = set(panels)
@@ -322,6 +345,12 @@ class Session(QObject):
             self.engineReady.emit(*result)
         elif channel.startswith("load:"):
             self._on_loaded(*result)
+        elif channel.startswith(("compare:", "sweep")):
+            if result.image == self.current:
+                if channel == "sweep":
+                    self.sweepReady.emit(result)
+                else:
+                    self.columnReady.emit(int(channel.split(":")[1]), result)
         else:
             key, answer = result
             if key == self._key():
@@ -345,7 +374,7 @@ class Session(QObject):
             self._loading.discard(index)
             self.images[index].error = message.split(": ", 1)[-1] if ": " in message else message
             self.imageUpdated.emit(index)
-        elif channel in ALL_CHANNELS:
+        elif channel in ALL_CHANNELS or channel.startswith(("compare:", "sweep")):
             self.failed.emit(channel, message)
         self.message.emit(message)
 
@@ -469,6 +498,34 @@ class ModelView:
     @property
     def tokens(self) -> int | None:
         return None if self.grid is None else self.grid[0] * self.grid[1] + (self.prefix_tokens or 0)
+
+
+def _compare(index: int, column: int, image: np.ndarray, model_id: str, weights: str | None, c: Choices):
+    def work(job: Job) -> _Indexed:
+        from ..core import engine
+        from ..core.experiments import compare
+        from ..core.heatmaps import overlay
+
+        model = engine.models().get(model_id, weights=weights, device=c.device, progress=job.report,
+                                    cancel=job.cancel)
+        (result,) = compare([model], _fed(image, c))
+        return _Indexed(index, (result, overlay(result.view, result.heatmap, 0.5)))
+
+    return work
+
+
+def _sweep(index: int, image: np.ndarray, model_ids: list[str], weights: dict[str, str], c: Choices,
+           perturbation: str, start: float, stop: float, steps: int):
+    def work(job: Job) -> _Indexed:
+        from ..core import engine
+        from ..core.experiments import sweep
+
+        models = [engine.models().get(m, weights=weights.get(m), device=c.device) for m in model_ids]
+        result = sweep(models, _fed(image, c), perturbation, start, stop, steps, progress=job.report,
+                       cancel=job.cancel)
+        return _Indexed(index, (result, {m.spec.id: m.spec.name for m in models}))
+
+    return work
 
 
 @dataclass(frozen=True)
