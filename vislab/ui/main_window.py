@@ -549,6 +549,9 @@ class MainWindow(QMainWindow):
     def _on_tab(self, index: int) -> None:
         wanted = {"explain", "previews"} | {PANELS[index]}
         self.session.set_active_panels(wanted)
+        top, bottom = self.main_split.sizes()
+        if PANELS[index] in ("compare", "sweep") and bottom < 0.45 * (top + bottom):
+            self.main_split.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
 
     def _on_failed(self, channel: str, message: str) -> None:
         if channel == "classify":
