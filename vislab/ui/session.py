@@ -52,10 +52,6 @@ class ImageEntry:
     error: str | None = None
     size: tuple[int, int] | None = None
 
-    @property
-    def ready(self) -> bool:
-        return self.thumbnail is not None and self.error is None
-
 
 @dataclass(frozen=True)
 class Predictions:
