@@ -7,6 +7,7 @@ is refused with a typed :class:`~vislab.core.errors.ImageReadError` that says wh
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -98,7 +99,9 @@ def _pil_open(path: Path, fh, max_pixels: int) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im = Image.open(fh)
     except Image.DecompressionBombError as exc:
-        raise ImageTooLargeError(path, f"too many pixels to decode safely ({exc})") from None
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f"{int(found.group(1)) / 1e6:,.0f} megapixels" if found else "too many pixels"
+        raise ImageTooLargeError(path, f"{size}, over vislab's limit of {max_pixels / 1e6:.0f} megapixels") from None
     except UnidentifiedImageError:
         raise NotAnImageError(path, "is not an image vislab can read "
                                     f"(supported: {', '.join(s[1:] for s in IMAGE_SUFFIXES)})") from None
