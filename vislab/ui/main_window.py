@@ -399,8 +399,7 @@ class MainWindow(QMainWindow):
         st.set("panel", self.tabs.currentIndex())
         st.set("splitters", [bytes(self.main_split.saveState().toBase64()).decode(),
                              bytes(self.top_split.saveState().toBase64()).decode()])
-        for channel in ("classify", "explain", "features", "previews", "stages"):
-            self.session.runner.cancel(channel)
+        self.session.runner.cancel_all()
         super().closeEvent(event)
 
     # --- images in ---------------------------------------------------------------------------------------

@@ -9,10 +9,11 @@ torch: the core's heavy modules are imported inside the worker functions.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -294,14 +295,14 @@ class Session(QObject):
             return
         for column, model_id in enumerate(model_ids[:MAX_COMPARE]):
             self.runner.submit(f"compare:{column}", _compare(self.current, column, image, model_id,
-                                                            self.weights_files.get(model_id), self.choices))
+                                                            self.weights_files.get(model_id), replace(self.choices)))
 
     def sweep(self, model_ids: list[str], perturbation: str, start: float, stop: float, steps: int) -> None:
         """A robustness sweep of the current image over ``model_ids``."""
         image = self.image()
         if image is not None:
             self.runner.submit("sweep", _sweep(self.current, image, model_ids, dict(self.weights_files),
-                                               _copy(self.choices), perturbation, start, stop, steps))
+                                               replace(self.choices), perturbation, start, stop, steps))
 
     def set_active_panels(self, panels: set[str]) -> None:
         added = panels - self.active_panels
@@ -323,7 +324,7 @@ class Session(QObject):
         key = self._key()
         for channel in ALL_CHANNELS:
             if channel in dirty and (channel in ALWAYS or channel in self.active_panels):
-                work = _WORK[channel](self.current, image, _copy(self.choices))
+                work = _WORK[channel](self.current, image, replace(self.choices))
                 self.runner.submit(channel, lambda job, work=work: (key, work(job)), priority=1)
             elif channel in dirty:
                 self.runner.cancel(channel)  # an answer for an earlier choice must not show up later
@@ -375,13 +376,26 @@ class Session(QObject):
         self.message.emit(message)
 
 
+_last_fed: list = [None]  # (photo, pipeline, result): the jobs of one change share one pipeline run
+_last_fed_lock = threading.Lock()
+
+
 def _fed(image: np.ndarray, c: Choices) -> np.ndarray:
-    """What the model gets: the preprocessed image when the pipeline feeds it, else the photo."""
-    return c.pipeline.apply(image) if c.feed_pipeline else image
+    """What the model gets: the preprocessed image when the pipeline feeds it, else the photo.
 
-
-def _copy(choices: Choices) -> Choices:
-    return Choices(**choices.__dict__)
+    Classify, explain, features and stages all ask for it after a change; the pipeline runs on the full
+    photo, so the last result is kept for the jobs that follow.
+    """
+    if not c.feed_pipeline:
+        return image
+    with _last_fed_lock:
+        last = _last_fed[0]
+        if last is not None and last[0] is image and last[1] == c.pipeline:
+            return last[2]
+    result = c.pipeline.apply(image)
+    with _last_fed_lock:
+        _last_fed[0] = (image, c.pipeline, result)
+    return result
 
 
 def _read_file(path: str):
@@ -395,12 +409,18 @@ def _read_file(path: str):
 
 # --- the work, as functions run on workers -------------------------------------------------------------------
 
+def _model(c: Choices, job: Job):
+    """The chosen model from the shared cache; a download reports to ``job`` and stops when it is cancelled."""
+    from ..core import engine
+
+    return engine.models().get(c.model_id, weights=c.weights, device=c.device, progress=job.report,
+                               cancel=job.cancel)
+
+
 def _classify(index: int, image: np.ndarray, c: Choices):
     def work(job: Job) -> Predictions:
-        from ..core import engine
 
-        model = engine.models().get(c.model_id, weights=c.weights, device=c.device, progress=job.report,
-                                    cancel=job.cancel)
+        model = _model(c, job)
         start = time.perf_counter()
         items = model.classify(_fed(image, c), c.top_k)
         return Predictions(index, c.model_id, str(model.device), items, time.perf_counter() - start,
@@ -411,10 +431,9 @@ def _classify(index: int, image: np.ndarray, c: Choices):
 
 def _explain(index: int, image: np.ndarray, c: Choices):
     def work(job: Job) -> ExplanationResult:
-        from ..core import engine
         from ..core.explain import explain
 
-        model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
+        model = _model(c, job)
         if c.randomized:
             model = model.randomized()
         photo = _fed(image, c)
@@ -443,10 +462,9 @@ def _layer_choices(model, method: str) -> tuple[tuple[str, ...], int | None]:
 
 def _features(index: int, image: np.ndarray, c: Choices):
     def work(job: Job) -> FeaturesResult:
-        from ..core import engine
         from ..core.features import feature_grid, feature_maps, filter_grid, first_conv, spatial_layers
 
-        model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
+        model = _model(c, job)
         layers = spatial_layers(model)
         layer = c.feature_layer or model.spec.target_layer
         maps = feature_maps(model, _fed(image, c), layer)
@@ -466,11 +484,10 @@ def _previews(index: int, image: np.ndarray, c: Choices):
 
 def _stages(index: int, image: np.ndarray, c: Choices):
     def work(job: Job):
-        from ..core import engine
         from ..core.explain.attention import supports_cls_attention
         from ..core.explain.layers import token_grid
 
-        model = engine.models().get(c.model_id, weights=c.weights, device=c.device)
+        model = _model(c, job)
         stages = model.pipeline.stages(_fed(image, c))
         stages[0] = ("original", fit(stages[0][1]))
         grid = prefix = None
