@@ -108,6 +108,7 @@ class ComparePanel(QWidget):
         layout.addLayout(left)
         layout.addLayout(body, 1)
         self._results: dict[int, object] = {}
+        self._count = 0
         self.preset.clicked.connect(self._on_preset)
         self.run.clicked.connect(self._on_run)
         session.columnReady.connect(self._on_column)
@@ -147,7 +148,7 @@ class ComparePanel(QWidget):
                       f"{col.gflops:.2f} GFLOPs · {latency}<br>map: {col.method}")
         picture.set_image(overlay)
         text.setText("<br>".join(f"{escape(p.label[:28])} {100 * p.probability:.1f} %" for p in col.predictions))
-        if len(self._results) == getattr(self, "_count", 0):
+        if len(self._results) == self._count:
             tops = {c.predictions[0].index for c in self._results.values()}
             self.agreement.setText("Top-1 agrees" if len(tops) == 1 else "Top-1 differs")
 
@@ -184,6 +185,7 @@ class SweepPanel(QWidget):
         self.figure = Figure(figsize=(8, 3), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.result = None
+        self._names: dict[str, str] = {}
         row = QHBoxLayout()
         for widget in (QLabel("Perturbation"), self.perturbation, QLabel("from"), self.start, QLabel("to"),
                        self.stop, QLabel("steps"), self.steps, self.run, self.cancel, self.progress,
@@ -236,10 +238,9 @@ class SweepPanel(QWidget):
             self.progress.setValue(done)
 
     def _on_result(self, result) -> None:
-        self.result, names = result.value
-        self.result.draw(self.figure, names)
+        self.result, self._names = result.value
+        self.result.draw(self.figure, self._names)
         self.canvas.draw_idle()
-        self._names = names
         self._set_running(False)
 
     def _on_failed(self, channel: str, message: str) -> None:
