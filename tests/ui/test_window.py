@@ -331,3 +331,12 @@ def test_compare_a_cnn_with_a_vit_and_sweep_rotation(qtbot, window, cat, tmp_pat
     assert probability[0] == pytest.approx(window.predictions.items[0].probability, abs=1e-6)
     assert len(sweep.figure.axes) == 2 and len(sweep.figure.axes[0].lines) == 2
     assert sweep.save_png.isEnabled() and not sweep.cancel.isEnabled()
+
+
+def test_a_saved_compare_panel_opens_once_the_engine_is_ready(qtbot, settings):
+    settings.set("panel", 4)
+    win = create_window(settings=settings)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.compare_panel is not None, timeout=LONG)
+    assert win.tabs.currentWidget() is win.compare_panel
+    win.session.runner.wait(LONG)

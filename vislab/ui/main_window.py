@@ -221,7 +221,9 @@ class MainWindow(QMainWindow):
                 index = self.tabs.addTab(panel, name)
                 self._action(self.view_menu, f"{name} panel", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
                              f"Ctrl+{index + 1}")
-            self.tabs.setCurrentIndex(self.settings.get("panel"))
+            if self._pending_panel is not None and self.tabs.currentIndex() == 0:  # unless the user moved on
+                self.tabs.setCurrentIndex(self._pending_panel)
+            self._pending_panel = None
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Model")
@@ -359,7 +361,10 @@ class MainWindow(QMainWindow):
         self.top_k.setValue(st.get("top_k"))
         self.alpha.setValue(round(100 * st.get("alpha")))
         self.colormap.setCurrentText(st.get("colormap"))
-        self.tabs.setCurrentIndex(st.get("panel"))
+        panel = st.get("panel")
+        self.tabs.setCurrentIndex(panel)
+        # Compare and Experiments arrive with the engine: a saved choice of them waits until then.
+        self._pending_panel = panel if panel >= self.tabs.count() else None
         try:
             model = get_spec(st.get("model")).id
         except KeyError:
