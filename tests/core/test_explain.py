@@ -7,8 +7,10 @@ import threading
 import cv2
 import numpy as np
 import pytest
+import timm
 import torch
 
+from vislab.core.catalog import get_spec, list_models
 from vislab.core.errors import VislabError
 from vislab.core.explain import (
     METHODS,
@@ -21,6 +23,7 @@ from vislab.core.explain import (
 )
 from vislab.core.explain.attention import rollout
 from vislab.core.explain.layers import spatial_reshape, token_grid
+from vislab.core.explain.patches import patch_attention, patch_grid
 from vislab.core.images import read_image
 from vislab.core.inference import load_model
 
@@ -232,3 +235,43 @@ def test_prefix_tokens_and_grid_come_from_the_model():
     grid = spatial_reshape(model, model.blocks[0].norm1)(tokens)
     assert grid.shape == (1, 32, 4, 6)
     assert torch.equal(grid[0, :, 0, 1], tokens[0, 6])  # the first patch after 5 prefix tokens, one step right
+
+
+# --- the patch view ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("model_id", [s.id for s in list_models() if s.class_token])
+def test_patch_view_token_count_per_model(model_id):
+    """N = HW / P^2 + the class token, for every class-token model in the catalog, from the built model."""
+    spec = get_spec(model_id)
+    with torch.device("meta"):  # the layout needs the architecture, not its weights
+        module = timm.create_model(spec.arch, pretrained=False)
+    layout = patch_grid(module)
+    patch = int(spec.arch.split("patch")[1].split("_")[0])  # "vit_base_patch32_224" -> 32
+    assert layout.patch == (patch, patch) and layout.crop == (spec.input_size, spec.input_size)
+    assert layout.tokens == (spec.input_size // patch) ** 2 + 1
+
+
+def test_a_patch_attends_as_an_independent_computation_says(vit, chelsea):
+    maps = _independent_attention(vit, chelsea)
+    patches = patch_attention(vit, chelsea)
+    assert patches.layout.tokens == 197 == patches.attentions[0].shape[-1]
+    assert patches.layers == tuple(f"blocks.{i}.attn" for i in range(12)) and patches.heads == 3
+    assert patches.view.shape == (224, 224, 3)
+    row, column = patches.layout.patch_at(0.99, 0.5)  # the middle of the right edge
+    assert (row, column) == (7, 13)
+    query = 1 + row * 14 + column
+    one_head = patches.of_patch((row, column), layer=4, head=2)
+    assert np.allclose(one_head, maps[4][2, query, 1:].reshape(14, 14).numpy(), atol=1e-5)
+    mean = patches.of_patch((row, column))
+    assert np.allclose(mean, maps[-1][:, query, 1:].mean(0).reshape(14, 14).numpy(), atol=1e-5)
+    assert mean.sum() + patches.to_prefix((row, column)) == pytest.approx(1.0, abs=1e-4)
+    with pytest.raises(VislabError, match=r"head 3 does not exist"):
+        patches.of_patch((0, 0), head=3)
+    with pytest.raises(VislabError, match=r"patch \(14, 0\) is outside the 14 x 14 grid"):
+        patches.of_patch((14, 0))
+
+
+def test_the_patch_view_is_for_vits(lite0, swin, chelsea):
+    for model in (lite0, swin):
+        with pytest.raises(LayerError, match="the patch view is for ViT-style models"):
+            patch_attention(model, chelsea)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from vislab.core.ops import Step
 from vislab.ui.app import create_window
-from vislab.ui.main_window import VIEW_MODES, write_predictions
+from vislab.ui.main_window import PANELS, VIEW_MODES, write_predictions
 from vislab.ui.qt_images import to_qimage
 
 CATS = {281, 282, 285}
@@ -319,7 +319,7 @@ def test_compare_a_cnn_with_a_vit_and_sweep_rotation(qtbot, window, cat, tmp_pat
     panel.models.check_only(["efficientnet_lite0", "vit_tiny_patch16_224"])
     panel.run.click()
     qtbot.waitUntil(lambda: len(panel._results) == 2, timeout=LONG)
-    assert "EfficientNet-Lite0" in panel.columns[0][0].text() and "map: rollout" in panel.columns[1][0].text()
+    assert "EfficientNet-Lite0" in panel.columns[0][0].text() and "map: Attention rollout" in panel.columns[1][0].text()
     assert panel.columns[0][1].image is not None and panel.agreement.text().startswith("Top-1")
     sweep = window.sweep_panel
     sweep.perturbation.setCurrentIndex(sweep.perturbation.findData("rotate"))
@@ -334,7 +334,7 @@ def test_compare_a_cnn_with_a_vit_and_sweep_rotation(qtbot, window, cat, tmp_pat
 
 
 def test_a_saved_compare_panel_opens_once_the_engine_is_ready(qtbot, settings):
-    settings.set("panel", 4)
+    settings.set("panel", PANELS.index("compare"))
     win = create_window(settings=settings)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.compare_panel is not None, timeout=LONG)

@@ -112,20 +112,24 @@ class SweepResult:
             writer.writeheader()
             writer.writerows(r.to_dict() for r in self.rows)
 
-    def plot(self, path: str | Path, names: dict[str, str] | None = None) -> None:
+    def plot(self, path: str | Path, names: dict[str, str] | None = None,
+             labels: dict[str, str] | None = None) -> None:
         """Save :meth:`draw` as an image file."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
         figure = Figure(figsize=(8, 4.5), dpi=120, layout="constrained")
         FigureCanvasAgg(figure)
-        self.draw(figure, names)
+        self.draw(figure, names, labels)
         figure.savefig(path)
 
-    def draw(self, figure, names: dict[str, str] | None = None) -> None:
+    def draw(self, figure, names: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> None:
         """Each model's probability of its reference class, and its top-1 agreement, against strength, on a
-        matplotlib figure (a file's, or the window's canvas)."""
+        matplotlib figure (a file's, or the window's canvas). ``labels`` replaces the plot's words (keys
+        ``probability``, ``agreement``, ``xlabel``, ``no``, ``yes``), for an interface in another language."""
         spec = PERTURBATIONS.get(self.perturbation)
+        words = {"probability": "Probability of the original top-1 class", "agreement": "Top-1 unchanged",
+                 "xlabel": f"{spec.name}: {spec.unit}", "no": "no", "yes": "yes"} | (labels or {})
         figure.clear()
         left, right = figure.subplots(1, 2, sharex=True)
         for model_id in self.reference:
@@ -133,10 +137,9 @@ class SweepResult:
             label = (names or {}).get(model_id, model_id)
             left.plot(self.strengths, probability, marker="o", label=label)
             right.plot(self.strengths, agreement, marker="o", label=label)
-        left.set(title="Probability of the original top-1 class", xlabel=f"{spec.name}: {spec.unit}",
-                 ylim=(0, 1.02))
-        right.set(title="Top-1 unchanged", xlabel=f"{spec.name}: {spec.unit}", ylim=(-0.05, 1.05),
-                  yticks=[0, 1], yticklabels=["no", "yes"])
+        left.set(title=words["probability"], xlabel=words["xlabel"], ylim=(0, 1.02))
+        right.set(title=words["agreement"], xlabel=words["xlabel"], ylim=(-0.05, 1.05), yticks=[0, 1],
+                  yticklabels=[words["no"], words["yes"]])
         left.legend()
 
 

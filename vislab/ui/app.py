@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
+from . import i18n
 from .main_window import MainWindow
 from .session import Session
 from .settings import Settings
@@ -14,12 +15,20 @@ from .settings import Settings
 
 def create_window(paths: Sequence[str] = (), settings: Settings | None = None) -> MainWindow:
     """The main window over a new session, with ``paths`` loading and the engine warming up."""
+    settings = settings or Settings()
+    i18n.install(i18n.resolve(settings.get("language")))
     session = Session()
-    window = MainWindow(session, settings or Settings())
+    window = MainWindow(session, settings)
+    window.languageChosen.connect(lambda language: _choose_language(settings, language))
     session.start_engine()
     if paths:
         window.add_paths(list(paths))
     return window
+
+
+def _choose_language(settings: Settings, language: str) -> None:
+    settings.set("language", language)
+    i18n.install(language)
 
 
 def run(paths: Sequence[str] = ()) -> int:

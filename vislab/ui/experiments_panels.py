@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import list_models
 from ..core.weights import WeightsStatus, weights_status
+from .glossary import help_button
 from .image_row import Picture
 from .session import MAX_COMPARE, Session
+from .texts import core_text, family
 
 
 class ModelChecklist(QListWidget):
@@ -35,13 +37,19 @@ class ModelChecklist(QListWidget):
         self.setMaximumWidth(280)
         self.refresh()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
     def refresh(self) -> None:
         checked = set(self.checked()) or {self.session.choices.model_id}
         self.clear()
         for spec in list_models():
             usable = spec.id in self.session.weights_files or weights_status(spec) in (
                 WeightsStatus.BUNDLED, WeightsStatus.CACHED, WeightsStatus.DOWNLOAD)
-            item = QListWidgetItem(f"{spec.name} · {spec.family}" + ("" if usable else " (no weights here)"))
+            text = f"{spec.name} · {family(spec.family)}"
+            item = QListWidgetItem(text if usable else self.tr("{0} (no weights here)").format(text))
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if spec.id in checked else Qt.CheckState.Unchecked)
@@ -79,10 +87,8 @@ class ComparePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.models = ModelChecklist(session)
-        self.preset = QPushButton("CNN vs ViT")
-        self.preset.setToolTip("ResNet-50 against ViT-B/16; offline, the bundled CNN against a ViT you have")
-        self.run = QPushButton("Compare")
-        self.run.setToolTip(f"Compare the checked models (2 to {MAX_COMPARE}) on the current image")
+        self.preset = QPushButton()
+        self.run = QPushButton()
         self.agreement = QLabel("")
         self.columns: list[tuple[QLabel, Picture, QLabel]] = []
         body = QHBoxLayout()
@@ -101,6 +107,7 @@ class ComparePanel(QWidget):
         left.addWidget(self.models, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preset)
+        buttons.addWidget(help_button("cnn_vs_vit", self))
         buttons.addWidget(self.run)
         left.addLayout(buttons)
         left.addWidget(self.agreement)
@@ -108,12 +115,27 @@ class ComparePanel(QWidget):
         layout.addLayout(left)
         layout.addLayout(body, 1)
         self._results: dict[int, object] = {}
+        self._shown: dict[int, object] = {}
         self._count = 0
         self.preset.clicked.connect(self._on_preset)
         self.run.clicked.connect(self._on_run)
         session.columnReady.connect(self._on_column)
         session.failed.connect(self._on_failed)
         session.currentChanged.connect(self._clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.preset.setText(self.tr("CNN vs ViT"))
+        self.preset.setToolTip(self.tr("ResNet-50 against ViT-B/16; offline, the bundled CNN against a ViT you have"))
+        self.run.setText(self.tr("Compare"))
+        self.run.setToolTip(self.tr("Compare the checked models (2 to {0}) on the current image").format(MAX_COMPARE))
+        for column, result in self._shown.items():
+            self._on_column(column, result)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_preset(self) -> None:
         self.models.refresh()
@@ -123,16 +145,16 @@ class ComparePanel(QWidget):
     def _on_run(self) -> None:
         ids = self.models.checked()
         if not 2 <= len(ids) <= MAX_COMPARE:
-            self.agreement.setText(f"Check 2 to {MAX_COMPARE} models.")
+            self.agreement.setText(self.tr("Check 2 to {0} models.").format(MAX_COMPARE))
             return
         self._clear()
         self._count = len(ids)
         for column, _model_id in enumerate(ids):
-            self.columns[column][0].setText("computing…")
+            self.columns[column][0].setText(self.tr("computing…"))
         self.session.compare(ids)
 
     def _clear(self, *_args) -> None:
-        self._results = {}
+        self._results, self._shown = {}, {}
         self.agreement.setText("")
         for title, picture, text in self.columns:
             title.setText("")
@@ -140,17 +162,21 @@ class ComparePanel(QWidget):
             picture.set_image(None)
 
     def _on_column(self, column: int, result) -> None:
+        from ..core.explain.methods import get_method
+
         col, overlay = result.value
         self._results[column] = col
+        self._shown[column] = result
         title, picture, text = self.columns[column]
-        latency = f"{1000 * col.latency:.0f} ms here" if col.latency is not None else ""
-        title.setText(f"<b>{escape(col.name)}</b><br>{col.family} · {col.params / 1e6:.1f} M · "
-                      f"{col.gflops:.2f} GFLOPs · {latency}<br>map: {col.method}")
+        latency = self.tr("{0:.0f} ms here").format(1000 * col.latency) if col.latency is not None else ""
+        title.setText(self.tr("<b>{0}</b><br>{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}<br>map: {5}").format(
+            escape(col.name), family(col.family), col.params / 1e6, col.gflops, latency,
+            core_text(get_method(col.method).name)))
         picture.set_image(overlay)
         text.setText("<br>".join(f"{escape(p.label[:28])} {100 * p.probability:.1f} %" for p in col.predictions))
         if len(self._results) == self._count:
             tops = {c.predictions[0].index for c in self._results.values()}
-            self.agreement.setText("Top-1 agrees" if len(tops) == 1 else "Top-1 differs")
+            self.agreement.setText(self.tr("Top-1 agrees") if len(tops) == 1 else self.tr("Top-1 differs"))
 
     def _on_failed(self, channel: str, message: str) -> None:
         if channel.startswith("compare:"):
@@ -170,30 +196,28 @@ class SweepPanel(QWidget):
         self.session, self.compare = session, compare
         self.perturbation = QComboBox()
         for p in PERTURBATIONS:
-            self.perturbation.addItem(p.name, p.id)
+            self.perturbation.addItem(core_text(p.name), p.id)
         self.start, self.stop = QDoubleSpinBox(), QDoubleSpinBox()
         for box in (self.start, self.stop):
             box.setRange(-1000, 1000)
         self.steps = QSpinBox()
         self.steps.setRange(1, 100)
         self.steps.setValue(13)
-        self.run = QPushButton("Run")
-        self.cancel = QPushButton("Cancel")
+        self.run, self.cancel, self.save_csv, self.save_png = (QPushButton() for _ in range(4))
         self.progress = QProgressBar()
-        self.save_csv = QPushButton("Save table…")
-        self.save_png = QPushButton("Save plot…")
+        self.labels = [QLabel() for _ in range(5)]
         self.figure = Figure(figsize=(8, 3), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.result = None
         self._names: dict[str, str] = {}
         row = QHBoxLayout()
-        for widget in (QLabel("Perturbation"), self.perturbation, QLabel("from"), self.start, QLabel("to"),
-                       self.stop, QLabel("steps"), self.steps, self.run, self.cancel, self.progress,
+        for widget in (self.labels[0], self.perturbation, self.labels[1], self.start, self.labels[2],
+                       self.stop, self.labels[3], self.steps, self.run, self.cancel, self.progress,
                        self.save_csv, self.save_png):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(QLabel("Models: those checked in the Compare panel."))
+        layout.addWidget(self.labels[4])
         layout.addWidget(self.canvas, 1)
         self.perturbation.currentIndexChanged.connect(self._on_perturbation)
         self.run.clicked.connect(self._on_run)
@@ -205,6 +229,40 @@ class SweepPanel(QWidget):
         session.failed.connect(self._on_failed)
         self._on_perturbation()
         self._set_running(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from ..core.experiments import PERTURBATIONS
+
+        for i, p in enumerate(PERTURBATIONS):
+            self.perturbation.setItemText(i, core_text(p.name))
+        for button, text in zip((self.run, self.cancel, self.save_csv, self.save_png),
+                                (self.tr("Run"), self.tr("Cancel"), self.tr("Save table…"), self.tr("Save plot…")),
+                                strict=True):
+            button.setText(text)
+        for label, text in zip(self.labels, (self.tr("Perturbation"), self.tr("from"), self.tr("to"),
+                                             self.tr("steps"), self.tr("Models: those checked in the Compare "
+                                                                       "panel.")), strict=True):
+            label.setText(text)
+        if self.result is not None:
+            self._draw()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _plot_labels(self) -> dict[str, str]:
+        from ..core.experiments import PERTURBATIONS
+
+        spec = PERTURBATIONS.get(self.result.perturbation)
+        return {"probability": self.tr("Probability of the original top-1 class"),
+                "agreement": self.tr("Top-1 unchanged"), "no": self.tr("no"), "yes": self.tr("yes"),
+                "xlabel": f"{core_text(spec.name)}: {core_text(spec.unit)}"}
+
+    def _draw(self) -> None:
+        self.result.draw(self.figure, self._names, self._plot_labels())
+        self.canvas.draw_idle()
 
     def _on_perturbation(self, *_args) -> None:
         from ..core.experiments import PERTURBATIONS
@@ -239,8 +297,7 @@ class SweepPanel(QWidget):
 
     def _on_result(self, result) -> None:
         self.result, self._names = result.value
-        self.result.draw(self.figure, self._names)
-        self.canvas.draw_idle()
+        self._draw()
         self._set_running(False)
 
     def _on_failed(self, channel: str, message: str) -> None:
@@ -248,11 +305,11 @@ class SweepPanel(QWidget):
             self._set_running(False)
 
     def _on_save_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the sweep", "sweep.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sweep"), "sweep.csv", "CSV (*.csv)")
         if path:
             self.result.write_csv(path)
 
     def _on_save_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the plot", "sweep.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the plot"), "sweep.png", "PNG (*.png)")
         if path:
-            self.result.plot(path, self._names)
+            self.result.plot(path, self._names, self._plot_labels())

@@ -29,7 +29,7 @@ class ImageStrip(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setMinimumWidth(THUMB + 60)
-        self.setAccessibleName("Images")
+        self.setAccessibleName(self.tr("Images"))
         session.imagesChanged.connect(self._update_items)
         session.imageUpdated.connect(self._update_item)
         session.currentChanged.connect(self._on_current)
@@ -39,7 +39,7 @@ class ImageStrip(QListWidget):
         for index in range(self.count(), len(self.session.images)):
             entry = self.session.images[index]
             item = QListWidgetItem(self._placeholder(), entry.name)
-            item.setToolTip(f"{entry.source}\nloading…")
+            item.setToolTip(entry.source + "\n" + (self.tr("loading…")))
             self.addItem(item)
 
     def _update_item(self, index: int) -> None:
@@ -50,12 +50,12 @@ class ImageStrip(QListWidget):
         if entry.error:
             item.setIcon(QIcon(_badge(self._placeholder())))
             item.setText(f"⚠ {entry.name}")
-            item.setToolTip(f"{entry.source}\ncannot be read: {entry.error}")
+            item.setToolTip(entry.source + "\n" + (self.tr("cannot be read: {0}").format(entry.error)))
             item.setForeground(QColor("#b3261e"))
         elif entry.thumbnail is not None:
             item.setIcon(QIcon(QPixmap.fromImage(to_qimage(_square(entry.thumbnail)))))
             w, h = entry.size or (0, 0)
-            item.setToolTip(f"{entry.source}\n{w} x {h} pixels")
+            item.setToolTip(entry.source + "\n" + (self.tr("{0} x {1} pixels").format(w, h)))
 
     def _on_current(self, index: int) -> None:
         if self.currentRow() != index:

@@ -8,9 +8,10 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -39,19 +40,31 @@ from ..core.heatmaps import COLORMAPS, on_original, overlay
 from ..core.images import IMAGE_SUFFIXES, save_image
 from ..core.weights import WEIGHTS_SUFFIXES
 from ..resources import sample_images
+from . import i18n
+from .glossary import GlossaryDock
 from .image_strip import ImageStrip
 from .image_view import ImageView
 from .model_card import ModelCard
 from .model_picker import ModelPicker
 from .panels import ExplainPanel, FeaturesPanel, ModelViewPanel, PreprocessPanel
+from .patch_panel import PatchPanel
 from .predictions_view import PredictionsView
 from .qt_images import from_qimage, to_qimage
 from .session import Session
 from .settings import Settings
 
-PRIVACY = "Images stay on this computer"
+#: The picture's modes, by id; their labels are translated when shown.
 VIEW_MODES = ("Original", "Model's view", "Preprocessed", "Overlay")
-PANELS = ("explain", "features", "previews", "stages", "compare", "sweep")
+VIEW_LABELS = (QT_TRANSLATE_NOOP("MainWindow", "Original"), QT_TRANSLATE_NOOP("MainWindow", "Model's view"),
+               QT_TRANSLATE_NOOP("MainWindow", "Preprocessed"), QT_TRANSLATE_NOOP("MainWindow", "Overlay"))
+VIEW_TIPS = (QT_TRANSLATE_NOOP("MainWindow", "The photo as loaded"),
+             QT_TRANSLATE_NOOP("MainWindow", "What the model sees: resized and cropped"),
+             QT_TRANSLATE_NOOP("MainWindow", "After the preprocessing pipeline"),
+             QT_TRANSLATE_NOOP("MainWindow", "The explanation map over what the model saw"))
+#: The bottom panels in tab order: the session computes a panel's results only while it is shown.
+PANELS = ("explain", "features", "previews", "stages", "patches", "compare", "sweep", "catalog")
+#: Presentation mode scales every font by this much.
+PRESENTATION_SCALE = 1.6
 
 
 class MessageBar(QFrame):
@@ -67,10 +80,10 @@ class MessageBar(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton()
         self.action.setVisible(False)
-        close = QToolButton()
+        close = self.close_button = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Dismiss")
+        close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 4, 4)
@@ -88,6 +101,11 @@ class MessageBar(QFrame):
         self._callback = callback
         self.show()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.close_button.setToolTip(self.tr("Dismiss"))
+        super().changeEvent(event)
+
     def _on_action(self) -> None:
         self.hide()
         if self._callback:
@@ -95,22 +113,30 @@ class MessageBar(QFrame):
 
 
 class MainWindow(QMainWindow):
+    """The window. Static texts are set in :meth:`retranslate`, so switching the language (View ▸ Language)
+    changes them in place: nothing the person has open is rebuilt or lost."""
+
+    #: The person chose a language ("en", "es"); the application installs it.
+    languageChosen = Signal(str)
+
     def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.settings = settings
-        self.setWindowTitle("vislab")
         self.setAcceptDrops(True)
         self._explanation = None
         self._stage_view: np.ndarray | None = None
         self._preview: np.ndarray | None = None
         self._predictions = None
+        self._placeholder: tuple[str, tuple] = ("", ())
         self._shown = False
+        self._presentation: dict | None = None
         self._build_widgets()
         self._build_toolbar()
-        self._build_menus()
         self._build_status()
+        self._build_menus()
         self._connect()
+        self.retranslate()
         self._restore()
 
     # --- building -------------------------------------------------------------------------------------------
@@ -118,10 +144,12 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.strip = ImageStrip(self.session)
         self.view = ImageView()
-        self.view.setToolTip("Scroll to zoom, drag to pan, double-click to fit")
         self.predictions = PredictionsView()
         self.card = ModelCard()
         self.messages = MessageBar()
+        self.concepts = GlossaryDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.concepts)
+        self.concepts.hide()
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -155,47 +183,41 @@ class MainWindow(QMainWindow):
     def _build_view_controls(self) -> QHBoxLayout:
         self.mode_group = QButtonGroup(self)
         controls = QHBoxLayout()
-        tips = {"Original": "The photo as loaded", "Model's view": "What the model sees: resized and cropped",
-                "Preprocessed": "After the preprocessing pipeline",
-                "Overlay": "The explanation map over what the model saw"}
-        for i, name in enumerate(VIEW_MODES):
+        for i in range(len(VIEW_MODES)):
             button = QToolButton()
-            button.setText(name)
             button.setCheckable(True)
-            button.setToolTip(tips[name])
             self.mode_group.addButton(button, i)
             controls.addWidget(button)
         self.mode_group.button(3).setChecked(True)
         self.alpha = QSlider(Qt.Orientation.Horizontal)
         self.alpha.setRange(0, 100)
         self.alpha.setFixedWidth(120)
-        self.alpha.setToolTip("Opacity of the map")
         self.colormap = QComboBox()
         self.colormap.addItems(list(COLORMAPS))
-        self.colormap.setToolTip("Colour scale of the map")
-        self.whole = QCheckBox("On the whole photo")
-        self.whole.setToolTip("Map the explanation back onto the original photo; what the model never saw is dimmed")
+        self.whole = QCheckBox()
+        self.alpha_label = QLabel()
         controls.addSpacing(16)
-        for widget in (QLabel("Opacity"), self.alpha, self.colormap, self.whole):
+        for widget in (self.alpha_label, self.alpha, self.colormap, self.whole):
             controls.addWidget(widget)
         controls.addStretch(1)
         return controls
 
     def _build_side(self) -> QWidget:
-        side = QWidget()
+        side = self.side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Predictions</b>"))
+        self.predictions_title = QLabel()
+        layout.addWidget(self.predictions_title)
         layout.addWidget(self.predictions)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout.addWidget(line)
-        scroll = QScrollArea()
-        scroll.setWidget(self.card)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(scroll, 1)
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setWidget(self.card)
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.card_scroll, 1)
         return side
 
     def _build_panels(self) -> QTabWidget:
@@ -204,12 +226,19 @@ class MainWindow(QMainWindow):
         self.features_panel = FeaturesPanel(self.session)
         self.preprocess_panel = PreprocessPanel(self.session)
         self.model_view_panel = ModelViewPanel(self.session)
-        for widget, name in ((self.explain_panel, "Explain"), (self.features_panel, "Feature maps"),
-                             (self.preprocess_panel, "Preprocessing"), (self.model_view_panel, "Model's view")):
-            self.tabs.addTab(widget, name)
-        # Compare and Experiments draw with matplotlib: built once the engine is loaded, off the start-up path.
-        self.compare_panel = self.sweep_panel = None
+        self.patch_panel = PatchPanel(self.session)
+        for widget in (self.explain_panel, self.features_panel, self.preprocess_panel, self.model_view_panel,
+                       self.patch_panel):
+            self.tabs.addTab(widget, "")
+        # Compare, Experiments and Models draw with matplotlib: built once the engine is loaded, off the
+        # start-up path.
+        self.compare_panel = self.sweep_panel = self.catalog_panel = None
         return self.tabs
+
+    def _tab_names(self) -> list[str]:
+        names = [self.tr("Explain"), self.tr("Feature maps"), self.tr("Preprocessing"), self.tr("Model's view"),
+                 self.tr("Patches"), self.tr("Compare"), self.tr("Experiments"), self.tr("Models")]
+        return names[:self.tabs.count()]
 
     def _add_experiment_panels(self) -> None:
         from .experiments_panels import ComparePanel, SweepPanel
@@ -217,38 +246,34 @@ class MainWindow(QMainWindow):
         if self.compare_panel is None:
             self.compare_panel = ComparePanel(self.session)
             self.sweep_panel = SweepPanel(self.session, self.compare_panel)
-            for panel, name in ((self.compare_panel, "Compare"), (self.sweep_panel, "Experiments")):
-                index = self.tabs.addTab(panel, name)
-                self._action(self.view_menu, f"{name} panel", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
-                             f"Ctrl+{index + 1}")
+            for panel in (self.compare_panel, self.sweep_panel):
+                self.tabs.addTab(panel, "")
+            self.retranslate()
             if self._pending_panel is not None and self.tabs.currentIndex() == 0:  # unless the user moved on
                 self.tabs.setCurrentIndex(self._pending_panel)
             self._pending_panel = None
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Model")
+        bar = self.toolbar = QToolBar()
         bar.setObjectName("modelToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
         self.picker = ModelPicker()
         self.device = QComboBox()
         self.device.addItem("CPU", "cpu")
-        self.device.setToolTip("Where the model runs (only devices present on this computer)")
         self.top_k = QSpinBox()
         self.top_k.setRange(1, 20)
-        self.top_k.setPrefix("Top-")
-        self.top_k.setToolTip("How many classes to show")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setFixedWidth(110)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Stop the download or the long computation")
-        bar.addWidget(QLabel(" Model "))
+        self.cancel = QPushButton()
+        self.model_label, self.device_label = QLabel(), QLabel()
+        bar.addWidget(self.model_label)
         bar.addWidget(self.picker)
         bar.addSeparator()
-        bar.addWidget(QLabel(" Device "))
+        bar.addWidget(self.device_label)
         bar.addWidget(self.device)
         bar.addSeparator()
         bar.addWidget(self.top_k)
@@ -262,71 +287,138 @@ class MainWindow(QMainWindow):
         self.cancel_action.setVisible(False)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, menu)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip or text)
-        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text.replace("&", ""))
+        action.setToolTip(tip or text.replace("&", ""))
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
     def _build_menus(self) -> None:
+        """The menus, in the current language (rebuilt when it changes: actions are cheap)."""
         menus = self.menuBar()
-        file = menus.addMenu("&File")
-        self._action(file, "&Open images…", self.open_images, QKeySequence.StandardKey.Open)
-        self._action(file, "Open &folder…", self.open_folder, "Ctrl+Shift+O")
-        self._action(file, "&Paste image", self.paste, QKeySequence.StandardKey.Paste,
-                     "Add the image (or image files) on the clipboard")
-        self.samples_menu = file.addMenu("&Samples")
+        for old in menus.findChildren(QAction):
+            if old.parent() is not self:
+                old.deleteLater()
+        menus.clear()
+        file = menus.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Open images…"), self.open_images, QKeySequence.StandardKey.Open)
+        self._action(file, self.tr("Open &folder…"), self.open_folder, "Ctrl+Shift+O")
+        self._action(file, self.tr("&Paste image"), self.paste, QKeySequence.StandardKey.Paste,
+                     self.tr("Add the image (or image files) on the clipboard"))
+        self.samples_menu = file.addMenu(self.tr("&Samples"))
         self.samples_menu.setEnabled(bool(sample_images()))
         for path in sample_images():
             self._action(self.samples_menu, path.stem.replace("_", " ").capitalize(),
                          lambda _=False, p=path: self.session.add_paths([p]))
-        self.recent_menu = file.addMenu("&Recent")
+        self.recent_menu = file.addMenu(self.tr("&Recent"))
         file.addSeparator()
-        self._action(file, "&Save view as image…", self.save_view, QKeySequence.StandardKey.Save,
-                     "Save the picture shown (the overlay, the model's view...)")
-        self._action(file, "&Export predictions…", self.export_predictions, "Ctrl+E",
-                     "Save the predictions as CSV or JSON")
-        self._action(file, "&Copy image", self.copy_view, "Ctrl+Shift+C", "Copy the picture shown")
+        self._action(file, self.tr("&Save view as image…"), self.save_view, QKeySequence.StandardKey.Save,
+                     self.tr("Save the picture shown (the overlay, the model's view...)"))
+        self._action(file, self.tr("&Export predictions…"), self.export_predictions, "Ctrl+E",
+                     self.tr("Save the predictions as CSV or JSON"))
+        self._action(file, self.tr("&Copy image"), self.copy_view, "Ctrl+Shift+C", self.tr("Copy the picture shown"))
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        view = self.view_menu = menus.addMenu("&View")
-        self._action(view, "&Previous image", lambda: self.session.step(-1), "Left")
-        self._action(view, "&Next image", lambda: self.session.step(1), "Right")
-        self._action(view, "&Fit to window", self.view.fit, "Ctrl+0")
-        self._action(view, "Zoom &in", lambda: self.view.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &out", lambda: self.view.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
+        view = self.view_menu = menus.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Previous image"), lambda: self.session.step(-1), "Left")
+        self._action(view, self.tr("&Next image"), lambda: self.session.step(1), "Right")
+        self._action(view, self.tr("&Fit to window"), self.view.fit, "Ctrl+0")
+        self._action(view, self.tr("Zoom &in"), lambda: self.view.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, self.tr("Zoom &out"), lambda: self.view.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
         view.addSeparator()
-        modes = QActionGroup(self)
-        for i, name in enumerate(VIEW_MODES):
-            action = self._action(view, name, lambda _=False, i=i: self.mode_group.button(i).click(), f"Alt+{i + 1}")
+        modes = QActionGroup(view)
+        for i, label in enumerate(VIEW_LABELS):
+            action = self._action(view, self.tr(label), lambda _=False, i=i: self.mode_group.button(i).click(),
+                                  f"Alt+{i + 1}")
             modes.addAction(action)
         view.addSeparator()
-        for i in range(self.tabs.count()):
-            self._action(view, f"{self.tabs.tabText(i)} panel", lambda _=False, i=i: self.tabs.setCurrentIndex(i),
+        for i, name in enumerate(self._tab_names()):
+            self._action(view, self.tr("{0} panel").format(name), lambda _=False, i=i: self.tabs.setCurrentIndex(i),
                          f"Ctrl+{i + 1}")
+        view.addSeparator()
+        self.presentation_action = self._action(
+            view, self.tr("P&resentation mode"), self.set_presentation, "F11",
+            self.tr("Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it"))
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setChecked(self._presentation is not None)
+        self._action(view, self.tr("&Concepts"), lambda: self.show_concept(None), "F1",
+                     self.tr("What a convolution, a feature map, a patch, an attention head and a CAM are"))
+        language = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(language)
+        for code, name in i18n.LANGUAGES.items():
+            action = self._action(language, name, lambda _=False, c=code: self.languageChosen.emit(c))
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current())
+            group.addAction(action)
 
-        model = menus.addMenu("&Model")
-        self._action(model, "Load &weights file…", self.load_weights, "Ctrl+W",
-                     "Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture")
-        self._action(model, "Use the &pretrained weights", self.use_pretrained)
-        self._action(model, "&Refresh weights status", self.picker.refresh)
+        model = menus.addMenu(self.tr("&Model"))
+        self._action(model, self.tr("Load &weights file…"), self.load_weights, "Ctrl+W",
+                     self.tr("Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture"))
+        self._action(model, self.tr("Use the &pretrained weights"), self.use_pretrained)
+        self._action(model, self.tr("&Refresh weights status"), self.picker.refresh)
 
-        help_ = menus.addMenu("&Help")
-        self._action(help_, "&About vislab", self.about)
+        help_ = menus.addMenu(self.tr("&Help"))
+        self._action(help_, self.tr("&About vislab"), self.about)
+        self._fill_recent()
 
     def _build_status(self) -> None:
         status = self.statusBar()
-        self.status_model = QLabel("starting…")
+        self.status_model = QLabel()
         self.status_time = QLabel("")
-        privacy = QLabel(PRIVACY)
-        privacy.setToolTip("vislab makes no network call except a weights download you ask for.")
+        self.privacy = QLabel()
         status.addWidget(self.status_model)
         status.addWidget(self.status_time)
-        status.addPermanentWidget(privacy)
+        status.addPermanentWidget(self.privacy)
+
+    def retranslate(self) -> None:
+        """Every static text, in the current language."""
+        self.setWindowTitle("vislab")
+        self.view.setToolTip(self.tr("Scroll to zoom, drag to pan, double-click to fit"))
+        for i, (label, tip) in enumerate(zip(VIEW_LABELS, VIEW_TIPS, strict=True)):
+            self.mode_group.button(i).setText(self.tr(label))
+            self.mode_group.button(i).setToolTip(self.tr(tip))
+        self.alpha_label.setText(self.tr("Opacity"))
+        self.alpha.setToolTip(self.tr("Opacity of the map"))
+        self.colormap.setToolTip(self.tr("Colour scale of the map"))
+        self.whole.setText(self.tr("On the whole photo"))
+        self.whole.setToolTip(self.tr("Map the explanation back onto the original photo; what the model never saw "
+                                      "is dimmed"))
+        self.predictions_title.setText("<b>{}</b>".format(self.tr("Predictions")))
+        for i, name in enumerate(self._tab_names()):
+            self.tabs.setTabText(i, name)
+        self.toolbar.setWindowTitle(self.tr("Model"))
+        self.model_label.setText(" {} ".format(self.tr("Model")))
+        self.device_label.setText(" {} ".format(self.tr("Device")))
+        self.device.setToolTip(self.tr("Where the model runs (only devices present on this computer)"))
+        for i in range(self.device.count()):
+            self.device.setItemText(i, _device_label(self.device.itemData(i)))
+        self.top_k.setPrefix(self.tr("Top-"))
+        self.top_k.setToolTip(self.tr("How many classes to show"))
+        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop the download or the long computation"))
+        self.privacy.setText(self.tr("Images stay on this computer"))
+        self.privacy.setToolTip(self.tr("vislab makes no network call except a weights download you ask for."))
+        if not self.session.engine_ready:
+            self.status_model.setText(self.tr("starting…"))
+        self._build_menus()
+        self._set_placeholder(*self._placeholder)
+        self._update_view()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_placeholder(self, text: str, args: tuple = ()) -> None:
+        """What the predictions area says while it has no predictions (kept untranslated, to follow the
+        language)."""
+        self._placeholder = (text, args)
+        if text:
+            self.predictions.clear(self.tr(text).format(*args))
 
     def _connect(self) -> None:
         s = self.session
@@ -392,6 +484,8 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([round(height * 0.72), round(height * 0.28)])
 
     def closeEvent(self, event) -> None:
+        if self._presentation is not None:
+            self.set_presentation(False)  # remember the window as it is outside the classroom
         st = self.settings
         st.set("geometry", self.saveGeometry())
         st.set("window_state", self.saveState())
@@ -415,7 +509,7 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(path))
         self._fill_recent()
         if not added:
-            self._on_message("No images found in " + ", ".join(str(p) for p in paths))
+            self._on_message(self.tr("No images found in {0}").format(", ".join(str(p) for p in paths)))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
@@ -434,12 +528,13 @@ class MainWindow(QMainWindow):
 
     def open_images(self) -> None:
         patterns = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
-        files, _ = QFileDialog.getOpenFileNames(self, "Open images", "", f"Images ({patterns});;All files (*)")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), "",
+                                                self.tr("Images ({0});;All files (*)").format(patterns))
         if files:
             self.add_paths(files)
 
     def open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of images")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of images"))
         if folder:
             self.add_paths([folder])
 
@@ -450,7 +545,7 @@ class MainWindow(QMainWindow):
         elif mime.hasText() and _existing_path(mime.text().strip()):
             self.add_paths([mime.text().strip()])
         else:
-            self._on_message("The clipboard holds no image.")
+            self._on_message(self.tr("The clipboard holds no image."))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -466,8 +561,9 @@ class MainWindow(QMainWindow):
 
     def load_weights(self) -> None:
         patterns = " ".join(f"*{s}" for s in WEIGHTS_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, f"Weights for {get_spec(self.session.choices.model_id).name}",
-                                              "", f"Weights ({patterns})")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Weights for {0}").format(get_spec(self.session.choices.model_id).name), "",
+            self.tr("Weights ({0})").format(patterns))
         if path:
             self.session.set_model(self.session.choices.model_id, weights=path)
 
@@ -480,7 +576,7 @@ class MainWindow(QMainWindow):
         self._explanation = None
         self._stage_view = None
         self._predictions = None
-        self.predictions.clear("Loading the model…")
+        self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Loading the model…"))
         self._update_view()
 
     def _on_engine_ready(self, seconds: float, devices: list) -> None:
@@ -493,20 +589,20 @@ class MainWindow(QMainWindow):
         if index >= 0 and wanted != self.session.choices.device:
             self.device.setCurrentIndex(index)
             self.session.set_device(wanted)
-        self.status_model.setText(f"{self._device_name()} · ready ({seconds:.1f} s)")
+        self.status_model.setText(self.tr("{0} · ready ({1:.1f} s)").format(self._device_name(), seconds))
         if not self.session.images:
-            self.predictions.clear("Drop images here, or open them from the File menu (Ctrl+O) "
-                                   "or the Samples menu.")
+            self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Drop images here, or open them from the File "
+                                                                  "menu (Ctrl+O) or the Samples menu."))
 
     def _device_name(self) -> str:
-        return self.device.currentText() or "CPU"
+        return self.device.currentText() or _device_label("cpu")
 
     def _cancel_work(self) -> None:
         for channel in ("classify", "explain", "features"):
             self.session.runner.cancel(channel)
         self.busy_action.setVisible(False)
         self.cancel_action.setVisible(False)
-        self.predictions.clear("Cancelled. Choose the model again to retry.")
+        self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Cancelled. Choose the model again to retry."))
 
     # --- results ------------------------------------------------------------------------------------------------
 
@@ -515,23 +611,26 @@ class MainWindow(QMainWindow):
         self._stage_view = None
         self._preview = None
         self._predictions = None
-        self.predictions.clear("Classifying…")
+        self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Classifying…"))
         self._update_view()
 
     def _on_image_updated(self, index: int) -> None:
         if index == self.session.current:
             entry = self.session.images[index]
             if entry.error:
-                self.predictions.clear(f"{entry.name} cannot be read: {entry.error}")
+                self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "{0} cannot be read: {1}"),
+                                      (entry.name, entry.error))
             self._update_view()
 
     def _on_predictions(self, result) -> None:
         self._predictions = result
+        self._placeholder = ("", ())
         self.predictions.set_predictions(result.items, self.session.choices.target)
         device = _device_label(result.device)
         self.card.set_latency(result.latency, device)
         self.status_model.setText(f"{device} · {result.model_id}")
-        self.status_time.setText(f"loaded in {result.load_seconds:.1f} s · this image {1000 * result.seconds:.0f} ms")
+        self.status_time.setText(self.tr("loaded in {0:.1f} s · this image {1:.0f} ms").format(
+            result.load_seconds, 1000 * result.seconds))
 
     def _on_explanation(self, result) -> None:
         self._explanation = result
@@ -554,13 +653,14 @@ class MainWindow(QMainWindow):
         wanted = {"explain", "previews"} | {PANELS[index]}
         self.session.set_active_panels(wanted)
         top, bottom = self.main_split.sizes()
-        if PANELS[index] in ("compare", "sweep") and bottom < 0.45 * (top + bottom):
+        if PANELS[index] in ("compare", "sweep", "catalog") and bottom < 0.45 * (top + bottom):
             self.main_split.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
 
     def _on_failed(self, channel: str, message: str) -> None:
         if channel == "classify":
             self._predictions = None
-            self.predictions.clear(f"No predictions: {message}\n\nChoose the model again to retry.")
+            self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "No predictions: {0}\n\nChoose the model again "
+                                                                  "to retry."), (message,))
             self.status_time.setText("")
             self.picker.refresh()  # a failed download changes what the picker should promise
         elif channel == "explain":
@@ -569,7 +669,7 @@ class MainWindow(QMainWindow):
 
     def _on_message(self, text: str) -> None:
         if text.startswith("could not put") and self.session.choices.device != "cpu":
-            self.messages.show_message(text, "Use the CPU instead", self._fall_back_to_cpu)
+            self.messages.show_message(text, self.tr("Use the CPU instead"), self._fall_back_to_cpu)
         else:
             self.messages.show_message(text)
         self.statusBar().showMessage(text, 10000)
@@ -590,7 +690,8 @@ class MainWindow(QMainWindow):
             self.busy.setValue(done)
             self.cancel_action.setVisible(True)
             if channel == "classify":
-                self.predictions.clear(f"Downloading weights… {done / 1e6:.0f} of {total / 1e6:.0f} MB")
+                self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Downloading weights… {0:.0f} of {1:.0f} MB"),
+                                      (done / 1e6, total / 1e6))
 
     # --- the picture ----------------------------------------------------------------------------------------------
 
@@ -605,15 +706,15 @@ class MainWindow(QMainWindow):
                 picture = on_original(self._explanation.photo, e.heatmap, self._explanation.crop_box, alpha, cmap)
             else:
                 picture = overlay(e.view, e.heatmap, alpha, cmap)
-            return picture, f"{e.method} · {e.target_label}"
+            return picture, self.tr("{0} · {1}").format(e.method, e.target_label)
         if mode == "Model's view" and self._stage_view is not None:
             view = self._stage_view
-            return view, f"what the model sees · {view.shape[1]}x{view.shape[0]}"
+            return view, self.tr("what the model sees · {0}x{1}").format(view.shape[1], view.shape[0])
         if mode == "Preprocessed" and self._preview is not None:
-            return self._preview, "preprocessed (preview size)"
+            return self._preview, self.tr("preprocessed (preview size)")
         if photo is None:
             return None, ""
-        return photo, f"original · {photo.shape[1]}x{photo.shape[0]}"
+        return photo, self.tr("original · {0}x{1}").format(photo.shape[1], photo.shape[0])
 
     def _update_view(self) -> None:
         picture, caption = self.current_picture()
@@ -623,9 +724,10 @@ class MainWindow(QMainWindow):
     def save_view(self) -> None:
         picture, _ = self.current_picture()
         if picture is None:
-            self._on_message("Nothing to save yet.")
+            self._on_message(self.tr("Nothing to save yet."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the picture", "vislab.png", "PNG (*.png);;JPEG (*.jpg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the picture"), "vislab.png",
+                                              "PNG (*.png);;JPEG (*.jpg)")
         if path:
             try:
                 save_image(path, picture)
@@ -639,26 +741,81 @@ class MainWindow(QMainWindow):
 
     def export_predictions(self) -> None:
         if self._predictions is None:
-            self._on_message("No predictions to export yet.")
+            self._on_message(self.tr("No predictions to export yet."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export predictions", "predictions.csv",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export predictions"), "predictions.csv",
                                               "CSV (*.csv);;JSON (*.json)")
         if path:
             try:
                 write_predictions(path, self.session.images[self._predictions.image].source, self._predictions)
             except OSError as exc:
-                self._on_message(f"{path}: could not be written ({exc.strerror or exc})")
+                self._on_message(self.tr("{0}: could not be written ({1})").format(path, exc.strerror or exc))
+
+    # --- the classroom ------------------------------------------------------------------------------------------
+
+    def show_concept(self, concept_id: str | None) -> None:
+        """Open the Concepts panel, at one explanation if given."""
+        if concept_id is None:
+            self.concepts.setVisible(not self.concepts.isVisible())
+        else:
+            self.concepts.show_concept(concept_id)
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: full screen, every font 1.6 times larger, high contrast, and the
+        image strip, model card and status bar hidden, so the picture and the bars fill the screen."""
+        app = QApplication.instance()
+        if on and self._presentation is None:
+            self._presentation = {"font": QFont(app.font()), "palette": QPalette(app.palette()),
+                                  "maximized": self.isMaximized(), "hidden": []}
+            font = QFont(app.font())
+            font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
+            app.setFont(font)
+            app.setPalette(_high_contrast(app.palette()))
+            for widget in (self.strip, self.card_scroll, self.statusBar()):
+                if widget.isVisible() or not self.isVisible():
+                    widget.hide()
+                    self._presentation["hidden"].append(widget)
+            self.showFullScreen()
+        elif not on and self._presentation is not None:
+            saved, self._presentation = self._presentation, None
+            app.setFont(saved["font"])
+            app.setPalette(saved["palette"])
+            for widget in saved["hidden"]:
+                widget.show()
+            self.showMaximized() if saved["maximized"] else self.showNormal()
+        self.presentation_action.setChecked(self._presentation is not None)
+        self.predictions.updateGeometry()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._presentation is not None:
+            self.set_presentation(False)
+        else:
+            super().keyPressEvent(event)
 
     def about(self) -> None:
-        QMessageBox.about(self, "About vislab",
-                          "<h3>vislab</h3><p>A desktop lab for looking inside image classifiers: predictions, "
-                          "activation and attention maps, feature maps and OpenCV preprocessing.</p>"
-                          "<p><b>Your images never leave this computer.</b> vislab makes no network call "
-                          "except a weights download you ask for.</p>")
+        QMessageBox.about(self, self.tr("About vislab"), self.tr(
+            "<h3>vislab</h3><p>A desktop lab for looking inside image classifiers: predictions, activation and "
+            "attention maps, feature maps and OpenCV preprocessing.</p><p><b>Your images never leave this "
+            "computer.</b> vislab makes no network call except a weights download you ask for.</p>"))
 
 
 def _device_label(name: str) -> str:
-    return {"cpu": "CPU", "mps": "Apple GPU"}.get(name, name.upper())
+    if name == "mps":
+        return QCoreApplication.translate("MainWindow", "Apple GPU")
+    return "CPU" if name == "cpu" else name.upper()
+
+
+def _high_contrast(palette: QPalette) -> QPalette:
+    """Black on white with a strong blue accent: readable from the back of a room on any projector."""
+    high = QPalette(palette)
+    for role, colour in ((QPalette.ColorRole.Window, "#ffffff"), (QPalette.ColorRole.Base, "#ffffff"),
+                         (QPalette.ColorRole.AlternateBase, "#f0f0f0"), (QPalette.ColorRole.WindowText, "#000000"),
+                         (QPalette.ColorRole.Text, "#000000"), (QPalette.ColorRole.ButtonText, "#000000"),
+                         (QPalette.ColorRole.Button, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#0047b3"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#333333"),
+                         (QPalette.ColorRole.PlaceholderText, "#333333")):
+        high.setColor(role, QColor(colour))
+    return high
 
 
 def _existing_path(text: str) -> bool:

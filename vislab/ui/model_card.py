@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.catalog import get_spec
-from ..core.weights import describe_status
+from ..core.weights import weights_status
+from .texts import family, status_text
 
 
 class ModelCard(QLabel):
@@ -33,17 +34,25 @@ class ModelCard(QLabel):
         self._device = device
         self._render()
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
+
     def _render(self) -> None:
         if self._model_id is None:
             return
         spec = get_spec(self._model_id)
-        weights = f"file {escape(self._weights)}" if self._weights else escape(describe_status(spec))
-        latency = (f"{1000 * self._latency:.0f} ms on {escape(getattr(self, '_device', '') or 'this computer')}"
-                   if self._latency is not None else "not measured yet")
-        rows = [("Family", spec.family), ("Year", str(spec.year)),
-                ("Parameters", f"{spec.params / 1e6:.1f} M"), ("GFLOPs", f"{spec.gflops:.2f}"),
-                ("ImageNet top-1", f"{spec.top1:.1f} %"), ("Input", f"{spec.input_size} x {spec.input_size} px"),
-                ("Weights", weights), ("Latency", latency)]
+        weights = (self.tr("file {0}").format(escape(self._weights)) if self._weights
+                   else escape(status_text(spec, weights_status(spec))))
+        device = getattr(self, "_device", "") or self.tr("this computer")
+        latency = (self.tr("{0:.0f} ms on {1}").format(1000 * self._latency, escape(device))
+                   if self._latency is not None else self.tr("not measured yet"))
+        rows = [(self.tr("Family"), family(spec.family)), (self.tr("Year"), str(spec.year)),
+                (self.tr("Parameters"), f"{spec.params / 1e6:.1f} M"), (self.tr("GFLOPs"), f"{spec.gflops:.2f}"),
+                (self.tr("ImageNet top-1"), f"{spec.top1:.1f} %"),
+                (self.tr("Input"), f"{spec.input_size} x {spec.input_size} px"),
+                (self.tr("Weights"), weights), (self.tr("Latency"), latency)]
         table = "".join(f"<tr><td style='color:palette(mid);padding-right:10px'>{k}</td>"
                         f"<td align='right'>{v}</td></tr>" for k, v in rows)
         notes = f"<p style='margin-top:6px'>{escape(spec.notes)}</p>" if spec.notes else ""

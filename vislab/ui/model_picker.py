@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from ..core.catalog import ModelSpec, list_models
-from ..core.weights import WeightsStatus, describe_status, weights_status
+from ..core.weights import WeightsStatus, weights_status
+from .texts import family as family_name
+from .texts import status_text
 
 FAMILIES = ("CNN", "Transformer", "Hybrid")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,8 +26,6 @@ class ModelPicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(34)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setToolTip("The model: type to search. Grouped by family; each shows where its weights are.")
-        self.setAccessibleName("Model")
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self.refresh()
@@ -37,13 +37,24 @@ class ModelPicker(QComboBox):
         completer.activated[str].connect(self._on_text_chosen)
         self.activated.connect(self._on_activated)
         self.lineEdit().editingFinished.connect(self._restore_text)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("The model: type to search. Grouped by family; each shows where its weights are."))
+        self.setAccessibleName(self.tr("Model"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Rebuild the list (weights may have been downloaded meanwhile)."""
         current = self.current_id()
         self._model.clear()
         for family in FAMILIES:
-            header = QStandardItem(f"— {family}s —" if family != "CNN" else "— CNNs —")
+            header = QStandardItem(f"— {family_name(family)} —")
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             self._model.appendRow(header)
             for spec in list_models():
@@ -54,11 +65,13 @@ class ModelPicker(QComboBox):
 
     def _item(self, spec: ModelSpec) -> QStandardItem:
         status = weights_status(spec)
-        item = QStandardItem(f"{spec.name} · {describe_status(spec, status)}")
+        item = QStandardItem(f"{spec.name} · {status_text(spec, status)}")
         item.setData(spec.id, ID_ROLE)
-        item.setToolTip(f"{spec.id}: {spec.params / 1e6:.1f} M parameters, {spec.gflops:.2f} GFLOPs, "
-                        f"top-1 {spec.top1:.1f} %" + ("" if status is not WeightsStatus.OFFLINE else
-                                                      "\nNot on this computer: load a weights file for it."))
+        tip = self.tr("{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %").format(
+            spec.id, spec.params / 1e6, spec.gflops, spec.top1)
+        if status is WeightsStatus.OFFLINE:
+            tip += "\n" + self.tr("Not on this computer: load a weights file for it.")
+        item.setToolTip(tip)
         return item
 
     def current_id(self) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import get_spec
 from ..core.ops import OPS, OpError, Param, Pipeline, Step, get_op
+from .glossary import help_button
 from .image_row import ImageRow, Picture
 from .session import ModelView, Session
+from .texts import core_text
 
 
 def _hint(text: str) -> QLabel:
@@ -42,37 +44,62 @@ class ExplainPanel(QWidget):
         self.method = QComboBox()
         self.method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method.setMinimumContentsLength(16)
-        self.method.setToolTip("How the map is computed; the list fits the model.")
         self.layer = QComboBox()
         self.layer.setEditable(True)
-        self.layer.setToolTip("The layer the map is taken from, as the model names it.")
         self.head = QSpinBox()
         self.head.setRange(-1, 63)
-        self.head.setSpecialValueText("mean of heads")
         self.head.setValue(-1)
-        self.head.setToolTip("Attention head (attention method)")
-        self.target = QLabel("target: the top-1 class")
-        self.top1 = QPushButton("Use top-1")
-        self.top1.setToolTip("Explain the most likely class again")
-        self.randomized = QCheckBox("Randomised weights (sanity check)")
-        self.randomized.setToolTip("Explain a randomly initialised copy of the model: a trustworthy map "
-                                   "changes completely (Adebayo et al. 2018).")
+        self.target = QLabel()
+        self.top1 = QPushButton()
+        self.randomized = QCheckBox()
         self.about = _hint("")
         self.state = QLabel("")
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton()
         self.cancel.setVisible(False)
+        self.labels = [QLabel() for _ in range(3)]
+        self._result = None
         self._lay_out()
         self._connect()
+        self.retranslate()
         if session.engine_ready:
             self._on_model(session.choices.model_id)
 
+    def retranslate(self) -> None:
+        self.method.setToolTip(self.tr("How the map is computed; the list fits the model."))
+        self.layer.setToolTip(self.tr("The layer the map is taken from, as the model names it."))
+        self.head.setSpecialValueText(self.tr("mean of heads"))
+        self.head.setToolTip(self.tr("Attention head (attention method)"))
+        self.top1.setText(self.tr("Use top-1"))
+        self.top1.setToolTip(self.tr("Explain the most likely class again"))
+        self.randomized.setText(self.tr("Randomised weights (sanity check)"))
+        self.randomized.setToolTip(self.tr("Explain a randomly initialised copy of the model: a trustworthy map "
+                                           "changes completely (Adebayo et al. 2018)."))
+        self.cancel.setText(self.tr("Cancel"))
+        for label, text in zip(self.labels, (self.tr("Method"), self.tr("Layer"), self.tr("Head")), strict=True):
+            label.setText(text)
+        if self._result is None:
+            self.target.setText(self.tr("target: the top-1 class"))
+        else:
+            self._show_result(self._result)
+        if self.method.count():
+            for i in range(self.method.count()):
+                self.method.setItemText(i, core_text(_method_name(self.method.itemData(i))))
+            self._describe(self.method.currentData(), reset=False)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _lay_out(self) -> None:
         row = QHBoxLayout()
-        for text, widget in (("Method", self.method), ("Layer", self.layer), ("Head", self.head)):
-            row.addWidget(QLabel(text))
+        for label, widget in zip(self.labels, (self.method, self.layer, self.head), strict=True):
+            row.addWidget(label)
             row.addWidget(widget, 1 if widget is self.layer else 0)
+        row.addWidget(help_button("attention_head", self))
         row.addSpacing(12)
         row.addWidget(self.randomized)
+        row.addWidget(help_button("cam", self))
         self.target.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         target = QHBoxLayout()
         target.addWidget(self.target, 1)
@@ -107,10 +134,11 @@ class ExplainPanel(QWidget):
     def _on_cancel(self) -> None:
         self.session.runner.cancel("explain")
         self.cancel.setVisible(False)
-        self.state.setText("Cancelled.")
+        self.state.setText(self.tr("Cancelled."))
 
     def _on_image(self, _index: int) -> None:
-        self.target.setText("target: the top-1 class")
+        self._result = None
+        self.target.setText(self.tr("target: the top-1 class"))
         self.state.setText("")
         self.cancel.setVisible(False)
 
@@ -136,7 +164,7 @@ class ExplainPanel(QWidget):
         methods = methods_for_spec(spec)
         self.method.clear()
         for m in methods:
-            self.method.addItem(m.name, m.id)
+            self.method.addItem(core_text(m.name), m.id)
         wanted = self.session.choices.method
         ids = [m.id for m in methods]
         chosen = wanted if wanted in ids else ids[0]
@@ -148,19 +176,23 @@ class ExplainPanel(QWidget):
         self._reset_head()
         self._describe(chosen)
 
-    def _describe(self, method_id: str) -> None:
+    def _describe(self, method_id: str, reset: bool = True) -> None:
         from ..core.explain.methods import get_method
 
         m = get_method(method_id)
-        self.about.setText(f"<b>{m.name}</b> ({m.year}) — {m.description} <i>Cost: {m.cost}.</i>")
+        self.about.setText(self.tr("<b>{0}</b> ({1}) — {2} <i>Cost: {3}.</i>").format(
+            core_text(m.name), m.year, core_text(m.description), core_text(m.cost)))
         self.head.setEnabled(method_id == "attention")
         self.layer.setEnabled(method_id != "rollout")
         if self.layer.count():
-            default = "all blocks" if method_id == "rollout" else (
-                "the last block" if m.kind == "attention" else get_spec(self.session.choices.model_id).target_layer)
-            self.layer.setItemText(0, f"{default} (default)")
-            self.layer.setCurrentIndex(0)
-        self._reset_head()
+            default = self.tr("all blocks") if method_id == "rollout" else (
+                self.tr("the last block") if m.kind == "attention"
+                else get_spec(self.session.choices.model_id).target_layer)
+            self.layer.setItemText(0, self.tr("{0} (default)").format(default))
+            if reset:
+                self.layer.setCurrentIndex(0)
+        if reset:
+            self._reset_head()
 
     def _on_method(self) -> None:
         method_id = self.method.currentData()
@@ -170,7 +202,7 @@ class ExplainPanel(QWidget):
     def _on_layer(self) -> None:
         data = self.layer.currentData()
         text = self.layer.currentText().strip()
-        layer = data if data is not None or text.endswith("(default)") else text or None
+        layer = data if data is not None or self.layer.currentIndex() == 0 else text or None
         if layer != self.session.choices.layer:  # Enter and activated both arrive for one choice
             self.session.set_explain(layer=layer)
 
@@ -189,16 +221,24 @@ class ExplainPanel(QWidget):
             self.layer.setCurrentText(current)
         if result.heads:
             self.head.setMaximum(result.heads - 1)
+        self._result = result
+        self._show_result(result)
+        self.cancel.setVisible(False)
+
+    def _show_result(self, result) -> None:
         e = result.explanation
         probability = 100 * float(e.probabilities[e.target])
-        self.target.setText(f"target: <b>{e.target_label}</b> (#{e.target}, {probability:.1f} %)")
-        extra = " on randomised weights" if result.randomized else ""
-        self.state.setText(f"{e.method} at {e.layer}{extra} in {1000 * e.seconds:.0f} ms")
-        self.cancel.setVisible(False)
+        self.target.setText(self.tr("target: <b>{0}</b> (#{1}, {2:.1f} %)").format(e.target_label, e.target,
+                                                                                  probability))
+        if result.randomized:
+            self.state.setText(self.tr("{0} at {1} on randomised weights in {2:.0f} ms").format(
+                e.method, e.layer, 1000 * e.seconds))
+        else:
+            self.state.setText(self.tr("{0} at {1} in {2:.0f} ms").format(e.method, e.layer, 1000 * e.seconds))
 
     def _on_progress(self, channel: str, done: int, total: int) -> None:
         if channel == "explain" and total:
-            self.state.setText(f"computing… {done} of {total}")
+            self.state.setText(self.tr("computing… {0} of {1}").format(done, total))
             self.cancel.setVisible(True)
 
 
@@ -209,14 +249,17 @@ class FeaturesPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.layer = QComboBox()
-        self.layer.setToolTip("Early layers respond to edges and colours, later ones to shapes and parts.")
-        self.maps = Picture("Feature maps appear here.", smooth=False)
+        self.maps = Picture("", smooth=False)
         self.filters = Picture("", smooth=False)
         self.caption = QLabel()
         self.filters_caption = QLabel()
+        self.layer_label = QLabel()
+        self._result = None
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer_label)
         top.addWidget(self.layer, 1)
+        top.addWidget(help_button("feature_map", self))
+        top.addWidget(help_button("convolution", self))
         top.addStretch(2)
         left = QVBoxLayout()
         left.addWidget(self.caption)
@@ -235,12 +278,27 @@ class FeaturesPanel(QWidget):
         session.featuresReady.connect(self._on_result)
         session.modelChanged.connect(self._on_model)
         session.currentChanged.connect(self._clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.layer.setToolTip(self.tr("Early layers respond to edges and colours, later ones to shapes and parts."))
+        self.layer_label.setText(self.tr("Layer"))
+        self.maps.placeholder = self.tr("Feature maps appear here.")
+        self.maps.update()
+        if self._result is not None:
+            self._show_captions(self._result)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_model(self, _model_id: str) -> None:
         self.layer.clear()
         self._clear()
 
     def _clear(self, *_args) -> None:
+        self._result = None
         self.maps.set_image(None)
         self.filters.set_image(None)
         self.caption.setText("")
@@ -252,9 +310,15 @@ class FeaturesPanel(QWidget):
             self.layer.addItems(result.layers)
         self.layer.setCurrentText(result.layer)
         self.maps.set_image(result.grid)
-        self.caption.setText(f"The 16 strongest of the {result.channels} channels of <b>{result.layer}</b>")
         self.filters.set_image(result.filters)
-        self.filters_caption.setText(f"Learned filters of the first layer, <b>{result.filters_name}</b>")
+        self._result = result
+        self._show_captions(result)
+
+    def _show_captions(self, result) -> None:
+        self.caption.setText(self.tr("The 16 strongest of the {0} channels of <b>{1}</b>").format(
+            result.channels, result.layer))
+        self.filters_caption.setText(self.tr("Learned filters of the first layer, <b>{0}</b>").format(
+            result.filters_name))
 
 
 class ParamEditor(QWidget):
@@ -279,12 +343,12 @@ class ParamEditor(QWidget):
         spec = get_op(step.op)
         values = dict(step.params)
         if not spec.params:
-            self.form.addRow(QLabel("No parameters."))
+            self.form.addRow(QLabel(self.tr("No parameters.")))
         for param in spec.params:
             editor = self._editor(param, values[param.name])
             self.editors[param.name] = editor
             label = QLabel(param.name)
-            label.setToolTip(param.help)
+            label.setToolTip(core_text(param.help))
             self.form.addRow(label, editor)
 
     def _editor(self, param: Param, value) -> QWidget:
@@ -311,7 +375,7 @@ class ParamEditor(QWidget):
             spin.setRange(lo, hi)
             spin.setSingleStep(param.step or 0.1)
         spin.setValue(value)
-        spin.setToolTip(param.help)
+        spin.setToolTip(core_text(param.help))
         slider = QSlider(Qt.Orientation.Horizontal)
         steps = 1000
         slider.setRange(0, steps)
@@ -357,17 +421,12 @@ class PreprocessPanel(QWidget):
         self.ops = QComboBox()
         for op in OPS:
             self.ops.addItem(op.name, op.id)
-            self.ops.setItemData(self.ops.count() - 1, op.description, Qt.ItemDataRole.ToolTipRole)
-        self.add = QPushButton("Add")
-        self.remove = QPushButton("Remove")
-        self.up = QPushButton("Up")
-        self.down = QPushButton("Down")
+        self.add, self.remove, self.up, self.down = (QPushButton() for _ in range(4))
         self.list = QListWidget()
         self.list.setMaximumWidth(300)
         self.list.setMinimumHeight(40)
         self.editor = ParamEditor()
-        self.feed = QCheckBox("Feed to the model")
-        self.feed.setToolTip("Classify and explain the preprocessed image instead of the original")
+        self.feed = QCheckBox()
         self.strip = ImageRow()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -399,6 +458,23 @@ class PreprocessPanel(QWidget):
         self.feed.toggled.connect(session.set_feed_pipeline)
         session.previewsReady.connect(self._on_previews)
         session.currentChanged.connect(self._clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i, op in enumerate(OPS):
+            self.ops.setItemText(i, core_text(op.name))
+            self.ops.setItemData(i, core_text(op.description), Qt.ItemDataRole.ToolTipRole)
+        for button, text in zip((self.add, self.remove, self.up, self.down),
+                                (self.tr("Add"), self.tr("Remove"), self.tr("Up"), self.tr("Down")), strict=True):
+            button.setText(text)
+        self.feed.setText(self.tr("Feed to the model"))
+        self.feed.setToolTip(self.tr("Classify and explain the preprocessed image instead of the original"))
+        self.editor.edit(self.editor.step)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _clear(self, *_args) -> None:
         self.strip.set_images([])
@@ -466,16 +542,25 @@ class ModelViewPanel(QWidget):
         session.stagesReady.connect(self._on_result)
         session.currentChanged.connect(self._clear)
         session.modelChanged.connect(self._clear)
+        self._result = None
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._result is not None:
+            self._on_result(self._result)
+        super().changeEvent(event)
 
     def _clear(self, *_args) -> None:
+        self._result = None
         self.row.set_images([])
         self.about.setText("")
 
     def _on_result(self, result) -> None:
+        self._result = result
         view: ModelView = result.value
         stages = list(view.stages)
-        captions = {"original": "Original", "resized": "Resized", "cropped": "Cropped: what the model sees",
-                    "normalised": "Normalised (shown de-normalised)"}
+        captions = {"original": self.tr("Original"), "resized": self.tr("Resized"),
+                    "cropped": self.tr("Cropped: what the model sees"),
+                    "normalised": self.tr("Normalised (shown de-normalised)")}
         if view.grid is not None:
             name, crop = stages[2]
             stages[2] = (name, draw_patch_grid(crop, view.grid))
@@ -483,10 +568,10 @@ class ModelViewPanel(QWidget):
         tokens = ""
         if view.grid is not None:
             h, w = view.grid
-            tokens = (f" The crop is cut into {h} x {w} = {h * w} patches; each becomes a token, plus "
-                      f"{view.prefix_tokens} class token{'s' if view.prefix_tokens != 1 else ''}: "
-                      f"N = {view.tokens} tokens.")
-        self.about.setText(view.describe + tokens)
+            tokens = " " + self.tr("The crop is cut into {0} x {1} = {2} patches; each becomes a token, plus "
+                                   "{3} prefix (class) token(s): N = {4} tokens.").format(
+                h, w, h * w, view.prefix_tokens, view.tokens)
+        self.about.setText(describe_pipeline(view.pipeline) + tokens)
 
 
 def draw_patch_grid(image: np.ndarray, grid: tuple[int, int]) -> np.ndarray:
@@ -498,3 +583,19 @@ def draw_patch_grid(image: np.ndarray, grid: tuple[int, int]) -> np.ndarray:
     for c in range(1, grid[1]):
         out[:, round(c * w / grid[1])] = 255
     return out
+
+
+def _method_name(method_id: str) -> str:
+    from ..core.explain.methods import get_method
+
+    return get_method(method_id).name
+
+
+def describe_pipeline(pipeline) -> str:
+    """A model's input pipeline in one sentence, in the interface's language."""
+    mean = ", ".join(f"{m:.3f}" for m in pipeline.mean)
+    std = ", ".join(f"{s:.3f}" for s in pipeline.std)
+    return QCoreApplication.translate(
+        "ModelViewPanel", "Resize the shorter side to {0} px ({1}), crop the centre {2}x{3}, scale to [0, 1] and "
+        "normalise with mean ({4}) and std ({5}).").format(pipeline.resize, pipeline.interpolation,
+                                                          pipeline.crop[1], pipeline.crop[0], mean, std)

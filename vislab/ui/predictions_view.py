@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+#: Height of a row at the normal font; rows grow with the font (presentation mode).
 ROW = 30
 
 
@@ -22,12 +23,20 @@ class PredictionsView(QWidget):
         super().__init__(parent)
         self.items: list = []
         self.target: int | None = None
-        self.placeholder = "Drop images here, or open them from the File menu."
+        self.placeholder = ""
         self._hover = -1
         self.setMouseTracking(True)
         self.setMinimumWidth(260)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setToolTip("Click a class to see where the model finds it (the explanation target).")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Click a class to see where the model finds it (the explanation target)."))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_predictions(self, items: list, target: int | None = None) -> None:
         self.items = list(items)
@@ -44,14 +53,17 @@ class PredictionsView(QWidget):
             self.placeholder = placeholder
         self.set_predictions([])
 
+    def row_height(self) -> int:
+        return max(ROW, QFontMetrics(self.font()).height() + 14)
+
     def sizeHint(self) -> QSize:
-        return QSize(300, max(ROW * max(len(self.items), 3) + 8, 60))
+        return QSize(300, max(self.row_height() * max(len(self.items), 3) + 8, 60))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, ROW * max(len(self.items), 1) + 8)
+        return QSize(240, self.row_height() * max(len(self.items), 1) + 8)
 
     def row_at(self, y: float) -> int:
-        row = int((y - 4) // ROW)
+        row = int((y - 4) // self.row_height())
         return row if 0 <= row < len(self.items) else -1
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -83,25 +95,27 @@ class PredictionsView(QWidget):
         metrics = QFontMetrics(self.font())
         width = self.width()
         percent_w = metrics.horizontalAdvance("100.0 %") + 8
+        height = self.row_height()
+        bar = max(5, height // 6)
         for row, item in enumerate(self.items):
-            top = 4 + row * ROW
+            top = 4 + row * height
             if row == self._hover or item.index == self.target:
                 shade = QColor(accent)
                 shade.setAlpha(40 if item.index == self.target else 20)
-                painter.fillRect(QRectF(0, top, width, ROW), shade)
+                painter.fillRect(QRectF(0, top, width, height), shade)
             label = metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, width - percent_w - 12)
             painter.setPen(text)
-            painter.drawText(QRectF(8, top + 1, width - percent_w - 8, ROW - 10),
+            painter.drawText(QRectF(8, top + 1, width - percent_w - 8, height - bar - 5),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-            painter.drawText(QRectF(width - percent_w, top + 1, percent_w - 8, ROW - 10),
+            painter.drawText(QRectF(width - percent_w, top + 1, percent_w - 8, height - bar - 5),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{100 * item.probability:.1f} %")
-            track = QRectF(8, top + ROW - 9, width - 16, 5)
+            track = QRectF(8, top + height - bar - 4, width - 16, bar)
             painter.setPen(Qt.PenStyle.NoPen)
             faint = QColor(text)
             faint.setAlpha(30)
             painter.setBrush(faint)
-            painter.drawRoundedRect(track, 2, 2)
+            painter.drawRoundedRect(track, bar / 2, bar / 2)
             painter.setBrush(accent)
             painter.drawRoundedRect(QRectF(track.left(), track.top(), max(2.0, track.width() * item.probability),
-                                           track.height()), 2, 2)
+                                           track.height()), bar / 2, bar / 2)

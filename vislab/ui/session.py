@@ -33,13 +33,13 @@ THUMB = 96
 #: Longest side of the copies the previews work on.
 PREVIEW_SIDE = 512
 
-ALL_CHANNELS = ("classify", "explain", "features", "previews", "stages")
+ALL_CHANNELS = ("classify", "explain", "features", "previews", "stages", "patches")
 #: Models a comparison puts side by side.
 MAX_COMPARE = 4
 #: Always computed; the others only while their panel is shown.
 ALWAYS = ("classify", "previews", "stages")
 #: What the preprocessing changes when it is fed to the model.
-FED = ("classify", "explain", "features", "stages")
+FED = ("classify", "explain", "features", "stages", "patches")
 
 
 @dataclass
@@ -130,6 +130,7 @@ class Session(QObject):
     featuresReady = Signal(object)
     previewsReady = Signal(object)
     stagesReady = Signal(object)
+    patchesReady = Signal(object)
     engineReady = Signal(float, list)
     message = Signal(str)
     progress = Signal(str, int, int)
@@ -494,7 +495,7 @@ def _stages(index: int, image: np.ndarray, c: Choices):
         if supports_cls_attention(model.module):  # a ViT: patches become tokens, plus the class token
             h, w = model.module.patch_embed.grid_size
             prefix, grid = token_grid(model.module, h * w + model.module.num_prefix_tokens)
-        return _Indexed(index, ModelView(stages, model.pipeline.describe(), grid, prefix))
+        return _Indexed(index, ModelView(stages, model.pipeline, grid, prefix))
 
     return work
 
@@ -504,7 +505,7 @@ class ModelView:
     """The model's input pipeline step by step, and its patch grid for a ViT."""
 
     stages: list
-    describe: str
+    pipeline: Any  # the model's InputPipeline
     grid: tuple[int, int] | None
     prefix_tokens: int | None
 
@@ -547,8 +548,22 @@ class _Indexed:
     value: Any
 
 
+def _patches(index: int, image: np.ndarray, c: Choices):
+    def work(job: Job):
+        """Every attention layer of a ViT on the image (None for a model without patch tokens)."""
+        from ..core.explain.attention import supports_cls_attention
+        from ..core.explain.patches import patch_attention
+
+        model = _model(c, job)
+        if not supports_cls_attention(model.module):
+            return _Indexed(index, None)
+        return _Indexed(index, patch_attention(model, _fed(image, c)))
+
+    return work
+
+
 _WORK = {"classify": _classify, "explain": _explain, "features": _features, "previews": _previews,
-         "stages": _stages}
+         "stages": _stages, "patches": _patches}
 _SIGNALS = {"classify": "predictionsReady", "explain": "explanationReady", "features": "featuresReady",
-            "previews": "previewsReady", "stages": "stagesReady"}
+            "previews": "previewsReady", "stages": "stagesReady", "patches": "patchesReady"}
 

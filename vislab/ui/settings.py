@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "window_state": QByteArray(),
     "splitters": [],
     "panel": 0,
+    "language": "",  # empty: the system's
 }
 MAX_RECENT = 10
 

@@ -1,0 +1,179 @@
+"""The patch view: a ViT's crop cut into patches, and where one patch looks (click it)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..core.heatmaps import overlay, unit_range
+from .glossary import help_button
+from .image_row import Picture
+from .panels import draw_patch_grid
+from .session import Session
+
+#: The chosen patch's outline.
+OUTLINE = (255, 220, 0)
+
+
+class PatchPicture(Picture):
+    """A picture that reports where it was clicked, as fractions of its width and height."""
+
+    clicked = Signal(float, float)
+
+    def mousePressEvent(self, event) -> None:
+        if self._pixmap is None:
+            return
+        size = self._pixmap.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x, y = event.position().x() / size.width(), event.position().y() / size.height()
+        if 0 <= x < 1 and 0 <= y < 1:
+            self.clicked.emit(x, y)
+
+
+class PatchPanel(QWidget):
+    """For a ViT: the patch grid over the crop, the token count, and one patch's attention over the others
+    for a chosen layer and head. Clicking another patch or layer redraws at once (all the layers' attention
+    is computed once per image)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.result = None
+        self._answer = None
+        self.patch: tuple[int, int] | None = None
+        self.layer = QComboBox()
+        self.head = QComboBox()
+        self.grid_picture = PatchPicture("", smooth=False)
+        self.map_picture = Picture("", smooth=False)
+        self.block_label, self.head_label = QLabel(), QLabel()
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.block_label)
+        controls.addWidget(self.layer)
+        controls.addWidget(self.head_label)
+        controls.addWidget(self.head)
+        controls.addWidget(help_button("patch", self))
+        controls.addWidget(help_button("attention_head", self))
+        controls.addStretch(1)
+        pictures = QHBoxLayout()
+        pictures.addWidget(self.grid_picture, 1)
+        pictures.addWidget(self.map_picture, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addLayout(pictures, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.about)
+
+        self.grid_picture.clicked.connect(self._on_click)
+        self.layer.currentIndexChanged.connect(lambda _i: self._draw())
+        self.head.currentIndexChanged.connect(lambda _i: self._draw())
+        session.patchesReady.connect(self._on_result)
+        session.currentChanged.connect(self._clear)
+        session.modelChanged.connect(self._clear)
+        session.failed.connect(self._on_failed)
+        self._clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.layer.setToolTip(self.tr("The transformer block whose attention is shown (1 is the first)"))
+        self.head.setToolTip(self.tr("One attention head, or the mean of all heads of the block"))
+        self.grid_picture.placeholder = self.tr("The patch view is for Vision Transformers")
+        self.grid_picture.setToolTip(self.tr("Click a patch to see where it looks"))
+        self.block_label.setText(self.tr("Block"))
+        self.head_label.setText(self.tr("Head"))
+        if self._answer is not None:
+            self._fill_choices(force=True)
+            self._on_result(self._answer)
+        elif self.result is None:
+            self.about.setText(self.tr("Computing the attention of every layer…"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _clear(self, *_args) -> None:
+        self.result = self._answer = None
+        self.grid_picture.set_image(None)
+        self.map_picture.set_image(None)
+        self.caption.setText("")
+        self.about.setText(self.tr("Computing the attention of every layer…"))
+
+    def _on_failed(self, channel: str, message: str) -> None:
+        if channel == "patches":
+            self.about.setText(message)
+
+    def _on_result(self, result) -> None:
+        self._answer = result
+        self.result = result.value
+        if self.result is None:
+            self.about.setText(self.tr(
+                "This model has no patches: a CNN slides small filters over the whole image, layer after layer. "
+                "Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens."))
+            self.grid_picture.set_image(None)
+            return
+        layout = self.result.layout
+        self._fill_choices()
+        if self.patch is None or self.patch[0] >= layout.grid[0] or self.patch[1] >= layout.grid[1]:
+            self.patch = (layout.grid[0] // 2, layout.grid[1] // 2)
+        (h, w), (ph, pw), (rows, columns) = layout.crop, layout.patch, layout.grid
+        self.about.setText(self.tr(
+            "An image is worth 16x16 words: the {0} x {1} crop is cut into {2} x {3} px patches, {4} x {5} = {6} "
+            "of them. Each patch becomes a token, plus {7} class token: N = HW/P² + {7} = {8} tokens. "
+            "Click a patch to see where it looks.").format(w, h, pw, ph, rows, columns, layout.patches,
+                                                          layout.prefix, layout.tokens))
+        self._draw()
+
+    def _fill_choices(self, force: bool = False) -> None:
+        result = self.result
+        for combo, items in ((self.layer, [self.tr("{0} of {1}").format(i + 1, len(result.layers))
+                                           for i in range(len(result.layers))]),
+                             (self.head, [self.tr("mean of heads")] + [self.tr("head {0}").format(i)
+                                                                      for i in range(result.heads)])):
+            if force or combo.count() != len(items):
+                keep = combo.currentIndex()
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItems(items)
+                combo.setCurrentIndex(len(items) - 1 if combo is self.layer and keep < 0 else max(0, keep))
+                if combo.currentIndex() >= len(items):
+                    combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+
+    def _on_click(self, x: float, y: float) -> None:
+        if self.result is not None:
+            self.patch = self.result.layout.patch_at(x, y)
+            self._draw()
+
+    def _draw(self) -> None:
+        result = self.result
+        if result is None or self.patch is None:
+            return
+        layer = self.layer.currentIndex()
+        head = self.head.currentIndex() - 1
+        head = None if head < 0 else head
+        weights = result.of_patch(self.patch, layer=layer, head=head)
+        h, w = result.view.shape[:2]
+        blocks = cv2.resize(unit_range(weights), (w, h), interpolation=cv2.INTER_NEAREST)
+        self.grid_picture.set_image(self._outlined(draw_patch_grid(result.view, result.layout.grid)))
+        self.map_picture.set_image(self._outlined(overlay(result.view, blocks, 0.6, "inferno")))
+        row, column = self.patch
+        self.caption.setText(self.tr(
+            "Patch ({0}, {1}), block {2}, {3}: its strongest attention is {4:.1%} on one patch; {5:.1%} goes to "
+            "the class token.").format(row, column, layer + 1, self.head.currentText(), float(weights.max()),
+                                       result.to_prefix(self.patch, layer=layer, head=head)))
+
+    def _outlined(self, image: np.ndarray) -> np.ndarray:
+        (ph, pw), (row, column) = self.result.layout.patch, self.patch
+        h, w = image.shape[:2]
+        sy, sx = h / self.result.layout.crop[0], w / self.result.layout.crop[1]
+        out = image.copy()
+        cv2.rectangle(out, (round(column * pw * sx), round(row * ph * sy)),
+                      (round((column + 1) * pw * sx) - 1, round((row + 1) * ph * sy) - 1), OUTLINE, 2)
+        return out
