@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 ARGS ?=
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks
+
+# Collect the interface's texts into resources/translations/*.ts (keeping the translations made) and compile
+# the .qm files; translate the new entries in the Spanish .ts (Qt Linguist: pyside6-linguist), then run it again.
+translations: $(VENV)/.installed-test
+	$(PY) -m vislab.ui.i18n
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -11,7 +11,9 @@ from vislab.ui.settings import Settings
 
 @pytest.fixture
 def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "vislab.ini"), QSettings.Format.IniFormat))
+    settings = Settings(QSettings(str(tmp_path / "vislab.ini"), QSettings.Format.IniFormat))
+    settings.set("language", "en")  # whatever the machine's locale: the tests read English texts
+    return settings
 
 
 @pytest.fixture

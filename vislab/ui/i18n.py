@@ -7,6 +7,11 @@ locale unless the person chose one (View ▸ Language); Qt's own dialogs follow 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..resources import resources_dir
@@ -60,3 +65,57 @@ def install(language: str) -> str:
             _installed.append(translator)
     _current[0] = language
     return language
+
+
+def update(root: Path | None = None) -> list[Path]:
+    """Regenerate the translation sources from the code and compile them (``make translations``).
+
+    ``pyside6-lupdate`` collects every ``tr()``/``translate()`` text of ``vislab/ui`` (the core's registry
+    texts through the generated ``core_texts.py``) into one ``.ts`` per language, keeping the translations
+    already made. English is the source language: its file takes each source text as its translation.
+    ``pyside6-lrelease`` then compiles the ``.qm`` files vislab loads.
+    """
+    from . import texts
+
+    root = root or Path(__file__).resolve().parents[2]
+    texts.GENERATED.write_text(texts.generated_source(), encoding="utf-8")
+    folder = root / "resources" / "translations"
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted(str(p) for p in (root / "vislab" / "ui").glob("*.py"))
+    tool = Path(sys.executable).parent
+    written = []
+    for language in LANGUAGES:
+        ts = folder / f"vislab_{language}.ts"
+        subprocess.run([str(tool / "pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
+                        "-target-language", language, "-ts", str(ts)], check=True)
+        if language == "en":
+            _source_as_translation(ts)
+        subprocess.run([str(tool / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        written.append(ts)
+    return written
+
+
+def _source_as_translation(ts: Path) -> None:
+    tree = ElementTree.parse(ts)
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        translation.text = message.findtext("source")
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str | None]:
+    """(context, source) -> translation of a ``.ts`` file; None where it is missing or unfinished."""
+    found = {}
+    for context in ElementTree.parse(path).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            done = translation is not None and translation.get("type") is None and bool(translation.text)
+            found[(name, message.findtext("source"))] = translation.text if done else None
+    return found
+
+
+if __name__ == "__main__":
+    for path in update():
+        print(f"updated {path} and its .qm", file=sys.stderr)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.catalog import get_spec
 from ..core.weights import weights_status
-from .texts import family, status_text
+from .texts import core_text, family, status_text
 
 
 class ModelCard(QLabel):
@@ -55,7 +55,7 @@ class ModelCard(QLabel):
                 (self.tr("Weights"), weights), (self.tr("Latency"), latency)]
         table = "".join(f"<tr><td style='color:palette(mid);padding-right:10px'>{k}</td>"
                         f"<td align='right'>{v}</td></tr>" for k, v in rows)
-        notes = f"<p style='margin-top:6px'>{escape(spec.notes)}</p>" if spec.notes else ""
+        notes = f"<p style='margin-top:6px'>{escape(core_text(spec.notes))}</p>" if spec.notes else ""
         self.setText(f"<b style='font-size:large'>{escape(spec.name)}</b>"
                      f"<div style='margin-bottom:6px'><i>{escape(spec.paper)}</i></div>"
                      f"<table width='100%'>{table}</table>{notes}")

@@ -44,6 +44,7 @@ def registry_texts() -> list[str]:
     from ..core.weights import WeightsStatus
 
     texts = sorted({spec.family for spec in list_models()})
+    texts += [spec.notes for spec in list_models() if spec.notes]
     texts += [s.value for s in WeightsStatus] + ["download {0:.0f} MB"]
     for op in OPS:
         texts += [op.name, op.description] + [p.help for p in op.params if p.help]

@@ -1,0 +1,1279 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>CNN vs ViT</source>
+        <translation>CNN vs ViT</translation>
+    </message>
+    <message>
+        <source>ResNet-50 against ViT-B/16; offline, the bundled CNN against a ViT you have</source>
+        <translation>ResNet-50 frente a ViT-B/16; sin conexión, la CNN incluida frente a un ViT que tengas</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Compare the checked models (2 to {0}) on the current image</source>
+        <translation>Compara los modelos marcados (de 2 a {0}) con la imagen actual</translation>
+    </message>
+    <message>
+        <source>Check 2 to {0} models.</source>
+        <translation>Marca de 2 a {0} modelos.</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>calculando…</translation>
+    </message>
+    <message>
+        <source>{0:.0f} ms here</source>
+        <translation>{0:.0f} ms aquí</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}&lt;br&gt;map: {5}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}&lt;br&gt;mapa: {5}</translation>
+    </message>
+    <message>
+        <source>Top-1 agrees</source>
+        <translation>Top-1 coincide</translation>
+    </message>
+    <message>
+        <source>Top-1 differs</source>
+        <translation>Top-1 distinto</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>How the map is computed; the list fits the model.</source>
+        <translation>Cómo se calcula el mapa; la lista se adapta al modelo.</translation>
+    </message>
+    <message>
+        <source>The layer the map is taken from, as the model names it.</source>
+        <translation>La capa de la que se toma el mapa, con el nombre que le da el modelo.</translation>
+    </message>
+    <message>
+        <source>mean of heads</source>
+        <translation>media de las cabezas</translation>
+    </message>
+    <message>
+        <source>Attention head (attention method)</source>
+        <translation>Cabeza de atención (método de atención)</translation>
+    </message>
+    <message>
+        <source>Use top-1</source>
+        <translation>Usar top-1</translation>
+    </message>
+    <message>
+        <source>Explain the most likely class again</source>
+        <translation>Vuelve a explicar la clase más probable</translation>
+    </message>
+    <message>
+        <source>Randomised weights (sanity check)</source>
+        <translation>Pesos aleatorizados (prueba de cordura)</translation>
+    </message>
+    <message>
+        <source>Explain a randomly initialised copy of the model: a trustworthy map changes completely (Adebayo et al. 2018).</source>
+        <translation>Explica una copia del modelo con pesos aleatorios: un mapa fiable cambia por completo (Adebayo et al. 2018).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cabeza</translation>
+    </message>
+    <message>
+        <source>target: the top-1 class</source>
+        <translation>objetivo: la clase top-1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) — {2} &lt;i&gt;Cost: {3}.&lt;/i&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) — {2} &lt;i&gt;Coste: {3}.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>all blocks</source>
+        <translation>todos los bloques</translation>
+    </message>
+    <message>
+        <source>the last block</source>
+        <translation>el último bloque</translation>
+    </message>
+    <message>
+        <source>{0} (default)</source>
+        <translation>{0} (predeterminada)</translation>
+    </message>
+    <message>
+        <source>target: &lt;b&gt;{0}&lt;/b&gt; (#{1}, {2:.1f} %)</source>
+        <translation>objetivo: &lt;b&gt;{0}&lt;/b&gt; (n.º {1}, {2:.1f} %)</translation>
+    </message>
+    <message>
+        <source>{0} at {1} on randomised weights in {2:.0f} ms</source>
+        <translation>{0} en {1} con pesos aleatorizados en {2:.0f} ms</translation>
+    </message>
+    <message>
+        <source>{0} at {1} in {2:.0f} ms</source>
+        <translation>{0} en {1} en {2:.0f} ms</translation>
+    </message>
+    <message>
+        <source>computing… {0} of {1}</source>
+        <translation>calculando… {0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FeaturesPanel</name>
+    <message>
+        <source>Early layers respond to edges and colours, later ones to shapes and parts.</source>
+        <translation>Las primeras capas responden a bordes y colores; las posteriores, a formas y partes.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Feature maps appear here.</source>
+        <translation>Aquí aparecen los mapas de características.</translation>
+    </message>
+    <message>
+        <source>The 16 strongest of the {0} channels of &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>Los 16 canales más fuertes de los {0} de &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Learned filters of the first layer, &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Filtros aprendidos de la primera capa, &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>Convolution</source>
+        <translation>Convolución</translation>
+    </message>
+    <message>
+        <source>A convolution slides a small filter (for example 3x3 pixels) over the whole image and, at every position, adds up the pixels weighted by the filter. The same filter is used everywhere, so a pattern is found wherever it is. The first layer's filters, shown in the Feature maps panel, learn edges, colours and simple textures.</source>
+        <translation>Una convolución desliza un filtro pequeño (por ejemplo, de 3x3 píxeles) por toda la imagen y, en cada posición, suma los píxeles ponderados por el filtro. Se usa el mismo filtro en todas partes, así que un patrón se detecta esté donde esté. Los filtros de la primera capa, que se ven en el panel Mapas de características, aprenden bordes, colores y texturas sencillas.</translation>
+    </message>
+    <message>
+        <source>Feature map</source>
+        <translation>Mapa de características</translation>
+    </message>
+    <message>
+        <source>A feature map is one channel of a layer's output: the answer of one filter at every position. Bright means the pattern is present there. Early layers respond to edges and colours; deeper layers, with fewer and coarser positions, to parts such as eyes, wheels or fur.</source>
+        <translation>Un mapa de características es un canal de la salida de una capa: la respuesta de un filtro en cada posición. Claro significa que el patrón está presente ahí. Las primeras capas responden a bordes y colores; las más profundas, con menos posiciones y más gruesas, a partes como ojos, ruedas o pelaje.</translation>
+    </message>
+    <message>
+        <source>Class-activation map</source>
+        <translation>Mapa de activación de clase</translation>
+    </message>
+    <message>
+        <source>A class-activation map (CAM) shows which parts of the image raised the score of one class. Grad-CAM weighs each feature map of a late layer by how much the class score grows with it (its gradient) and adds them up. It is coarse, as coarse as that layer; check it with the randomised-weights sanity check: a map that does not change explains nothing.</source>
+        <translation>Un mapa de activación de clase (CAM) muestra qué partes de la imagen aumentaron la puntuación de una clase. Grad-CAM pondera cada mapa de características de una capa profunda según cuánto crece con él la puntuación de la clase (su gradiente) y los suma. Es tosco, tan tosco como esa capa; compruébalo con la prueba de cordura de pesos aleatorizados: un mapa que no cambia no explica nada.</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>Parche</translation>
+    </message>
+    <message>
+        <source>A Vision Transformer cuts the image into square patches (16x16 pixels for ViT-B/16) and turns each into a vector, a token, like a word in a sentence. A 224x224 image gives 14x14 = 196 patches; a class token is added, and its final vector is what gets classified: N = HW/P² + 1 = 197 tokens.</source>
+        <translation>Un Vision Transformer corta la imagen en parches cuadrados (de 16x16 píxeles en ViT-B/16) y convierte cada uno en un vector, un token, como una palabra en una frase. Una imagen de 224x224 da 14x14 = 196 parches; se añade un token de clase, y su vector final es lo que se clasifica: N = HW/P² + 1 = 197 tokens.</translation>
+    </message>
+    <message>
+        <source>Attention head</source>
+        <translation>Cabeza de atención</translation>
+    </message>
+    <message>
+        <source>In every transformer block each token asks every other token how relevant it is (query times key) and takes a weighted mix of their values: that is attention. A block has several heads that do this in parallel, each with its own weights, so different heads can follow colour, position or shape. Attention rollout multiplies the blocks' attention to follow it from the output back to the patches.</source>
+        <translation>En cada bloque del transformer, cada token pregunta a todos los demás cuán relevantes son (consulta por clave) y toma una mezcla ponderada de sus valores: eso es la atención. Un bloque tiene varias cabezas que hacen esto en paralelo, cada una con sus propios pesos, así que distintas cabezas pueden fijarse en el color, la posición o la forma. El rollout de atención multiplica la atención de los bloques para seguirla desde la salida hasta los parches.</translation>
+    </message>
+    <message>
+        <source>CNN versus ViT</source>
+        <translation>CNN frente a ViT</translation>
+    </message>
+    <message>
+        <source>A CNN is built with an inductive bias: it only looks at local neighbourhoods (small receptive fields that grow layer by layer) and uses the same filter everywhere. That lets it learn from less data and makes it lean on texture. A ViT has no such bias: from the first block every patch can attend to every other, globally, so it must learn locality from data (a lot of it) and tends to rely more on shape. Compare their maps and their robustness curves to see the difference.</source>
+        <translation>Una CNN se construye con un sesgo inductivo: solo mira vecindarios locales (campos receptivos pequeños que crecen capa a capa) y usa el mismo filtro en todas partes. Eso le permite aprender con menos datos y hace que se apoye en la textura. Un ViT no tiene ese sesgo: desde el primer bloque, cada parche puede atender a todos los demás, de forma global, así que debe aprender la localidad a partir de los datos (muchos) y tiende a basarse más en la forma. Compara sus mapas y sus curvas de robustez para ver la diferencia.</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDock</name>
+    <message>
+        <source>Concepts</source>
+        <translation>Conceptos</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>cargando…</translation>
+    </message>
+    <message>
+        <source>cannot be read: {0}</source>
+        <translation>no se puede leer: {0}</translation>
+    </message>
+    <message>
+        <source>{0} x {1} pixels</source>
+        <translation>{0} x {1} píxeles</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Original</source>
+        <extracomment>The picture's modes, by id; their labels are translated when shown.</extracomment>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Model's view</source>
+        <translation>Vista del modelo</translation>
+    </message>
+    <message>
+        <source>Preprocessed</source>
+        <translation>Preprocesada</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Superposición</translation>
+    </message>
+    <message>
+        <source>The photo as loaded</source>
+        <translation>La foto tal como se cargó</translation>
+    </message>
+    <message>
+        <source>What the model sees: resized and cropped</source>
+        <translation>Lo que ve el modelo: redimensionada y recortada</translation>
+    </message>
+    <message>
+        <source>After the preprocessing pipeline</source>
+        <translation>Tras la cadena de preprocesamiento</translation>
+    </message>
+    <message>
+        <source>The explanation map over what the model saw</source>
+        <translation>El mapa de explicación sobre lo que vio el modelo</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <extracomment>The person chose a language ("en", "es"); the application installs it.</extracomment>
+        <translation>Explicar</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>Mapas de características</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>Preprocesamiento</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>Parches</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>Experimentos</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>&amp;Abrir imágenes…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>&amp;Pegar imagen</translation>
+    </message>
+    <message>
+        <source>Add the image (or image files) on the clipboard</source>
+        <translation>Añade la imagen (o los archivos de imagen) del portapapeles</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>&amp;Muestras</translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>&amp;Recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Save view as image…</source>
+        <translation>&amp;Guardar vista como imagen…</translation>
+    </message>
+    <message>
+        <source>Save the picture shown (the overlay, the model's view...)</source>
+        <translation>Guarda la imagen mostrada (la superposición, la vista del modelo...)</translation>
+    </message>
+    <message>
+        <source>&amp;Export predictions…</source>
+        <translation>&amp;Exportar predicciones…</translation>
+    </message>
+    <message>
+        <source>Save the predictions as CSV or JSON</source>
+        <translation>Guarda las predicciones como CSV o JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>C&amp;opiar imagen</translation>
+    </message>
+    <message>
+        <source>Copy the picture shown</source>
+        <translation>Copia la imagen mostrada</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>Imagen an&amp;terior</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>Imagen &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>Ajustar a la &amp;ventana</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>{0} panel</source>
+        <translation>Panel {0}</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation mode</source>
+        <translation>Modo &amp;presentación</translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</source>
+        <translation>Pantalla completa, letra grande y alto contraste, para el aula; sal con F11 o Esc</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts</source>
+        <translation>&amp;Conceptos</translation>
+    </message>
+    <message>
+        <source>What a convolution, a feature map, a patch, an attention head and a CAM are</source>
+        <translation>Qué son una convolución, un mapa de características, un parche, una cabeza de atención y un CAM</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modelo</translation>
+    </message>
+    <message>
+        <source>Load &amp;weights file…</source>
+        <translation>Cargar archivo de &amp;pesos…</translation>
+    </message>
+    <message>
+        <source>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</source>
+        <translation>Usa un archivo local .pth/.pt/.bin/.safetensors con la arquitectura elegida</translation>
+    </message>
+    <message>
+        <source>Use the &amp;pretrained weights</source>
+        <translation>&amp;Usar los pesos preentrenados</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh weights status</source>
+        <translation>&amp;Actualizar estado de los pesos</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About vislab</source>
+        <translation>&amp;Acerca de vislab</translation>
+    </message>
+    <message>
+        <source>Scroll to zoom, drag to pan, double-click to fit</source>
+        <translation>Desplaza la rueda para hacer zoom, arrastra para mover, doble clic para ajustar</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>Opacity of the map</source>
+        <translation>Opacidad del mapa</translation>
+    </message>
+    <message>
+        <source>Colour scale of the map</source>
+        <translation>Escala de colores del mapa</translation>
+    </message>
+    <message>
+        <source>On the whole photo</source>
+        <translation>Sobre toda la foto</translation>
+    </message>
+    <message>
+        <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
+        <translation>Proyecta la explicación sobre la foto original; lo que el modelo no vio aparece atenuado</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Predicciones</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Where the model runs (only devices present on this computer)</source>
+        <translation>Dónde se ejecuta el modelo (solo dispositivos presentes en este equipo)</translation>
+    </message>
+    <message>
+        <source>Top-</source>
+        <translation>Top-</translation>
+    </message>
+    <message>
+        <source>How many classes to show</source>
+        <translation>Cuántas clases mostrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the download or the long computation</source>
+        <translation>Detiene la descarga o el cálculo largo</translation>
+    </message>
+    <message>
+        <source>Images stay on this computer</source>
+        <translation>Las imágenes no salen de este equipo</translation>
+    </message>
+    <message>
+        <source>vislab makes no network call except a weights download you ask for.</source>
+        <translation>vislab no se conecta a la red salvo para descargar los pesos que pidas.</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>iniciando…</translation>
+    </message>
+    <message>
+        <source>No images found in {0}</source>
+        <translation>No se encontraron imágenes en {0}</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>Images ({0});;All files (*)</source>
+        <translation>Imágenes ({0});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Abrir una carpeta de imágenes</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>El portapapeles no contiene ninguna imagen.</translation>
+    </message>
+    <message>
+        <source>Weights for {0}</source>
+        <translation>Pesos para {0}</translation>
+    </message>
+    <message>
+        <source>Weights ({0})</source>
+        <translation>Pesos ({0})</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Cargando el modelo…</translation>
+    </message>
+    <message>
+        <source>{0} · ready ({1:.1f} s)</source>
+        <translation>{0} · listo ({1:.1f} s)</translation>
+    </message>
+    <message>
+        <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
+        <translation>Arrastra imágenes aquí o ábrelas desde el menú Archivo (Ctrl+O) o el menú Muestras.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Choose the model again to retry.</source>
+        <translation>Cancelado. Vuelve a elegir el modelo para reintentarlo.</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>Clasificando…</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>No se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
+        <translation>cargado en {0:.1f} s · esta imagen {1:.0f} ms</translation>
+    </message>
+    <message>
+        <source>No predictions: {0}
+
+Choose the model again to retry.</source>
+        <translation>Sin predicciones: {0}
+
+Vuelve a elegir el modelo para reintentarlo.</translation>
+    </message>
+    <message>
+        <source>Use the CPU instead</source>
+        <translation>Usar la CPU en su lugar</translation>
+    </message>
+    <message>
+        <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
+        <translation>Descargando pesos… {0:.0f} de {1:.0f} MB</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>what the model sees · {0}x{1}</source>
+        <translation>lo que ve el modelo · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>preprocessed (preview size)</source>
+        <translation>preprocesada (tamaño de vista previa)</translation>
+    </message>
+    <message>
+        <source>original · {0}x{1}</source>
+        <translation>original · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet.</source>
+        <translation>Aún no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation>Guardar la imagen</translation>
+    </message>
+    <message>
+        <source>No predictions to export yet.</source>
+        <translation>Aún no hay predicciones que exportar.</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>Exportar predicciones</translation>
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation>{0}: no se pudo escribir ({1})</translation>
+    </message>
+    <message>
+        <source>About vislab</source>
+        <translation>Acerca de vislab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;Un laboratorio de escritorio para mirar dentro de los clasificadores de imágenes: predicciones, mapas de activación y de atención, mapas de características y preprocesamiento con OpenCV.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tus imágenes nunca salen de este equipo.&lt;/b&gt; vislab no se conecta a la red salvo para descargar los pesos que pidas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Apple GPU</source>
+        <translation>GPU de Apple</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <extracomment>The bottom panels in tab order: the session computes a panel's results only while it is shown. Presentation mode scales every font by this much.</extracomment>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>file {0}</source>
+        <translation>archivo {0}</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <source>{0:.0f} ms on {1}</source>
+        <translation>{0:.0f} ms en {1}</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>aún sin medir</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>GFLOPs</source>
+        <translation>GFLOPs</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1</source>
+        <translation>Top-1 en ImageNet</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChecklist</name>
+    <message>
+        <source>{0} (no weights here)</source>
+        <translation>{0} (sin pesos aquí)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>The model: type to search. Grouped by family; each shows where its weights are.</source>
+        <translation>El modelo: escribe para buscar. Agrupados por familia; cada uno indica dónde están sus pesos.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %</source>
+        <translation>{0}: {1:.1f} M parámetros, {2:.2f} GFLOPs, top-1 {3:.1f} %</translation>
+    </message>
+    <message>
+        <source>Not on this computer: load a weights file for it.</source>
+        <translation>No está en este equipo: carga un archivo de pesos para él.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelViewPanel</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Resized</source>
+        <translation>Redimensionada</translation>
+    </message>
+    <message>
+        <source>Cropped: what the model sees</source>
+        <translation>Recortada: lo que ve el modelo</translation>
+    </message>
+    <message>
+        <source>Normalised (shown de-normalised)</source>
+        <translation>Normalizada (se muestra desnormalizada)</translation>
+    </message>
+    <message>
+        <source>The crop is cut into {0} x {1} = {2} patches; each becomes a token, plus {3} prefix (class) token(s): N = {4} tokens.</source>
+        <translation>El recorte se divide en {0} x {1} = {2} parches; cada uno se convierte en un token, más {3} token(s) de prefijo (de clase): N = {4} tokens.</translation>
+    </message>
+    <message>
+        <source>Resize the shorter side to {0} px ({1}), crop the centre {2}x{3}, scale to [0, 1] and normalise with mean ({4}) and std ({5}).</source>
+        <translation>Redimensiona el lado más corto a {0} px ({1}), recorta el centro a {2}x{3}, escala a [0, 1] y normaliza con media ({4}) y desviación típica ({5}).</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditor</name>
+    <message>
+        <source>No parameters.</source>
+        <translation>Sin parámetros.</translation>
+    </message>
+</context>
+<context>
+    <name>PatchPanel</name>
+    <message>
+        <source>The transformer block whose attention is shown (1 is the first)</source>
+        <extracomment>The chosen patch's outline.</extracomment>
+        <translation>El bloque del transformer cuya atención se muestra (1 es el primero)</translation>
+    </message>
+    <message>
+        <source>One attention head, or the mean of all heads of the block</source>
+        <translation>Una cabeza de atención, o la media de todas las cabezas del bloque</translation>
+    </message>
+    <message>
+        <source>The patch view is for Vision Transformers</source>
+        <translation>La vista de parches es para Vision Transformers</translation>
+    </message>
+    <message>
+        <source>Click a patch to see where it looks</source>
+        <translation>Haz clic en un parche para ver adónde mira</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloque</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cabeza</translation>
+    </message>
+    <message>
+        <source>Computing the attention of every layer…</source>
+        <translation>Calculando la atención de cada capa…</translation>
+    </message>
+    <message>
+        <source>This model has no patches: a CNN slides small filters over the whole image, layer after layer. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</source>
+        <translation>Este modelo no tiene parches: una CNN desliza filtros pequeños por toda la imagen, capa tras capa. Elige un Vision Transformer (ViT, DeiT) para ver su imagen dividida en tokens de parche.</translation>
+    </message>
+    <message>
+        <source>An image is worth 16x16 words: the {0} x {1} crop is cut into {2} x {3} px patches, {4} x {5} = {6} of them. Each patch becomes a token, plus {7} class token: N = HW/P² + {7} = {8} tokens. Click a patch to see where it looks.</source>
+        <translation>Una imagen vale 16x16 palabras: el recorte de {0} x {1} se divide en parches de {2} x {3} px, {4} x {5} = {6} en total. Cada parche se convierte en un token, más {7} token de clase: N = HW/P² + {7} = {8} tokens. Haz clic en un parche para ver adónde mira.</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>mean of heads</source>
+        <translation>media de las cabezas</translation>
+    </message>
+    <message>
+        <source>head {0}</source>
+        <translation>cabeza {0}</translation>
+    </message>
+    <message>
+        <source>Patch ({0}, {1}), block {2}, {3}: its strongest attention is {4:.1%} on one patch; {5:.1%} goes to the class token.</source>
+        <translation>Parche ({0}, {1}), bloque {2}, {3}: su atención más fuerte es del {4:.1%} sobre un parche; el {5:.1%} va al token de clase.</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionsView</name>
+    <message>
+        <source>Click a class to see where the model finds it (the explanation target).</source>
+        <extracomment>Height of a row at the normal font; rows grow with the font (presentation mode).</extracomment>
+        <translation>Haz clic en una clase para ver dónde la encuentra el modelo (el objetivo de la explicación).</translation>
+    </message>
+</context>
+<context>
+    <name>PreprocessPanel</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Feed to the model</source>
+        <translation>Pasar al modelo</translation>
+    </message>
+    <message>
+        <source>Classify and explain the preprocessed image instead of the original</source>
+        <translation>Clasifica y explica la imagen preprocesada en lugar de la original</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save table…</source>
+        <translation>Guardar tabla…</translation>
+    </message>
+    <message>
+        <source>Save plot…</source>
+        <translation>Guardar gráfica…</translation>
+    </message>
+    <message>
+        <source>Perturbation</source>
+        <translation>Perturbación</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>pasos</translation>
+    </message>
+    <message>
+        <source>Models: those checked in the Compare panel.</source>
+        <translation>Modelos: los marcados en el panel Comparar.</translation>
+    </message>
+    <message>
+        <source>Probability of the original top-1 class</source>
+        <translation>Probabilidad de la clase top-1 original</translation>
+    </message>
+    <message>
+        <source>Top-1 unchanged</source>
+        <translation>Top-1 sin cambios</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Save the sweep</source>
+        <translation>Guardar el barrido</translation>
+    </message>
+    <message>
+        <source>Save the plot</source>
+        <translation>Guardar la gráfica</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Híbrido</translation>
+    </message>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>incluidos</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>en caché</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>descargar</translation>
+    </message>
+    <message>
+        <source>unavailable offline</source>
+        <translation>no disponibles sin conexión</translation>
+    </message>
+    <message>
+        <source>download {0:.0f} MB</source>
+        <translation>descargar {0:.0f} MB</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Escala de grises</translation>
+    </message>
+    <message>
+        <source>Luminance only (0.299 R + 0.587 G + 0.114 B), as three equal channels.</source>
+        <translation>Solo la luminancia (0.299 R + 0.587 G + 0.114 B), como tres canales iguales.</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Redimensionar</translation>
+    </message>
+    <message>
+        <source>Resize to a fixed width and height (the aspect ratio may change).</source>
+        <translation>Redimensiona a un ancho y un alto fijos (la relación de aspecto puede cambiar).</translation>
+    </message>
+    <message>
+        <source>new width in pixels</source>
+        <translation>nuevo ancho en píxeles</translation>
+    </message>
+    <message>
+        <source>new height in pixels</source>
+        <translation>nuevo alto en píxeles</translation>
+    </message>
+    <message>
+        <source>how new pixels are computed</source>
+        <translation>cómo se calculan los nuevos píxeles</translation>
+    </message>
+    <message>
+        <source>Histogram equalization</source>
+        <translation>Ecualización de histograma</translation>
+    </message>
+    <message>
+        <source>Spreads the brightness histogram over the full range (on the luminance channel of a colour image).</source>
+        <translation>Extiende el histograma de brillo a todo el rango (en el canal de luminancia de una imagen en color).</translation>
+    </message>
+    <message>
+        <source>CLAHE</source>
+        <translation>CLAHE</translation>
+    </message>
+    <message>
+        <source>Contrast-limited adaptive equalization, tile by tile, on the lightness channel.</source>
+        <translation>Ecualización adaptativa con contraste limitado, bloque a bloque, en el canal de luminosidad.</translation>
+    </message>
+    <message>
+        <source>contrast limit per tile</source>
+        <translation>límite de contraste por bloque</translation>
+    </message>
+    <message>
+        <source>tiles per side</source>
+        <translation>bloques por lado</translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation>Desenfoque gaussiano</translation>
+    </message>
+    <message>
+        <source>Averages each pixel with its neighbours, weighted by a Gaussian.</source>
+        <translation>Promedia cada píxel con sus vecinos, ponderados por una gaussiana.</translation>
+    </message>
+    <message>
+        <source>kernel size (odd)</source>
+        <translation>tamaño del kernel (impar)</translation>
+    </message>
+    <message>
+        <source>standard deviation; 0 derives it from ksize</source>
+        <translation>desviación típica; con 0 se deriva de ksize</translation>
+    </message>
+    <message>
+        <source>Median blur</source>
+        <translation>Desenfoque de mediana</translation>
+    </message>
+    <message>
+        <source>Replaces each pixel by the median of its neighbourhood; removes speckle.</source>
+        <translation>Sustituye cada píxel por la mediana de su vecindario; elimina el moteado.</translation>
+    </message>
+    <message>
+        <source>neighbourhood size (odd)</source>
+        <translation>tamaño del vecindario (impar)</translation>
+    </message>
+    <message>
+        <source>Bilateral filter</source>
+        <translation>Filtro bilateral</translation>
+    </message>
+    <message>
+        <source>Smooths flat regions while keeping edges sharp.</source>
+        <translation>Suaviza las zonas planas y mantiene nítidos los bordes.</translation>
+    </message>
+    <message>
+        <source>neighbourhood diameter</source>
+        <translation>diámetro del vecindario</translation>
+    </message>
+    <message>
+        <source>how different colours may be and still mix</source>
+        <translation>cuánto pueden diferir los colores y aun así mezclarse</translation>
+    </message>
+    <message>
+        <source>how far pixels may be and still mix</source>
+        <translation>cuán lejos pueden estar los píxeles y aun así mezclarse</translation>
+    </message>
+    <message>
+        <source>Canny edges</source>
+        <translation>Bordes de Canny</translation>
+    </message>
+    <message>
+        <source>Edges by the Canny detector (on the grayscale image), white on black.</source>
+        <translation>Bordes del detector de Canny (sobre la imagen en escala de grises), en blanco sobre negro.</translation>
+    </message>
+    <message>
+        <source>weak-edge threshold</source>
+        <translation>umbral de borde débil</translation>
+    </message>
+    <message>
+        <source>strong-edge threshold</source>
+        <translation>umbral de borde fuerte</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotar</translation>
+    </message>
+    <message>
+        <source>Rotates about the centre, keeping the image size (corners are cut, gaps filled).</source>
+        <translation>Rota alrededor del centro, manteniendo el tamaño de la imagen (se recortan las esquinas y se rellenan los huecos).</translation>
+    </message>
+    <message>
+        <source>degrees, counter-clockwise</source>
+        <translation>grados, en sentido antihorario</translation>
+    </message>
+    <message>
+        <source>how the uncovered corners are filled</source>
+        <translation>cómo se rellenan las esquinas descubiertas</translation>
+    </message>
+    <message>
+        <source>Translate</source>
+        <translation>Trasladar</translation>
+    </message>
+    <message>
+        <source>Shifts the image; the uncovered band is black.</source>
+        <translation>Desplaza la imagen; la franja descubierta queda en negro.</translation>
+    </message>
+    <message>
+        <source>pixels to the right</source>
+        <translation>píxeles a la derecha</translation>
+    </message>
+    <message>
+        <source>pixels down</source>
+        <translation>píxeles hacia abajo</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>Voltear</translation>
+    </message>
+    <message>
+        <source>Mirrors the image.</source>
+        <translation>Refleja la imagen.</translation>
+    </message>
+    <message>
+        <source>mirror left-right, up-down or both</source>
+        <translation>reflejo horizontal, vertical o ambos</translation>
+    </message>
+    <message>
+        <source>Brightness and contrast</source>
+        <translation>Brillo y contraste</translation>
+    </message>
+    <message>
+        <source>Each value v becomes alpha * v + beta, clipped to 0-255.</source>
+        <translation>Cada valor v pasa a ser alpha * v + beta, recortado a 0-255.</translation>
+    </message>
+    <message>
+        <source>contrast (gain)</source>
+        <translation>contraste (ganancia)</translation>
+    </message>
+    <message>
+        <source>brightness (offset)</source>
+        <translation>brillo (desplazamiento)</translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation>Ruido gaussiano</translation>
+    </message>
+    <message>
+        <source>Adds random noise with a normal distribution (repeatable with a seed).</source>
+        <translation>Añade ruido aleatorio con distribución normal (reproducible con una semilla).</translation>
+    </message>
+    <message>
+        <source>standard deviation in grey levels</source>
+        <translation>desviación típica en niveles de gris</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>semilla aleatoria</translation>
+    </message>
+    <message>
+        <source>Occlude</source>
+        <translation>Ocluir</translation>
+    </message>
+    <message>
+        <source>Covers a square with grey, centred at (x, y) given as fractions of the width and height.</source>
+        <translation>Cubre con gris un cuadrado centrado en (x, y), expresados como fracciones del ancho y el alto.</translation>
+    </message>
+    <message>
+        <source>centre, from the left (0-1)</source>
+        <translation>centro, desde la izquierda (0-1)</translation>
+    </message>
+    <message>
+        <source>centre, from the top (0-1)</source>
+        <translation>centro, desde arriba (0-1)</translation>
+    </message>
+    <message>
+        <source>side, as a fraction of the shorter side</source>
+        <translation>lado, como fracción del lado más corto</translation>
+    </message>
+    <message>
+        <source>JPEG compression</source>
+        <translation>Compresión JPEG</translation>
+    </message>
+    <message>
+        <source>Encodes and decodes as JPEG: blocky artefacts at low quality.</source>
+        <translation>Codifica y decodifica como JPEG: artefactos de bloques con calidad baja.</translation>
+    </message>
+    <message>
+        <source>JPEG quality (1 worst - 100 best)</source>
+        <translation>calidad JPEG (1 peor - 100 mejor)</translation>
+    </message>
+    <message>
+        <source>Normalize</source>
+        <translation>Normalizar</translation>
+    </message>
+    <message>
+        <source>Stretches the values to the full range (min to black, max to white) for display.</source>
+        <translation>Estira los valores a todo el rango (mín. a negro, máx. a blanco) para visualizarlos.</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Weights each channel of a layer by the average gradient of the class score, sums them and keeps the positive part: where the layer sees evidence for the class.</source>
+        <translation>Pondera cada canal de una capa por el gradiente medio de la puntuación de la clase, los suma y se queda con la parte positiva: dónde ve la capa indicios de la clase.</translation>
+    </message>
+    <message>
+        <source>one forward and one backward pass</source>
+        <translation>una pasada hacia delante y una hacia atrás</translation>
+    </message>
+    <message>
+        <source>Grad-CAM++</source>
+        <translation>Grad-CAM++</translation>
+    </message>
+    <message>
+        <source>Like Grad-CAM with pixel-wise weights from higher-order gradients; better when the class appears several times in the image.</source>
+        <translation>Como Grad-CAM, con pesos por píxel obtenidos de gradientes de orden superior; mejor cuando la clase aparece varias veces en la imagen.</translation>
+    </message>
+    <message>
+        <source>Score-CAM</source>
+        <translation>Score-CAM</translation>
+    </message>
+    <message>
+        <source>No gradients: masks the image with each channel's activation and weights the channel by how much the class score keeps. Slow: one forward pass per channel.</source>
+        <translation>Sin gradientes: enmascara la imagen con la activación de cada canal y pondera el canal según cuánto se mantiene la puntuación de la clase. Lento: una pasada hacia delante por canal.</translation>
+    </message>
+    <message>
+        <source>one forward pass per channel of the layer</source>
+        <translation>una pasada hacia delante por canal de la capa</translation>
+    </message>
+    <message>
+        <source>Eigen-CAM</source>
+        <translation>Eigen-CAM</translation>
+    </message>
+    <message>
+        <source>The first principal component of the layer's activations: what the layer responds to most, whatever the class.</source>
+        <translation>La primera componente principal de las activaciones de la capa: a lo que más responde la capa, sea cual sea la clase.</translation>
+    </message>
+    <message>
+        <source>one forward pass</source>
+        <translation>una pasada hacia delante</translation>
+    </message>
+    <message>
+        <source>LayerCAM</source>
+        <translation>LayerCAM</translation>
+    </message>
+    <message>
+        <source>Weights every position by its own positive gradient: finer maps, and useful on earlier layers.</source>
+        <translation>Pondera cada posición por su propio gradiente positivo: mapas más finos, útiles también en capas tempranas.</translation>
+    </message>
+    <message>
+        <source>Occlusion sensitivity</source>
+        <translation>Sensibilidad a la oclusión</translation>
+    </message>
+    <message>
+        <source>Slides a grey square over the image and maps how much the class's probability drops: where hiding the image hurts the answer most. Works on any model; no gradients.</source>
+        <translation>Desliza un cuadrado gris por la imagen y mapea cuánto baja la probabilidad de la clase: dónde ocultar la imagen perjudica más a la respuesta. Funciona con cualquier modelo; sin gradientes.</translation>
+    </message>
+    <message>
+        <source>one forward pass per square position (169 at 224 px)</source>
+        <translation>una pasada hacia delante por posición del cuadrado (169 a 224 px)</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>The raw attention of one layer: how much the class token looks at each patch, for one head or the mean of the heads.</source>
+        <translation>La atención en bruto de una capa: cuánto mira el token de clase a cada parche, para una cabeza o la media de las cabezas.</translation>
+    </message>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Rollout de atención</translation>
+    </message>
+    <message>
+        <source>Follows attention through every layer (adding the residual connection) to the input patches: what the class token ends up drawing from.</source>
+        <translation>Sigue la atención a través de todas las capas (sumando la conexión residual) hasta los parches de entrada: de dónde acaba tomando información el token de clase.</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <source>degrees</source>
+        <translation>grados</translation>
+    </message>
+    <message>
+        <source>sigma (px)</source>
+        <translation>sigma (px)</translation>
+    </message>
+    <message>
+        <source>sigma (grey levels)</source>
+        <translation>sigma (niveles de gris)</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Brillo</translation>
+    </message>
+    <message>
+        <source>offset (grey levels)</source>
+        <translation>desplazamiento (niveles de gris)</translation>
+    </message>
+    <message>
+        <source>Central occlusion</source>
+        <translation>Oclusión central</translation>
+    </message>
+    <message>
+        <source>side (share of the shorter side)</source>
+        <translation>lado (fracción del lado más corto)</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>calidad</translation>
+    </message>
+</context>
+</TS>
