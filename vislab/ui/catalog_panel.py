@@ -68,7 +68,7 @@ class CatalogPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.status = QLabel(self.tr("Latency has not been measured here yet."))
-        self.figure = Figure(figsize=(5, 4), layout="constrained")
+        self.figure = Figure(figsize=(4, 3), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.axes = self.figure.add_subplot()
 
@@ -81,6 +81,7 @@ class CatalogPanel(QWidget):
         splitter.addWidget(self.canvas)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 500])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
@@ -318,8 +319,13 @@ class CatalogPanel(QWidget):
             for x, spec in points:
                 ax.annotate(spec.name, (x, spec.top1), xytext=(4, 4), textcoords="offset points", fontsize=8)
         if self.measurements:
+            from matplotlib.ticker import LogFormatter
+
             ax.set_xscale("log")
-            ax.legend(loc="lower right")
+            ax.xaxis.set_major_formatter(LogFormatter(labelOnlyBase=False))  # 20, 50, 100: plain milliseconds
+            ax.xaxis.set_minor_formatter(LogFormatter(labelOnlyBase=False, minor_thresholds=(2, 0.5)))
+            ax.margins(x=0.25, y=0.1)  # room for the names beside the points
+            ax.legend(loc="best")
         else:
             ax.text(0.5, 0.5, self.tr('Press "Measure here" to time the models'),
                     ha="center", va="center", transform=ax.transAxes)
