@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import ModelSpec, get_spec, list_models
+from ..core.measure import Measurement
 from ..core.weights import WeightsStatus, weights_status
 from .session import Session
 from .workers import Job
@@ -53,7 +54,7 @@ class CatalogPanel(QWidget):
 
         self.session = session
         self.passes = passes
-        self.measurements: dict = {}  # model id -> Measurement, in the order they arrived
+        self.measurements: dict[str, Measurement] = {}  # by model id, in the order they arrived
         self._queue: list[str] = []
         self._total = 0
         self._done = 0
@@ -289,7 +290,7 @@ class CatalogPanel(QWidget):
         self.progress.setValue(STEPS * self._done)
         self._next()
 
-    def _show_measurement(self, measurement) -> None:
+    def _show_measurement(self, measurement: Measurement) -> None:
         row = self.row_of(measurement.model_id)
         latency = self.model.item(row, LATENCY)
         latency.setText(f"{1000 * measurement.latency:.1f}")
