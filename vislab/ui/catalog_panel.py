@@ -1,0 +1,337 @@
+"""The catalog panel: every model as a sortable table, timed on this machine, and top-1 against latency.
+
+The lecture's accuracy table, live: "Measure here" times each catalog architecture on the CPU, one model
+at a time in the background (its own weights when they are here, random ones otherwise: the latency does
+not depend on the weight values), and the scatter of published top-1 against measured latency grows as
+each model is done.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import ModelSpec, get_spec, list_models
+from ..core.measure import Measurement
+from ..core.weights import WeightsStatus, weights_status
+from .session import Session
+from .workers import Job
+
+#: The runner channel of the measurements; each job times one model.
+CHANNEL = "measure"
+#: Numbers sort by this role, so 138 M comes after 61 M.
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: One colour per family in the scatter.
+FAMILY_COLOURS = {"CNN": "tab:blue", "Transformer": "tab:orange", "Hybrid": "tab:green"}
+#: Steps of the progress bar per model (its forward passes report inside that).
+STEPS = 100
+
+MODEL, FAMILY, YEAR, PARAMS, GFLOPS, TOP1, WEIGHTS, LATENCY, TIMED_WITH = range(9)
+
+
+class CatalogPanel(QWidget):
+    """The catalog as a table with a "Measure here" button and a live top-1 against latency scatter."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *, passes: int = 5) -> None:
+        super().__init__(parent)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.session = session
+        self.passes = passes
+        self.measurements: dict[str, Measurement] = {}  # by model id, in the order they arrived
+        self._queue: list[str] = []
+        self._total = 0
+        self._done = 0
+        self._measured = 0
+        self._current = ""
+        self.running = False
+        self.model, self.proxy, self.table = self._make_table()
+        self.measure = QPushButton(self.tr("Measure here"))
+        self.measure.setToolTip(self.tr("Time every model on this computer's CPU, one at a time"))
+        self.measure_selected = QPushButton(self.tr("Measure selected"))
+        self.measure_selected.setToolTip(self.tr("Time only the models selected in the table"))
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.status = QLabel(self.tr("Latency has not been measured here yet."))
+        self.figure = Figure(figsize=(4, 3), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.axes = self.figure.add_subplot()
+
+        buttons = QHBoxLayout()
+        for widget in (self.measure, self.measure_selected, self.progress):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.status, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.canvas)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 500])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+        self.measure.clicked.connect(self._on_measure)
+        self.measure_selected.clicked.connect(self._on_measure_selected)
+        session.runner.done.connect(self._on_done)
+        session.runner.failed.connect(self._on_failed)
+        session.runner.progress.connect(self._on_progress)
+        self.refresh()
+        self.proxy.sort(-1)  # the catalog's own order until a header is clicked
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._update_plot()
+        self._set_running(False)
+
+    # --- the table ------------------------------------------------------------------------------------------
+
+    def _make_table(self) -> tuple[QStandardItemModel, QSortFilterProxyModel, QTableView]:
+        model = QStandardItemModel(0, len(self._columns()), self)
+        for column, (title, tip) in enumerate(self._columns()):
+            header = QStandardItem(title)
+            header.setToolTip(tip)
+            model.setHorizontalHeaderItem(column, header)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        table = QTableView()
+        table.setModel(proxy)
+        table.setSortingEnabled(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setAccessibleName(self.tr("Model catalog"))
+        return model, proxy, table
+
+    def _columns(self) -> list[tuple[str, str]]:
+        """Each column's header and its tooltip."""
+        return [
+            (self.tr("Model"), self.tr("The model's name; hover over it for its paper")),
+            (self.tr("Family"), self.tr("CNN, Transformer, or Hybrid (convolutions and attention)")),
+            (self.tr("Year"), self.tr("Year of the paper")),
+            (self.tr("Parameters (M)"), self.tr("Learned weights, in millions")),
+            (self.tr("GFLOPs"), self.tr("Billions of multiply-adds for one 224 px image (299 px for Inception)")),
+            (self.tr("Top-1 (%)"), self.tr("Published ImageNet top-1 accuracy of the pretrained weights")),
+            (self.tr("Weights"), self.tr("Where the pretrained weights are: bundled, cached, download or offline")),
+            (self.tr("Latency here (ms)"), self.tr("Median time of one image's forward pass on this CPU")),
+            (self.tr("Timed with"), self.tr("Weights used for timing; random weights run as fast as trained ones")),
+        ]
+
+    def _family(self, family: str) -> str:
+        return {"CNN": self.tr("CNN"), "Transformer": self.tr("Transformer"), "Hybrid": self.tr("Hybrid")}[family]
+
+    def _weights_label(self, weights: str) -> str:
+        labels = {"bundled": self.tr("bundled"), "pretrained": self.tr("pretrained"), "random": self.tr("random")}
+        return labels.get(weights, weights)
+
+    def _status_label(self, spec: ModelSpec) -> str:
+        status = weights_status(spec)
+        if status is WeightsStatus.BUNDLED:
+            return self.tr("bundled")
+        if status is WeightsStatus.CACHED:
+            return self.tr("cached")
+        if status is WeightsStatus.DOWNLOAD:
+            return self.tr("download {0} MB").format(f"{spec.weights_mb:.0f}")
+        return self.tr("unavailable offline")
+
+    def refresh(self) -> None:
+        """Rebuild the rows (weights may have been downloaded meanwhile), keeping the latencies."""
+        self.model.setRowCount(0)
+        for spec in list_models():
+            self.model.appendRow(self._row(spec))
+            if spec.id in self.measurements:
+                self._show_measurement(self.measurements[spec.id])
+
+    def _row(self, spec: ModelSpec) -> list[QStandardItem]:
+        def cell(text: str, key: object, number: bool = False) -> QStandardItem:
+            item = QStandardItem(text)
+            item.setData(key, SORT_ROLE)
+            if number:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return item
+
+        name = cell(spec.name, spec.name.lower())
+        name.setData(spec.id, ID_ROLE)
+        name.setToolTip(self.tr("{0}\n{1} ({2})").format(spec.id, spec.paper, spec.year))
+        return [
+            name,
+            cell(self._family(spec.family), spec.family),
+            cell(str(spec.year), float(spec.year), True),
+            cell(f"{spec.params / 1e6:.1f}", float(spec.params), True),
+            cell(f"{spec.gflops:.2f}", float(spec.gflops), True),
+            cell(f"{spec.top1:.1f}", float(spec.top1), True),
+            cell(self._status_label(spec), self._status_label(spec)),
+            cell("", math.inf, True),  # not measured yet: last when sorted fastest first
+            cell("", ""),
+        ]
+
+    def row_of(self, model_id: str) -> int:
+        """The source-model row of ``model_id``."""
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, MODEL).data(ID_ROLE) == model_id:
+                return row
+        raise KeyError(model_id)
+
+    def latency_text(self, model_id: str) -> str:
+        """What the latency cell of ``model_id`` shows."""
+        return self.model.item(self.row_of(model_id), LATENCY).text()
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected rows, top to bottom as shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(MODEL), key=lambda index: index.row())
+        return [self.proxy.mapToSource(index).data(ID_ROLE) for index in rows]
+
+    def select(self, model_ids: list[str]) -> None:
+        """Select the rows of ``model_ids`` (for tests and presets)."""
+        self.table.clearSelection()
+        flags = (self.table.selectionModel().SelectionFlag.Select | self.table.selectionModel().SelectionFlag.Rows)
+        for model_id in model_ids:
+            index = self.proxy.mapFromSource(self.model.index(self.row_of(model_id), MODEL))
+            self.table.selectionModel().select(index, flags)
+
+    # --- measuring ------------------------------------------------------------------------------------------
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.measure.setText(self.tr("Cancel") if running else self.tr("Measure here"))
+        self.measure_selected.setEnabled(not running)
+        self.progress.setVisible(running)
+
+    def _on_measure(self) -> None:
+        if self.running:
+            self._on_cancel()
+        else:
+            self.start([spec.id for spec in list_models()])
+
+    def _on_measure_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.start(ids)
+        else:
+            self.status.setText(self.tr("Select models in the table first."))
+
+    def start(self, model_ids: list[str]) -> None:
+        """Time ``model_ids`` one after another in the background."""
+        self._queue, self._total, self._done, self._measured = list(model_ids), len(model_ids), 0, 0
+        self.progress.setRange(0, STEPS * self._total)
+        self.progress.setValue(0)
+        self._set_running(True)
+        self._next()
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._set_running(False)
+            self.status.setText(self.tr("Measured {0} of {1} models on this computer's CPU.").format(
+                self._measured, self._total))
+            return
+        model_id = self._current = self._queue.pop(0)
+        self.status.setText(self.tr("{0} of {1} · {2}").format(self._done + 1, self._total,
+                                                                 get_spec(model_id).name))
+        passes = self.passes
+
+        def work(job: Job) -> tuple[str, object]:
+            from ..core.measure import measure_latency
+
+            measurement = measure_latency(model_id, device="cpu", passes=passes, cancel=job.cancel,
+                                          progress=job.report)
+            # Session reads answers of channels it does not know as (key, answer) and shows them only when
+            # the key is its own current one; CHANNEL never is, so it leaves these to this panel.
+            return CHANNEL, measurement
+
+        self.session.runner.submit(CHANNEL, work)
+
+    def _on_cancel(self) -> None:
+        self.session.runner.cancel(CHANNEL)
+        self._queue = []
+        self._set_running(False)
+        self.status.setText(self.tr("Cancelled after {0} of {1} models.").format(self._done, self._total))
+
+    def _on_progress(self, channel: str, done: int, total: int) -> None:
+        if channel == CHANNEL and total and self.running:
+            self.progress.setValue(STEPS * self._done + STEPS * done // total)
+
+    def _on_done(self, channel: str, result: object) -> None:
+        if channel != CHANNEL or not self.running:
+            return
+        _, measurement = result
+        self.measurements[measurement.model_id] = measurement
+        self._measured += 1
+        self._show_measurement(measurement)
+        self._update_plot()
+        self._advance()
+
+    def _on_failed(self, channel: str, message: str) -> None:
+        if channel != CHANNEL or not self.running:
+            return
+        latency = self.model.item(self.row_of(self._current), LATENCY)
+        latency.setText(self.tr("failed"))
+        latency.setToolTip(message)
+        self._advance()
+
+    def _advance(self) -> None:
+        self._done += 1
+        self.progress.setValue(STEPS * self._done)
+        self._next()
+
+    def _show_measurement(self, measurement: Measurement) -> None:
+        row = self.row_of(measurement.model_id)
+        latency = self.model.item(row, LATENCY)
+        latency.setText(f"{1000 * measurement.latency:.1f}")
+        latency.setData(measurement.latency, SORT_ROLE)
+        latency.setToolTip(self.tr("median of {0} passes; fastest {1} ms").format(
+            measurement.passes, f"{1000 * measurement.best:.1f}"))
+        timed = self.model.item(row, TIMED_WITH)
+        timed.setText(self._weights_label(measurement.weights))
+        timed.setData(measurement.weights, SORT_ROLE)
+
+    # --- the scatter ----------------------------------------------------------------------------------------
+
+    def _update_plot(self) -> None:
+        ax = self.axes
+        ax.clear()
+        ax.set_xlabel(self.tr("Latency here (ms, log scale)"))
+        ax.set_ylabel(self.tr("ImageNet top-1 (%)"))
+        ax.set_title(self.tr("Accuracy against speed on this computer"))
+        ax.grid(True, which="both", alpha=0.3)
+        for family, colour in FAMILY_COLOURS.items():
+            points = [(1000 * m.latency, get_spec(m.model_id)) for m in self.measurements.values()
+                      if get_spec(m.model_id).family == family]
+            if not points:
+                continue
+            ax.scatter([x for x, _ in points], [spec.top1 for _, spec in points], color=colour,
+                       label=self._family(family), zorder=3)
+            for x, spec in points:
+                ax.annotate(spec.name, (x, spec.top1), xytext=(4, 4), textcoords="offset points", fontsize=8)
+        if self.measurements:
+            from matplotlib.ticker import LogFormatter
+
+            ax.set_xscale("log")
+            ax.xaxis.set_major_formatter(LogFormatter(labelOnlyBase=False))  # 20, 50, 100: plain milliseconds
+            ax.xaxis.set_minor_formatter(LogFormatter(labelOnlyBase=False, minor_thresholds=(2, 0.5)))
+            ax.margins(x=0.25, y=0.1)  # room for the names beside the points
+            ax.legend(loc="best")
+        else:
+            ax.text(0.5, 0.5, self.tr('Press "Measure here" to time the models'),
+                    ha="center", va="center", transform=ax.transAxes)
+        self.canvas.draw_idle()
+
+    def plotted_ids(self) -> list[str]:
+        """The models the scatter shows, one point each."""
+        return [m.model_id for m in self.measurements.values()]
