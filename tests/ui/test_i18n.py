@@ -20,8 +20,8 @@ FOLDER = ROOT / "resources" / "translations"
 LONG = 60_000
 FIELD = re.compile(r"\{[^{}]*\}")
 #: Words that give away English in a Spanish window.
-ENGLISH = re.compile(r"\b(the|of|and|with|from|to|image|images|model|click|weights|layer|open|save|show|loading)\b",
-                     re.IGNORECASE)
+ENGLISH = re.compile(r"(?<![\w-])(the|of|and|with|from|to|image|images|model|click|weights|layer|open|save|show|"
+                     r"loading)(?![\w-])", re.IGNORECASE)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import ModelSpec, get_spec, list_models
 from ..core.measure import Measurement
-from ..core.weights import WeightsStatus, weights_status
-from .session import Session
+from ..core.weights import weights_status
+from .session import Session, import_engine
+from .texts import family, status_text
 from .workers import Job
 
 #: The runner channel of the measurements; each job times one model.
@@ -98,6 +99,27 @@ class CatalogPanel(QWidget):
         self._update_plot()
         self._set_running(False)
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The buttons, headers, rows and plot in the current language (measurements kept)."""
+        self.measure_selected.setText(self.tr("Measure selected"))
+        self.measure_selected.setToolTip(self.tr("Time only the models selected in the table"))
+        self.measure.setToolTip(self.tr("Time every model on this computer's CPU, one at a time"))
+        self.table.setAccessibleName(self.tr("Model catalog"))
+        for column, (title, tip) in enumerate(self._columns()):
+            header = self.model.horizontalHeaderItem(column)
+            header.setText(title)
+            header.setToolTip(tip)
+        if not self.running and not self.measurements:
+            self.status.setText(self.tr("Latency has not been measured here yet."))
+        self.refresh()
+        self._update_plot()
+        self._set_running(self.running)
+
     # --- the table ------------------------------------------------------------------------------------------
 
     def _make_table(self) -> tuple[QStandardItemModel, QSortFilterProxyModel, QTableView]:
@@ -134,22 +156,13 @@ class CatalogPanel(QWidget):
             (self.tr("Timed with"), self.tr("Weights used for timing; random weights run as fast as trained ones")),
         ]
 
-    def _family(self, family: str) -> str:
-        return {"CNN": self.tr("CNN"), "Transformer": self.tr("Transformer"), "Hybrid": self.tr("Hybrid")}[family]
 
     def _weights_label(self, weights: str) -> str:
         labels = {"bundled": self.tr("bundled"), "pretrained": self.tr("pretrained"), "random": self.tr("random")}
         return labels.get(weights, weights)
 
     def _status_label(self, spec: ModelSpec) -> str:
-        status = weights_status(spec)
-        if status is WeightsStatus.BUNDLED:
-            return self.tr("bundled")
-        if status is WeightsStatus.CACHED:
-            return self.tr("cached")
-        if status is WeightsStatus.DOWNLOAD:
-            return self.tr("download {0} MB").format(f"{spec.weights_mb:.0f}")
-        return self.tr("unavailable offline")
+        return status_text(spec, weights_status(spec))
 
     def refresh(self) -> None:
         """Rebuild the rows (weights may have been downloaded meanwhile), keeping the latencies."""
@@ -172,7 +185,7 @@ class CatalogPanel(QWidget):
         name.setToolTip(self.tr("{0}\n{1} ({2})").format(spec.id, spec.paper, spec.year))
         return [
             name,
-            cell(self._family(spec.family), spec.family),
+            cell(family(spec.family), spec.family),
             cell(str(spec.year), float(spec.year), True),
             cell(f"{spec.params / 1e6:.1f}", float(spec.params), True),
             cell(f"{spec.gflops:.2f}", float(spec.gflops), True),
@@ -246,14 +259,11 @@ class CatalogPanel(QWidget):
                                                                  get_spec(model_id).name))
         passes = self.passes
 
-        def work(job: Job) -> tuple[str, object]:
+        def work(job: Job) -> Measurement:
+            import_engine()
             from ..core.measure import measure_latency
 
-            measurement = measure_latency(model_id, device="cpu", passes=passes, cancel=job.cancel,
-                                          progress=job.report)
-            # Session reads answers of channels it does not know as (key, answer) and shows them only when
-            # the key is its own current one; CHANNEL never is, so it leaves these to this panel.
-            return CHANNEL, measurement
+            return measure_latency(model_id, device="cpu", passes=passes, cancel=job.cancel, progress=job.report)
 
         self.session.runner.submit(CHANNEL, work)
 
@@ -270,7 +280,7 @@ class CatalogPanel(QWidget):
     def _on_done(self, channel: str, result: object) -> None:
         if channel != CHANNEL or not self.running:
             return
-        _, measurement = result
+        measurement = result
         self.measurements[measurement.model_id] = measurement
         self._measured += 1
         self._show_measurement(measurement)
@@ -310,13 +320,13 @@ class CatalogPanel(QWidget):
         ax.set_ylabel(self.tr("ImageNet top-1 (%)"))
         ax.set_title(self.tr("Accuracy against speed on this computer"))
         ax.grid(True, which="both", alpha=0.3)
-        for family, colour in FAMILY_COLOURS.items():
+        for name, colour in FAMILY_COLOURS.items():
             points = [(1000 * m.latency, get_spec(m.model_id)) for m in self.measurements.values()
-                      if get_spec(m.model_id).family == family]
+                      if get_spec(m.model_id).family == name]
             if not points:
                 continue
             ax.scatter([x for x, _ in points], [spec.top1 for _, spec in points], color=colour,
-                       label=self._family(family), zorder=3)
+                       label=family(name), zorder=3)
             for x, spec in points:
                 ax.annotate(spec.name, (x, spec.top1), xytext=(4, 4), textcoords="offset points", fontsize=8)
         if self.measurements:

@@ -54,6 +54,9 @@ def install(language: str) -> str:
     LanguageChange event Qt sends); returns the language now in use."""
     app = QCoreApplication.instance()
     language = language if language in LANGUAGES else DEFAULT
+    _current[0] = language
+    if app is None:  # nothing to translate yet
+        return language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -63,7 +66,6 @@ def install(language: str) -> str:
         if translator.load(f"{name}_{language}", folder):
             app.installTranslator(translator)
             _installed.append(translator)
-    _current[0] = language
     return language
 
 

@@ -241,12 +241,14 @@ class MainWindow(QMainWindow):
         return names[:self.tabs.count()]
 
     def _add_experiment_panels(self) -> None:
+        from .catalog_panel import CatalogPanel
         from .experiments_panels import ComparePanel, SweepPanel
 
         if self.compare_panel is None:
             self.compare_panel = ComparePanel(self.session)
             self.sweep_panel = SweepPanel(self.session, self.compare_panel)
-            for panel in (self.compare_panel, self.sweep_panel):
+            self.catalog_panel = CatalogPanel(self.session)
+            for panel in (self.compare_panel, self.sweep_panel, self.catalog_panel):
                 self.tabs.addTab(panel, "")
             self.retranslate()
             if self._pending_panel is not None and self.tabs.currentIndex() == 0:  # unless the user moved on

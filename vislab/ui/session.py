@@ -168,9 +168,8 @@ class Session(QObject):
 
         def warm(job: Job) -> tuple[float, list[str]]:
             start = time.perf_counter()
-            from ..core import engine
+            engine = import_engine()
             from ..core.devices import available_devices
-            from ..core.explain import methods  # noqa: F401 - imported here so the panels find it loaded
             from ..core.weights import WeightsStatus, weights_status
 
             spec = get_spec(choices.model_id)
@@ -326,7 +325,7 @@ class Session(QObject):
         for channel in ALL_CHANNELS:
             if channel in dirty and (channel in ALWAYS or channel in self.active_panels):
                 work = _WORK[channel](self.current, image, replace(self.choices))
-                self.runner.submit(channel, lambda job, work=work: (key, work(job)), priority=1)
+                self.runner.submit(channel, _keyed(key, work), priority=1)
             elif channel in dirty:
                 self.runner.cancel(channel)  # an answer for an earlier choice must not show up later
                 self._dirty.add(channel)  # computed when its panel is shown
@@ -343,6 +342,8 @@ class Session(QObject):
             self.engineReady.emit(*result)
         elif channel.startswith("load:"):
             self._on_loaded(*result)
+        elif channel.startswith("measure"):
+            pass  # the Models panel takes its own answers
         elif channel.startswith(("compare:", "sweep")):
             if result.image == self.current:
                 if channel == "sweep":
@@ -410,10 +411,31 @@ def _read_file(path: str):
 
 # --- the work, as functions run on workers -------------------------------------------------------------------
 
+_ENGINE_LOCK = threading.Lock()
+
+
+def _keyed(key: tuple, work: Callable[[Job], Any]) -> Callable[[Job], tuple]:
+    """``work`` with its answer tagged by the choices it was computed for."""
+    def run(job: Job) -> tuple:
+        import_engine()
+        return key, work(job)
+
+    return run
+
+
+def import_engine():
+    """The core's heavy modules (torch, timm, torchvision, grad-cam), imported by one worker at a time: two
+    threads importing torchvision at once can meet a half-initialised module and fail with an ImportError.
+    Every job that runs a model calls this first (it costs nothing once the modules are loaded)."""
+    with _ENGINE_LOCK:
+        from ..core import engine, experiments, features, measure  # noqa: F401
+        from ..core.explain import methods, patches  # noqa: F401
+    return engine
+
+
 def _model(c: Choices, job: Job):
     """The chosen model from the shared cache; a download reports to ``job`` and stops when it is cancelled."""
-    from ..core import engine
-
+    engine = import_engine()
     return engine.models().get(c.model_id, weights=c.weights, device=c.device, progress=job.report,
                                cancel=job.cancel)
 
@@ -516,7 +538,7 @@ class ModelView:
 
 def _compare(index: int, column: int, image: np.ndarray, model_id: str, weights: str | None, c: Choices):
     def work(job: Job) -> _Indexed:
-        from ..core import engine
+        engine = import_engine()
         from ..core.experiments import compare
         from ..core.heatmaps import overlay
 
@@ -531,7 +553,7 @@ def _compare(index: int, column: int, image: np.ndarray, model_id: str, weights:
 def _sweep(index: int, image: np.ndarray, model_ids: list[str], weights: dict[str, str], c: Choices,
            perturbation: str, start: float, stop: float, steps: int):
     def work(job: Job) -> _Indexed:
-        from ..core import engine
+        engine = import_engine()
         from ..core.experiments import sweep
 
         models = [engine.models().get(m, weights=weights.get(m), device=c.device) for m in model_ids]
