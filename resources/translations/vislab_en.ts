@@ -904,7 +904,7 @@ Choose the model again to retry.</translation>
     <name>PatchPanel</name>
     <message>
         <source>The transformer block whose attention is shown (1 is the first)</source>
-        <extracomment>The chosen patch's outline.</extracomment>
+        <extracomment>The chosen patch's outline. Pixels between the grid and the map in the panel's picture.</extracomment>
         <translation>The transformer block whose attention is shown (1 is the first)</translation>
     </message>
     <message>

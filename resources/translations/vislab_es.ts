@@ -905,7 +905,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>PatchPanel</name>
     <message>
         <source>The transformer block whose attention is shown (1 is the first)</source>
-        <extracomment>The chosen patch&apos;s outline.</extracomment>
+        <extracomment>The chosen patch&apos;s outline. Pixels between the grid and the map in the panel&apos;s picture.</extracomment>
         <translation>El bloque del transformer cuya atención se muestra (1 es el primero)</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from vislab.ui.glossary import CONCEPTS
+from vislab.ui.patch_panel import GAP
 
 LONG = 60_000
 
@@ -35,16 +36,21 @@ def test_the_patch_view_shows_a_vits_tokens_and_where_a_clicked_patch_looks(qtbo
     assert "14 x 14 = 196" in panel.about.text() and "= 197 tokens" in panel.about.text()
     assert panel.layer.count() == 12 and panel.head.count() == 4  # 12 blocks; the mean and 3 heads
     assert panel.patch == (7, 7)
-    first = panel.map_picture.image.copy()
+    first = panel.map_image.copy()
 
-    size = panel.grid_picture.size()
-    side = min(size.width(), size.height())  # the crop is square, drawn from the top-left corner
-    qtbot.mouseClick(panel.grid_picture, Qt.MouseButton.LeftButton, pos=QPointF(side * 0.03, side * 0.97).toPoint())
+    # The picture is the grid and the map side by side (224 + gap + 224 px), drawn from the top-left corner.
+    size = panel.picture.size()
+    scale = min(size.width() / (448 + GAP), size.height() / 224)
+    qtbot.mouseClick(panel.picture, Qt.MouseButton.LeftButton, pos=QPointF(6 * scale, 218 * scale).toPoint())
     assert panel.patch == (13, 0)
+    qtbot.mouseClick(panel.picture, Qt.MouseButton.LeftButton, pos=QPointF((224 + GAP + 120) * scale,
+                                                                            20 * scale).toPoint())
+    assert panel.patch == (1, 7)  # a click on the map chooses the same way
+    qtbot.mouseClick(panel.picture, Qt.MouseButton.LeftButton, pos=QPointF(6 * scale, 218 * scale).toPoint())
     assert "Patch (13, 0), block 12, mean of heads" in panel.caption.text()
     expected = panel.result.of_patch((13, 0))
     assert f"{float(expected.max()):.1%}" in panel.caption.text()
-    assert not np.array_equal(panel.map_picture.image, first)
+    assert not np.array_equal(panel.map_image, first)
     panel.layer.setCurrentIndex(0)
     panel.head.setCurrentIndex(2)
     assert "block 1, head 1" in panel.caption.text()

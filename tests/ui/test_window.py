@@ -39,7 +39,7 @@ def test_dropping_a_cat_shows_tabby_and_its_map(qtbot, window, cat):
     assert window.predictions.items[0].label == "tabby, tabby cat"
     qtbot.waitUntil(lambda: window._explanation is not None, timeout=LONG)
     picture, caption = window.current_picture()
-    assert picture.shape == (224, 224, 3) and caption == "gradcam · tabby, tabby cat"
+    assert picture.shape == (224, 224, 3) and caption == "Grad-CAM · tabby, tabby cat"
     assert " ms on CPU" in window.card.text()
 
 

@@ -24,6 +24,7 @@ from ..core.catalog import list_models
 from ..core.weights import WeightsStatus, weights_status
 from .glossary import help_button
 from .image_row import Picture
+from .panels import method_name
 from .session import MAX_COMPARE, Session
 from .texts import core_text, family
 
@@ -162,8 +163,6 @@ class ComparePanel(QWidget):
             picture.set_image(None)
 
     def _on_column(self, column: int, result) -> None:
-        from ..core.explain.methods import get_method
-
         col, overlay = result.value
         self._results[column] = col
         self._shown[column] = result
@@ -171,7 +170,7 @@ class ComparePanel(QWidget):
         latency = self.tr("{0:.0f} ms here").format(1000 * col.latency) if col.latency is not None else ""
         title.setText(self.tr("<b>{0}</b><br>{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}<br>map: {5}").format(
             escape(col.name), family(col.family), col.params / 1e6, col.gflops, latency,
-            core_text(get_method(col.method).name)))
+            method_name(col.method)))
         picture.set_image(overlay)
         text.setText("<br>".join(f"{escape(p.label[:28])} {100 * p.probability:.1f} %" for p in col.predictions))
         if len(self._results) == self._count:

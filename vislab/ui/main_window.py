@@ -46,7 +46,7 @@ from .image_strip import ImageStrip
 from .image_view import ImageView
 from .model_card import ModelCard
 from .model_picker import ModelPicker
-from .panels import ExplainPanel, FeaturesPanel, ModelViewPanel, PreprocessPanel
+from .panels import ExplainPanel, FeaturesPanel, ModelViewPanel, PreprocessPanel, method_name
 from .patch_panel import PatchPanel
 from .predictions_view import PredictionsView
 from .qt_images import from_qimage, to_qimage
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.card_scroll.setWidgetResizable(True)
         self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(self.card_scroll, 1)
+        layout.addStretch(0)  # keeps the bars at the top when the card is hidden (presentation mode)
         return side
 
     def _build_panels(self) -> QTabWidget:
@@ -655,7 +656,7 @@ class MainWindow(QMainWindow):
         wanted = {"explain", "previews"} | {PANELS[index]}
         self.session.set_active_panels(wanted)
         top, bottom = self.main_split.sizes()
-        if PANELS[index] in ("compare", "sweep", "catalog") and bottom < 0.45 * (top + bottom):
+        if PANELS[index] in ("patches", "compare", "sweep", "catalog") and bottom < 0.45 * (top + bottom):
             self.main_split.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
 
     def _on_failed(self, channel: str, message: str) -> None:
@@ -708,7 +709,7 @@ class MainWindow(QMainWindow):
                 picture = on_original(self._explanation.photo, e.heatmap, self._explanation.crop_box, alpha, cmap)
             else:
                 picture = overlay(e.view, e.heatmap, alpha, cmap)
-            return picture, self.tr("{0} · {1}").format(e.method, e.target_label)
+            return picture, self.tr("{0} · {1}").format(method_name(e.method), e.target_label)
         if mode == "Model's view" and self._stage_view is not None:
             view = self._stage_view
             return view, self.tr("what the model sees · {0}x{1}").format(view.shape[1], view.shape[0])
@@ -763,21 +764,24 @@ class MainWindow(QMainWindow):
             self.concepts.show_concept(concept_id)
 
     def set_presentation(self, on: bool) -> None:
-        """Presentation mode: full screen, every font 1.6 times larger, high contrast, and the
-        image strip, model card and status bar hidden, so the picture and the bars fill the screen."""
+        """Presentation mode: full screen, every font 1.6 times larger, high contrast, and the image strip,
+        model card, status bar and map settings hidden, so the picture and the bars fill the screen."""
         app = QApplication.instance()
         if on and self._presentation is None:
             self._presentation = {"font": QFont(app.font()), "palette": QPalette(app.palette()),
-                                  "maximized": self.isMaximized(), "hidden": []}
+                                  "maximized": self.isMaximized(), "hidden": [], "sizes": self.top_split.sizes()}
             font = QFont(app.font())
             font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
             app.setFont(font)
             app.setPalette(_high_contrast(app.palette()))
-            for widget in (self.strip, self.card_scroll, self.statusBar()):
+            advanced = (self.strip, self.card_scroll, self.statusBar(), self.alpha_label, self.alpha, self.colormap,
+                        self.whole)
+            for widget in advanced:
                 if widget.isVisible() or not self.isVisible():
                     widget.hide()
                     self._presentation["hidden"].append(widget)
             self.showFullScreen()
+            QTimer.singleShot(100, self._widen_predictions)  # once the window is full screen
         elif not on and self._presentation is not None:
             saved, self._presentation = self._presentation, None
             app.setFont(saved["font"])
@@ -785,8 +789,14 @@ class MainWindow(QMainWindow):
             for widget in saved["hidden"]:
                 widget.show()
             self.showMaximized() if saved["maximized"] else self.showNormal()
+            self.top_split.setSizes(saved["sizes"])
         self.presentation_action.setChecked(self._presentation is not None)
         self.predictions.updateGeometry()
+
+    def _widen_predictions(self) -> None:
+        if self._presentation is not None:
+            width = sum(self.top_split.sizes())
+            self.top_split.setSizes([0, round(width * 0.62), width - round(width * 0.62)])
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self._presentation is not None:

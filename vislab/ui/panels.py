@@ -83,7 +83,7 @@ class ExplainPanel(QWidget):
             self._show_result(self._result)
         if self.method.count():
             for i in range(self.method.count()):
-                self.method.setItemText(i, core_text(_method_name(self.method.itemData(i))))
+                self.method.setItemText(i, method_name(self.method.itemData(i)))
             self._describe(self.method.currentData(), reset=False)
 
     def changeEvent(self, event) -> None:
@@ -191,6 +191,7 @@ class ExplainPanel(QWidget):
             self.layer.setItemText(0, self.tr("{0} (default)").format(default))
             if reset:
                 self.layer.setCurrentIndex(0)
+            self.layer.lineEdit().setCursorPosition(0)  # the start of a long name, not its end
         if reset:
             self._reset_head()
 
@@ -219,6 +220,7 @@ class ExplainPanel(QWidget):
             current = self.layer.currentText()
             self.set_layers(list(result.layers))
             self.layer.setCurrentText(current)
+            self.layer.lineEdit().setCursorPosition(0)
         if result.heads:
             self.head.setMaximum(result.heads - 1)
         self._result = result
@@ -232,9 +234,10 @@ class ExplainPanel(QWidget):
                                                                                   probability))
         if result.randomized:
             self.state.setText(self.tr("{0} at {1} on randomised weights in {2:.0f} ms").format(
-                e.method, e.layer, 1000 * e.seconds))
+                method_name(e.method), e.layer, 1000 * e.seconds))
         else:
-            self.state.setText(self.tr("{0} at {1} in {2:.0f} ms").format(e.method, e.layer, 1000 * e.seconds))
+            self.state.setText(self.tr("{0} at {1} in {2:.0f} ms").format(method_name(e.method), e.layer,
+                                                                          1000 * e.seconds))
 
     def _on_progress(self, channel: str, done: int, total: int) -> None:
         if channel == "explain" and total:
@@ -585,10 +588,11 @@ def draw_patch_grid(image: np.ndarray, grid: tuple[int, int]) -> np.ndarray:
     return out
 
 
-def _method_name(method_id: str) -> str:
+def method_name(method_id: str) -> str:
+    """An explanation method's name in the interface's language."""
     from ..core.explain.methods import get_method
 
-    return get_method(method_id).name
+    return core_text(get_method(method_id).name)
 
 
 def describe_pipeline(pipeline) -> str:

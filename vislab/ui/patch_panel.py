@@ -15,10 +15,13 @@ from .session import Session
 
 #: The chosen patch's outline.
 OUTLINE = (255, 220, 0)
+#: Pixels between the grid and the map in the panel's picture.
+GAP = 12
 
 
 class PatchPicture(Picture):
-    """A picture that reports where it was clicked, as fractions of its width and height."""
+    """A picture that reports where it was clicked, as fractions of its width and height (of the picture's
+    drawn size, from its top-left corner)."""
 
     clicked = Signal(float, float)
 
@@ -44,8 +47,10 @@ class PatchPanel(QWidget):
         self.patch: tuple[int, int] | None = None
         self.layer = QComboBox()
         self.head = QComboBox()
-        self.grid_picture = PatchPicture("", smooth=False)
-        self.map_picture = Picture("", smooth=False)
+        self.head.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.picture = PatchPicture("", smooth=False)
+        self.picture.setMinimumSize(240, 120)
+        self.map_image: np.ndarray | None = None
         self.block_label, self.head_label = QLabel(), QLabel()
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -61,16 +66,16 @@ class PatchPanel(QWidget):
         controls.addWidget(help_button("patch", self))
         controls.addWidget(help_button("attention_head", self))
         controls.addStretch(1)
-        pictures = QHBoxLayout()
-        pictures.addWidget(self.grid_picture, 1)
-        pictures.addWidget(self.map_picture, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addLayout(pictures, 1)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.about)
+        side = QVBoxLayout()
+        side.addLayout(controls)
+        side.addWidget(self.caption)
+        side.addWidget(self.about)
+        side.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.picture, 3)
+        layout.addLayout(side, 2)
 
-        self.grid_picture.clicked.connect(self._on_click)
+        self.picture.clicked.connect(self._on_click)
         self.layer.currentIndexChanged.connect(lambda _i: self._draw())
         self.head.currentIndexChanged.connect(lambda _i: self._draw())
         session.patchesReady.connect(self._on_result)
@@ -83,8 +88,8 @@ class PatchPanel(QWidget):
     def retranslate(self) -> None:
         self.layer.setToolTip(self.tr("The transformer block whose attention is shown (1 is the first)"))
         self.head.setToolTip(self.tr("One attention head, or the mean of all heads of the block"))
-        self.grid_picture.placeholder = self.tr("The patch view is for Vision Transformers")
-        self.grid_picture.setToolTip(self.tr("Click a patch to see where it looks"))
+        self.picture.placeholder = self.tr("The patch view is for Vision Transformers")
+        self.picture.setToolTip(self.tr("Click a patch to see where it looks"))
         self.block_label.setText(self.tr("Block"))
         self.head_label.setText(self.tr("Head"))
         if self._answer is not None:
@@ -99,9 +104,8 @@ class PatchPanel(QWidget):
         super().changeEvent(event)
 
     def _clear(self, *_args) -> None:
-        self.result = self._answer = None
-        self.grid_picture.set_image(None)
-        self.map_picture.set_image(None)
+        self.result = self._answer = self.map_image = None
+        self.picture.set_image(None)
         self.caption.setText("")
         self.about.setText(self.tr("Computing the attention of every layer…"))
 
@@ -116,7 +120,7 @@ class PatchPanel(QWidget):
             self.about.setText(self.tr(
                 "This model has no patches: a CNN slides small filters over the whole image, layer after layer. "
                 "Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens."))
-            self.grid_picture.set_image(None)
+            self.picture.set_image(None)
             return
         layout = self.result.layout
         self._fill_choices()
@@ -147,9 +151,17 @@ class PatchPanel(QWidget):
                 combo.blockSignals(False)
 
     def _on_click(self, x: float, y: float) -> None:
-        if self.result is not None:
-            self.patch = self.result.layout.patch_at(x, y)
-            self._draw()
+        """A click on either half (the grid or the map: both are the same crop) chooses a patch."""
+        if self.result is None:
+            return
+        w = self.result.view.shape[1]
+        px = x * (2 * w + GAP)
+        if px >= w + GAP:
+            px -= w + GAP
+        elif px >= w:
+            return  # the gap between them
+        self.patch = self.result.layout.patch_at(px / w, y)
+        self._draw()
 
     def _draw(self) -> None:
         result = self.result
@@ -161,8 +173,10 @@ class PatchPanel(QWidget):
         weights = result.of_patch(self.patch, layer=layer, head=head)
         h, w = result.view.shape[:2]
         blocks = cv2.resize(unit_range(weights), (w, h), interpolation=cv2.INTER_NEAREST)
-        self.grid_picture.set_image(self._outlined(draw_patch_grid(result.view, result.layout.grid)))
-        self.map_picture.set_image(self._outlined(overlay(result.view, blocks, 0.6, "inferno")))
+        self.map_image = self._outlined(overlay(result.view, blocks, 0.6, "inferno"))
+        grid = self._outlined(draw_patch_grid(result.view, result.layout.grid))
+        gap = np.full((h, GAP, 3), 255, np.uint8)
+        self.picture.set_image(np.hstack([grid, gap, self.map_image]))
         row, column = self.patch
         self.caption.setText(self.tr(
             "Patch ({0}, {1}), block {2}, {3}: its strongest attention is {4:.1%} on one patch; {5:.1%} goes to "
