@@ -698,6 +698,7 @@
     </message>
     <message>
         <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
+        <extracomment>The bottom panels in tab order: the session computes a panel's results only while it is shown.</extracomment>
         <translation>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</translation>
     </message>
     <message>
@@ -785,7 +786,7 @@ Choose the model again to retry.</translation>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>The bottom panels in tab order: the session computes a panel's results only while it is shown. Presentation mode scales every font by this much.</extracomment>
+        <extracomment>Presentation mode scales every font by this much.</extracomment>
         <translation>Dismiss</translation>
     </message>
 </context>

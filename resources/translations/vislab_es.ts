@@ -699,6 +699,7 @@
     </message>
     <message>
         <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
+        <extracomment>The bottom panels in tab order: the session computes a panel&apos;s results only while it is shown.</extracomment>
         <translation>Arrastra imágenes aquí o ábrelas desde el menú Archivo (Ctrl+O) o el menú Muestras.</translation>
     </message>
     <message>
@@ -786,7 +787,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>The bottom panels in tab order: the session computes a panel&apos;s results only while it is shown. Presentation mode scales every font by this much.</extracomment>
+        <extracomment>Presentation mode scales every font by this much.</extracomment>
         <translation>Cerrar</translation>
     </message>
 </context>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -63,6 +64,8 @@ VIEW_TIPS = (QT_TRANSLATE_NOOP("MainWindow", "The photo as loaded"),
              QT_TRANSLATE_NOOP("MainWindow", "The explanation map over what the model saw"))
 #: The bottom panels in tab order: the session computes a panel's results only while it is shown.
 PANELS = ("explain", "features", "previews", "stages", "patches", "compare", "sweep", "catalog")
+DROP_HINT = QT_TRANSLATE_NOOP("MainWindow", "Drop images here, or open them from the File menu (Ctrl+O) or the "
+                                           "Samples menu.")
 #: Presentation mode scales every font by this much.
 PRESENTATION_SCALE = 1.6
 
@@ -128,7 +131,7 @@ class MainWindow(QMainWindow):
         self._stage_view: np.ndarray | None = None
         self._preview: np.ndarray | None = None
         self._predictions = None
-        self._placeholder: tuple[str, tuple] = ("", ())
+        self._placeholder: tuple[str, tuple] = (DROP_HINT, ())
         self._shown = False
         self._presentation: dict | None = None
         self._build_widgets()
@@ -302,10 +305,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """The menus, in the current language (rebuilt when it changes: actions are cheap)."""
         menus = self.menuBar()
-        for old in menus.findChildren(QAction):
-            if old.parent() is not self:
-                old.deleteLater()
         menus.clear()
+        for old in menus.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            old.deleteLater()  # with its actions and submenus
         file = menus.addMenu(self.tr("&File"))
         self._action(file, self.tr("&Open images…"), self.open_images, QKeySequence.StandardKey.Open)
         self._action(file, self.tr("Open &folder…"), self.open_folder, "Ctrl+Shift+O")
@@ -594,8 +596,7 @@ class MainWindow(QMainWindow):
             self.session.set_device(wanted)
         self.status_model.setText(self.tr("{0} · ready ({1:.1f} s)").format(self._device_name(), seconds))
         if not self.session.images:
-            self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Drop images here, or open them from the File "
-                                                                  "menu (Ctrl+O) or the Samples menu."))
+            self._set_placeholder(DROP_HINT)
 
     def _device_name(self) -> str:
         return self.device.currentText() or _device_label("cpu")
