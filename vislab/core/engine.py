@@ -3,11 +3,23 @@ imports torch)."""
 
 from __future__ import annotations
 
+from . import fast
+from .devices import use_physical_cores
 from .inference import ModelCache
 
 _cache = ModelCache()
+use_physical_cores()
 
 
 def models() -> ModelCache:
     """The shared model cache (three models at most)."""
     return _cache
+
+
+def set_fast_path(enabled: bool) -> None:
+    """Turn the ONNX Runtime fast path on or off (a setting); turning it on prepares it for the models
+    already loaded, in the background."""
+    fast.set_enabled(enabled)
+    if enabled:
+        for model in _cache.loaded():
+            model.start_fast_path()

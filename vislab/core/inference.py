@@ -4,6 +4,9 @@
 or random for tests and teaching) on a device. A :class:`LoadedModel` classifies images, batches of
 images, and returns the pre-logits embedding. :class:`ModelCache` keeps the few most recently used models
 loaded and shares a load between threads that ask for the same model at once.
+
+Forward passes that need no gradient run on ONNX Runtime once the model's fast path is ready (see
+:mod:`vislab.core.fast`); torch serves until then, and always for explanations.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from typing import TypeVar
 import numpy as np
 import torch
 
+from . import fast
 from .catalog import ModelSpec, get_spec
-from .devices import resolve_device
+from .devices import resolve_device, use_physical_cores
 from .errors import DeviceError, WeightsError
 from .preprocess import InputPipeline, input_pipeline
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
@@ -57,7 +61,8 @@ class LoadedModel:
             ``randomised (...)`` for :meth:`randomized` copies.
         labels: the 1000 ImageNet class names, from the model's library.
         load_seconds: how long building and loading took.
-        latency: seconds for one image's forward pass here, measured when the model was loaded.
+        latency: seconds for one image's forward pass here, measured when the model was loaded (and again
+            when its fast path is ready).
     """
 
     spec: ModelSpec
@@ -72,6 +77,7 @@ class LoadedModel:
     _embedding: list = field(default_factory=list, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
     _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _fast: fast.FastPath | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         classifier = self.module.get_submodule(self.spec.classifier)
@@ -105,7 +111,27 @@ class LoadedModel:
 
         return self.memo(f"randomized:{seed}", make)
 
-    def warm_up(self, passes: int = 3) -> float:
+    @property
+    def backend(self) -> str:
+        """What serves :meth:`forward` now: ``onnx`` (ONNX Runtime) or ``torch``."""
+        return "onnx" if self._fast is not None and self._fast.ready and fast.enabled() else "torch"
+
+    @property
+    def fast_state(self) -> str:
+        """The fast path: ``off`` (none for this model), ``pending``, ``ready`` or ``failed``."""
+        return "off" if self._fast is None else self._fast.state
+
+    def fast_ready(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` seconds (None: as long as it takes) for the fast path; True when it is
+        ready. A model without one answers False at once."""
+        return self._fast is not None and self._fast.wait(timeout)
+
+    def start_fast_path(self) -> None:
+        """Export to ONNX and open an ONNX Runtime session in the background (CPU models, fast path on)."""
+        if self._fast is None:
+            self._fast = fast.attach(self)
+
+    def warm_up(self, passes: int = 2) -> float:
         """Forward passes on a blank input, so the first real answer is not the slow one; the fastest
         after the first is kept as :attr:`latency`, what one image costs on this machine."""
         h, w = self.pipeline.crop
@@ -120,6 +146,8 @@ class LoadedModel:
 
     def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""
+        if self.backend == "onnx" and batch.device.type == "cpu":
+            return self._fast.run(batch)
         with self._lock, torch.inference_mode():
             logits = self.module(batch.to(self.device))
             embedding = self._embedding[0].flatten(1)
@@ -213,8 +241,11 @@ def _architecture(spec: ModelSpec) -> torch.nn.Module:
 
 def load_model(model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",
                pretrained: bool = True, progress: ProgressCallback | None = None,
-               cancel: threading.Event | None = None) -> LoadedModel:
+               cancel: threading.Event | None = None, fast_path: bool | None = None) -> LoadedModel:
     """Build catalog model ``model_id`` with its weights on ``device``, ready to classify.
+
+    ``fast_path`` False keeps the model on torch; None follows :func:`vislab.core.fast.enabled`. The fast
+    path is prepared in the background: :meth:`LoadedModel.fast_ready` waits for it.
 
     Raises:
         UnknownModelError, WeightsError, WeightsUnavailableError, DeviceError: with a message that
@@ -222,6 +253,7 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
     """
     spec = get_spec(model_id)
     target = resolve_device(device)
+    use_physical_cores()
     start = time.perf_counter()
     module, source = build_module(spec, weights, pretrained=pretrained, progress=progress, cancel=cancel)
     # Explanations take gradients with respect to activations, never weights: no weight gradients are
@@ -234,6 +266,8 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
     model = LoadedModel(spec, module, input_pipeline(spec), target, source, class_labels(spec))
     model.warm_up()
     model.load_seconds = time.perf_counter() - start
+    if fast_path is not False:
+        model.start_fast_path()
     return model
 
 
