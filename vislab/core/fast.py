@@ -196,7 +196,7 @@ class FastPath:
             del clone
             self.state = "ready"
             model.latency = self.latency
-        except Exception as exc:  # noqa: BLE001 - any failure leaves the model on torch, with one note
+        except Exception as exc:  # any failure leaves the model on torch, with one note
             self._session = None
             self.state, self.reason = "failed", f"{type(exc).__name__}: {exc}".strip()
             _note_once(model, self.reason)
@@ -209,7 +209,7 @@ class FastPath:
         if path.exists():
             try:
                 return open_session(path), path
-            except Exception:  # noqa: BLE001 - a damaged cache file: export it again
+            except Exception:  # a damaged cache file: export it again
                 path.unlink(missing_ok=True)
         export(clone, model.spec.classifier, size, path)
         self.exported = True
