@@ -11,10 +11,12 @@ Forward passes that need no gradient run on ONNX Runtime once the model's fast p
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,7 +28,8 @@ import torch
 from . import fast
 from .catalog import ModelSpec, get_spec
 from .devices import resolve_device, use_physical_cores
-from .errors import DeviceError, WeightsError
+from .errors import DeviceError, VislabError, WeightsError
+from .images import read_image
 from .preprocess import InputPipeline, input_pipeline
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
 
@@ -167,6 +170,52 @@ class LoadedModel:
             probs, _ = self.forward(batch)
             results += [self.top_k(p, top_k) for p in probs]
         return results
+
+    def read(self, path: str | Path) -> np.ndarray:
+        """The photo at ``path`` for this model: a big JPEG is decoded at a reduced scale, as large as the
+        pipeline needs (:attr:`InputPipeline.min_source_side`), several times faster than in full.
+
+        Raises:
+            ImageReadError: naming the file and the reason.
+        """
+        return read_image(path, min_side=self.pipeline.min_source_side)
+
+    def classify_files(self, paths: Sequence[str | Path], top_k: int = 5, batch_size: int = 16, *,
+                       transform: Callable[[np.ndarray], np.ndarray] | None = None, draft: bool = True,
+                       workers: int = 2) -> Iterator[tuple[str | Path, list[Prediction] | VislabError]]:
+        """Top-k predictions for image files, in order, each file's or the error that stopped it.
+
+        Files are read and preprocessed on ``workers`` threads while the model runs the batch before.
+
+        Args:
+            transform: applied to each photo before the model's pipeline (an OpenCV op pipeline).
+            draft: decode big JPEGs at reduced scale (:meth:`read`); False reads every pixel, as a
+                ``transform`` whose parameters are in pixels of the full photo needs.
+        """
+        def prepare(path: str | Path) -> torch.Tensor:
+            image = self.read(path) if draft else read_image(path)
+            return self.pipeline(transform(image) if transform is not None else image)
+
+        with ThreadPoolExecutor(max(1, workers), thread_name_prefix="vislab-read") as pool:
+            pending = deque()
+            queue = iter(paths)
+            for path in itertools.islice(queue, 2 * batch_size):  # one batch ahead of the model
+                pending.append((path, pool.submit(prepare, path)))
+            while pending:
+                done: list[tuple[str | Path, VislabError | None]] = []
+                tensors = []
+                for _ in range(min(batch_size, len(pending))):
+                    path, future = pending.popleft()
+                    try:
+                        tensors.append(future.result())
+                        done.append((path, None))
+                    except VislabError as exc:
+                        done.append((path, exc))
+                    for more in itertools.islice(queue, 1):
+                        pending.append((more, pool.submit(prepare, more)))
+                probs = iter(self.forward(torch.stack(tensors))[0] if tensors else ())
+                for path, error in done:
+                    yield path, error if error is not None else self.top_k(next(probs), top_k)
 
     def embed(self, image: np.ndarray) -> np.ndarray:
         """The image's pre-logits embedding: the vector the final linear layer classifies."""
