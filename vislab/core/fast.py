@@ -146,6 +146,9 @@ def open_session(path: Path):
     options.intra_op_num_threads = physical_cores()
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
+    # Idle threads sleep instead of spinning: a spinning pool takes the cores that the window, the photo
+    # decoders and torch need between two forward passes.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
