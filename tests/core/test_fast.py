@@ -15,7 +15,10 @@ PARITY = ["efficientnet_lite0", "vit_tiny_patch16_224", "torchvision/resnet18", 
 
 
 @pytest.fixture
-def fast_on():
+def fast_on(monkeypatch):
+    """The fast path on, exporting in this process (a child process costs a torch import per export); the
+    export in a child process, the default, is tested by itself."""
+    monkeypatch.setattr(fast, "EXPORT_IN_CHILD", False)
     fast.set_enabled(True)
     yield
     fast.set_enabled(None)
@@ -59,7 +62,8 @@ def test_onnx_runtime_agrees_with_torch(fast_on, cat, samples, model_id):
         assert model.classify(images[0], 1)[0].label == "tabby, tabby cat"
 
 
-def test_an_export_is_reused_on_the_next_load(fast_on, private_cache):
+def test_an_export_is_made_in_a_child_process_and_reused_on_the_next_load(fast_on, private_cache, monkeypatch):
+    monkeypatch.setattr(fast, "EXPORT_IN_CHILD", True)
     first = _load("torchvision/resnet18")
     assert first.fast_ready(timeout=120)
     assert first._fast.exported and first._fast.path.parent == private_cache / "onnx"
@@ -75,7 +79,7 @@ def test_a_model_that_fails_to_export_stays_on_torch_with_one_note(fast_on, priv
     def broken(*_args, **_kwargs):
         raise RuntimeError("unsupported operator")
 
-    monkeypatch.setattr(fast, "export", broken)
+    monkeypatch.setattr(fast, "export_model", broken)
     with caplog.at_level(logging.WARNING, logger="vislab.core.fast"):
         for _ in range(2):
             model = _load("vit_tiny_patch16_224")
@@ -118,3 +122,17 @@ def test_the_cache_folder_follows_platform_conventions(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     if fast.sys.platform.startswith("linux"):
         assert fast.cache_dir() == tmp_path / "xdg" / "vislab"
+
+
+def test_a_child_process_that_fails_names_the_reason(private_cache, lite0, monkeypatch):
+    monkeypatch.setattr(fast, "EXPORT_IN_CHILD", True)
+    with pytest.raises(RuntimeError, match="Unexpected key"):
+        fast.export_model(_Broken(lite0), private_cache / "x.onnx")
+
+
+class _Broken:
+    """A loaded model whose weights do not fit its architecture."""
+
+    def __init__(self, model) -> None:
+        self.spec, self.pipeline = model.spec, model.pipeline
+        self.module = torch.nn.Linear(2, 2)

@@ -1,10 +1,12 @@
 """The fast path: forward passes that need no gradient, on ONNX Runtime when the model exports.
 
-After a model loads, a background thread exports a copy of it to ONNX (probabilities and the pre-logits
-embedding in one graph) and opens an ONNX Runtime session on the CPU; until that is ready, and for ever if
-the export fails, torch serves. Each export is kept in :func:`cache_dir` under the model id, input size and
-a hash of the weights, so a model exports once. A new session is checked against torch on a random batch
-before it serves. Explanations, which need gradients, hooks or attention, always run on torch.
+After a model loads, a background thread has a child process export it to ONNX (probabilities and the
+pre-logits embedding in one graph), then opens an ONNX Runtime session on the CPU; until that is ready, and
+for ever if the export fails, torch serves. (The exporter holds Python's lock for a tenth of a second at a
+time, which would freeze the window's thread; in a child process it cannot.) Each export is kept in
+:func:`cache_dir` under the model id, input size and a hash of the weights, so a model exports once. A new
+session is checked against torch on a random batch before it serves. Explanations, which need gradients,
+hooks or attention, always run on torch.
 
 Turn the fast path off for the whole process with :func:`set_enabled` or the ``VISLAB_FAST=0`` environment
 variable; ``VISLAB_CACHE_DIR`` moves the cache.
@@ -16,7 +18,9 @@ import copy
 import hashlib
 import logging
 import os
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import warnings
@@ -36,6 +40,8 @@ log = logging.getLogger(__name__)
 OPSET = 17
 #: A new session serves only when its probabilities are this close to torch's on a random batch.
 PROBABILITY_TOLERANCE = 1e-4
+#: Export in a child process (not possible from a frozen application, which has no ``python -m``).
+EXPORT_IN_CHILD = not getattr(sys, "frozen", False)
 
 _enabled: bool | None = None
 _noted: set[str] = set()
@@ -138,6 +144,36 @@ def export(module: torch.nn.Module, classifier: str, size: tuple[int, int], path
         partial.unlink(missing_ok=True)
 
 
+def export_model(model: LoadedModel, path: Path) -> None:
+    """Export ``model`` to ``path``: in a child process (:data:`EXPORT_IN_CHILD`), else here from a copy."""
+    size = model.pipeline.crop
+    if not EXPORT_IN_CHILD:
+        export(detached_copy(model), model.spec.classifier, size, path)
+        return
+    with tempfile.TemporaryDirectory(prefix="vislab-export-") as folder:
+        weights = Path(folder) / "weights.pt"
+        torch.save(model.module.state_dict(), weights)
+        command = [sys.executable, "-m", "vislab.core.fast", model.spec.id, str(weights), str(size[0]),
+                   str(size[1]), str(path)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
+                              env=os.environ | {"OMP_NUM_THREADS": "1"})
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
+        raise RuntimeError(lines[-1] if lines else f"the exporting process ended with status {done.returncode}")
+
+
+def _export_main(model_id: str, weights: str, height: str, width: str, path: str) -> None:
+    """The child process of :func:`export_model`: rebuild the architecture, load the weights, export."""
+    from .catalog import get_spec
+    from .inference import _architecture
+
+    torch.set_num_threads(1)
+    spec = get_spec(model_id)
+    module = _architecture(spec)
+    module.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
+    export(module.eval().requires_grad_(False), spec.classifier, (int(height), int(width)), Path(path))
+
+
 def open_session(path: Path):
     """An ONNX Runtime CPU session over ``path``, on as many threads as the machine has physical cores."""
     import onnxruntime as ort
@@ -193,10 +229,8 @@ class FastPath:
 
     def _prepare(self, model: LoadedModel) -> None:
         try:
-            clone = detached_copy(model)
-            self._session, self.path = self._open_or_export(model, clone)
-            self._check(model, clone)
-            del clone
+            self._session, self.path = self._open_or_export(model)
+            self._check(model)
             self.state = "ready"
             model.latency = self.latency
         except Exception as exc:  # any failure leaves the model on torch, with one note
@@ -206,24 +240,22 @@ class FastPath:
         finally:
             self._done.set()
 
-    def _open_or_export(self, model: LoadedModel, clone: torch.nn.Module):
-        size = model.pipeline.crop
-        path = export_path(model.spec.id, size, weights_hash(clone))
+    def _open_or_export(self, model: LoadedModel):
+        path = export_path(model.spec.id, model.pipeline.crop, weights_hash(model.module))
         if path.exists():
             try:
                 return open_session(path), path
             except Exception:  # a damaged cache file: export it again
                 path.unlink(missing_ok=True)
-        export(clone, model.spec.classifier, size, path)
+        export_model(model, path)
         self.exported = True
         return open_session(path), path
 
-    def _check(self, model: LoadedModel, clone: torch.nn.Module) -> None:
+    def _check(self, model: LoadedModel) -> None:
         """Compare the session with torch on a random batch of two, then time one image (the warm-up)."""
         generator = torch.Generator().manual_seed(0)
         batch = torch.randn(2, 3, *model.pipeline.crop, generator=generator)
-        with torch.inference_mode():
-            expected, expected_embedding = _Outputs(clone, model.spec.classifier)(batch)
+        expected, expected_embedding = model.forward_torch(batch)
         probs, embedding = self.run(batch)
         difference = float((probs - expected).abs().max())
         if difference > PROBABILITY_TOLERANCE or not torch.allclose(embedding, expected_embedding, rtol=1e-3,
@@ -256,3 +288,7 @@ def attach(model: LoadedModel) -> FastPath | None:
     fast = FastPath(model.spec.id)
     fast.start(model)
     return fast
+
+
+if __name__ == "__main__":
+    _export_main(*sys.argv[1:])

@@ -151,6 +151,10 @@ class LoadedModel:
         """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""
         if self.backend == "onnx" and batch.device.type == "cpu":
             return self._fast.run(batch)
+        return self.forward_torch(batch)
+
+    def forward_torch(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """:meth:`forward` on torch, whatever the fast path's state."""
         with self._lock, torch.inference_mode():
             logits = self.module(batch.to(self.device))
             embedding = self._embedding[0].flatten(1)
