@@ -105,6 +105,7 @@ def _measure_work(window, image: str, weights: str, phase: list, gaps: dict, mar
         session.set_model(MODEL, weights)
         window.add_paths([image])
 
+    session.failed.connect(lambda channel, message: print(f"{channel} failed: {message}", file=sys.stderr))
     session.engineReady.connect(lambda *_a: QTimer.singleShot(0, start))
     session.predictionsReady.connect(lambda r: arrived("predictions", r))
     session.explanationReady.connect(lambda r: arrived("explanation", r.explanation))

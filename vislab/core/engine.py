@@ -3,6 +3,12 @@ imports torch)."""
 
 from __future__ import annotations
 
+# pytorch-grad-cam pulls in scikit-learn, SciPy and matplotlib: a second of imports. Imported here, while
+# the engine starts, not in the middle of the first explanation (an import holds Python's lock for long
+# stretches and the window's thread waits on it) nor while the window imports matplotlib itself (two
+# threads importing matplotlib at once can see it half-initialised).
+import pytorch_grad_cam  # noqa: F401
+
 from . import fast
 from .devices import use_physical_cores
 from .inference import ModelCache
