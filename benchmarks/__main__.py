@@ -1,6 +1,6 @@
-"""``python -m benchmarks [--markdown] [SUITE...]``: run the benchmarks, print each figure beside its goal,
-write results.json. ``--markdown`` prints the table as the README shows it; SUITE names pick suites
-(``classify image batch explain app memory``)."""
+"""``python -m benchmarks [--markdown] [--readme] [SUITE...]``: run the benchmarks, print each figure beside
+its goal, write results.json. ``--markdown`` prints the table as the README shows it, ``--readme`` puts it
+in the README; SUITE names pick suites (``classify image batch explain app memory``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import torch
 from vislab.core.devices import physical_cores, use_physical_cores
 
 from . import bench_app, bench_batch, bench_classify, bench_explain, bench_image, bench_memory
-from ._harness import Result
+from ._harness import ROOT, Result
 
 SUITES = {"classify": bench_classify, "image": bench_image, "batch": bench_batch, "explain": bench_explain,
           "app": bench_app, "memory": bench_memory}
@@ -70,10 +70,21 @@ def markdown_table(results: list[Result], info: dict) -> str:
     return "\n".join(lines)
 
 
+def update_readme(table: str, readme: Path = ROOT / "README.md") -> None:
+    """Replace the table between the README's ``bench:start`` and ``bench:end`` markers."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+    head, found, rest = text.partition(start)
+    if not found or end not in rest:
+        raise SystemExit(f"{readme} has no {start.strip()} ... {end} markers")
+    readme.write_text(head + start + table + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("suites", nargs="*", metavar="SUITE", help=f"among {', '.join(SUITES)} (default: all)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--readme", action="store_true", help="write the Markdown table into README.md")
     options = parser.parse_args(argv)
     unknown = [name for name in options.suites if name not in SUITES]
     if unknown:
@@ -82,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     results = [r for name in (options.suites or SUITES) for r in SUITES[name].run()]
     info = machine()
     print(markdown_table(results, info) if options.markdown else text_table(results))
+    if options.readme:
+        update_readme(markdown_table(results, info))
     out = Path(__file__).with_name("results.json")
     out.write_text(json.dumps({"machine": info, "results": [r.to_dict() for r in results]}, indent=2))
     print(f"\nwritten to {out}", file=sys.stderr)
