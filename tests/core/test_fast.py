@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 import torch
 
-from vislab.core import fast
+from vislab.core import _onnx, fast
 from vislab.core.images import read_image
 from vislab.core.inference import load_model
 
@@ -18,7 +20,7 @@ PARITY = ["efficientnet_lite0", "vit_tiny_patch16_224", "torchvision/resnet18", 
 def fast_on(monkeypatch):
     """The fast path on, exporting in this process (a child process costs a torch import per export); the
     export in a child process, the default, is tested by itself."""
-    monkeypatch.setattr(fast, "EXPORT_IN_CHILD", False)
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", False)
     fast.set_enabled(True)
     yield
     fast.set_enabled(None)
@@ -27,7 +29,7 @@ def fast_on(monkeypatch):
 @pytest.fixture
 def private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("VISLAB_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(fast, "_noted", set())
+    monkeypatch.setattr(_onnx, "_noted", set())
     return tmp_path / "cache"
 
 
@@ -63,7 +65,7 @@ def test_onnx_runtime_agrees_with_torch(fast_on, cat, samples, model_id):
 
 
 def test_an_export_is_made_in_a_child_process_and_reused_on_the_next_load(fast_on, private_cache, monkeypatch):
-    monkeypatch.setattr(fast, "EXPORT_IN_CHILD", True)
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
     first = _load("torchvision/resnet18")
     assert first.fast_ready(timeout=120)
     assert first._fast.exported and first._fast.path.parent == private_cache / "onnx"
@@ -79,7 +81,7 @@ def test_a_model_that_fails_to_export_stays_on_torch_with_one_note(fast_on, priv
     def broken(*_args, **_kwargs):
         raise RuntimeError("unsupported operator")
 
-    monkeypatch.setattr(fast, "export_model", broken)
+    monkeypatch.setattr(_onnx, "export_model", broken)
     with caplog.at_level(logging.WARNING, logger="vislab.core.fast"):
         for _ in range(2):
             model = _load("vit_tiny_patch16_224")
@@ -91,7 +93,7 @@ def test_a_model_that_fails_to_export_stays_on_torch_with_one_note(fast_on, priv
 
 
 def test_a_session_that_disagrees_with_torch_never_serves(fast_on, private_cache, monkeypatch):
-    monkeypatch.setattr(fast, "PROBABILITY_TOLERANCE", -1.0)
+    monkeypatch.setattr(_onnx, "PROBABILITY_TOLERANCE", -1.0)
     model = _load("torchvision/resnet18")
     assert not model.fast_ready(timeout=120)
     assert "disagrees with torch" in model._fast.reason and model.backend == "torch"
@@ -125,9 +127,9 @@ def test_the_cache_folder_follows_platform_conventions(monkeypatch, tmp_path):
 
 
 def test_a_child_process_that_fails_names_the_reason(private_cache, lite0, monkeypatch):
-    monkeypatch.setattr(fast, "EXPORT_IN_CHILD", True)
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
     with pytest.raises(RuntimeError, match="Unexpected key"):
-        fast.export_model(_Broken(lite0), private_cache / "x.onnx")
+        _onnx.export_model(_Broken(lite0), private_cache / "x.onnx")
 
 
 class _Broken:
@@ -136,3 +138,9 @@ class _Broken:
     def __init__(self, model) -> None:
         self.spec, self.pipeline = model.spec, model.pipeline
         self.module = torch.nn.Linear(2, 2)
+
+
+def test_the_switch_imports_no_torch():
+    code = "import sys, vislab.core.fast as f; f.set_enabled(False); print('torch' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert run.stdout.strip() == "False"

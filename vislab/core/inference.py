@@ -25,7 +25,7 @@ from typing import TypeVar
 import numpy as np
 import torch
 
-from . import fast
+from . import _onnx, fast
 from .catalog import ModelSpec, get_spec
 from .devices import resolve_device, use_physical_cores
 from .errors import DeviceError, VislabError, WeightsError
@@ -80,7 +80,7 @@ class LoadedModel:
     _embedding: list = field(default_factory=list, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
     _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _fast: fast.FastPath | None = field(default=None, repr=False)
+    _fast: _onnx.FastPath | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         classifier = self.module.get_submodule(self.spec.classifier)
@@ -132,7 +132,7 @@ class LoadedModel:
     def start_fast_path(self) -> None:
         """Export to ONNX and open an ONNX Runtime session in the background (CPU models, fast path on)."""
         if self._fast is None:
-            self._fast = fast.attach(self)
+            self._fast = _onnx.attach(self)
 
     def warm_up(self, passes: int = 2) -> float:
         """Forward passes on a blank input, so the first real answer is not the slow one; the fastest
