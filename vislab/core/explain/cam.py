@@ -77,7 +77,7 @@ def run_cam(model, tensor: torch.Tensor, cam_class: type, layer_name: str, targe
             targets = None if target is None else [ClassifierOutputTarget(target)]
             heatmap = cam(tensor.to(model.device), targets=targets)[0]
             probs = cam.outputs.detach().float().softmax(-1)[0].cpu()
-        except (AttributeError, IndexError, TypeError):
+        except (AttributeError, IndexError, TypeError, RuntimeError):  # RuntimeError: nothing to differentiate
             if cam.activations_and_grads.activations:
                 raise
             raise LayerError(f"{model.spec.name}'s layer {layer_name!r} does not run when the model classifies "
