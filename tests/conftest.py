@@ -11,6 +11,10 @@ _CACHE = Path(tempfile.mkdtemp(prefix="vislab-test-cache-"))
 os.environ["TORCH_HOME"] = str(_CACHE / "torch")
 os.environ["HF_HOME"] = str(_CACHE / "huggingface")
 os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["VISLAB_CACHE_DIR"] = str(_CACHE / "vislab")
+# Models stay on torch unless a test turns the ONNX Runtime fast path on (tests/core/test_fast.py): a
+# background export after every load would double the suite's time on two cores.
+os.environ["VISLAB_FAST"] = "0"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402

@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
@@ -232,16 +232,21 @@ def _devices(options: argparse.Namespace) -> int:
 
 # --- classify -----------------------------------------------------------------------------------------------
 
-def _load(options: argparse.Namespace):
+def _load(options: argparse.Namespace, fast_path: bool = False):
+    """The chosen model. With ``fast_path`` (many forward passes to come) it waits for the ONNX Runtime
+    session: one export on first use, then from vislab's cache; a model that does not export runs on torch."""
     from .core.catalog import get_spec
     from .core.inference import load_model
 
     spec = get_spec(options.model)  # an unknown id fails before anything slow happens
     bar = _ProgressBar(f"downloading {spec.name} weights")
     try:
-        return load_model(spec.id, weights=options.weights, device=options.device, progress=bar.bytes)
+        model = load_model(spec.id, weights=options.weights, device=options.device, progress=bar.bytes,
+                           fast_path=None if fast_path else False)
     finally:
         bar.close()
+    model.fast_ready()
+    return model
 
 
 def _pipeline(options: argparse.Namespace):
@@ -252,49 +257,33 @@ def _pipeline(options: argparse.Namespace):
 
 def _classify(options: argparse.Namespace) -> int:
     pipeline = _pipeline(options)  # a bad op fails before the model loads
-    model = _load(options)
+    model = _load(options, fast_path=True)
 
     results: list[dict] = []
     failures = 0
     images = _ProgressBar("classifying", total=len(options.images)) if len(options.images) > 1 else None
-    for chunk in _chunks(options.images, 16):
-        for result in _classify_chunk(model, chunk, options.top_k, pipeline):
-            results.append(result)
-            if "error" in result:
-                failures += 1
-                _fail(result["error"])
-            elif not options.json:
+    # Ops take lengths in pixels of the whole photo: with ops, every pixel is decoded.
+    transform = pipeline.apply if pipeline.steps else None
+    for path, answer in model.classify_files(options.images, options.top_k, transform=transform,
+                                             draft=transform is None):
+        result: dict = {"image": path}
+        results.append(result)
+        if isinstance(answer, VislabError):
+            result["error"] = str(answer)
+            failures += 1
+            _fail(result["error"])
+        else:
+            result["model"] = model.spec.id
+            result["predictions"] = [p.to_dict() for p in answer]
+            if not options.json:
                 _print_predictions(result, images)
-            if images:
-                images.step()
+        if images:
+            images.step()
     if images:
         images.close()
     if options.json:
         print(json.dumps(results, indent=2))
     return 1 if failures else 0
-
-
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _classify_chunk(model, paths: Sequence[str], top_k: int, pipeline) -> list[dict]:
-    from .core.images import read_image
-
-    results: list[dict] = [{"image": p} for p in paths]
-    good: list[tuple[dict, object]] = []
-    for result in results:
-        try:
-            good.append((result, pipeline.apply(read_image(result["image"]))))
-        except VislabError as exc:
-            result["error"] = str(exc)
-    if good:
-        predictions = model.classify_batch([img for _, img in good], top_k)
-        for (result, _), preds in zip(good, predictions, strict=True):
-            result["model"] = model.spec.id
-            result["predictions"] = [p.to_dict() for p in preds]
-    return results
 
 
 def _print_predictions(result: dict, bar: _ProgressBar | None) -> None:
@@ -470,7 +459,7 @@ def _ops(options: argparse.Namespace) -> int:
 
 # --- compare and sweep ------------------------------------------------------------------------------------------
 
-def _load_many(options: argparse.Namespace) -> list:
+def _load_many(options: argparse.Namespace, fast_path: bool = False) -> list:
     from .core.catalog import get_spec
     from .core.inference import load_model
 
@@ -485,7 +474,11 @@ def _load_many(options: argparse.Namespace) -> list:
         get_spec(model_id)  # every id checked before anything loads
     if not ids:
         raise VislabError("--models names no model")
-    return [load_model(m, weights=files.get(m), device=options.device) for m in ids]
+    models = [load_model(m, weights=files.get(m), device=options.device, fast_path=None if fast_path else False)
+              for m in ids]
+    for model in models:
+        model.fast_ready()
+    return models
 
 
 def _compare(options: argparse.Namespace) -> int:
@@ -516,7 +509,7 @@ def _sweep(options: argparse.Namespace) -> int:
 
     PERTURBATIONS.get(options.perturb)
     image = read_image(options.image)
-    models = _load_many(options)
+    models = _load_many(options, fast_path=True)
     bar = _ProgressBar(f"{options.perturb} sweep")
     try:
         result = sweep(models, image, options.perturb, options.start, options.stop, options.steps,

@@ -169,3 +169,18 @@ def test_errors_name_the_file_and_reason(tmp_path):
 
 def test_image_suffixes():
     assert is_image_path("A.JPG") and is_image_path("x.webp") and not is_image_path("x.txt")
+
+
+def test_a_big_jpeg_is_decoded_at_reduced_scale_for_a_model(tmp_path, lite0, cat):
+    path = _save(Image.open(cat).convert("RGB").resize((4000, 3000), Image.BICUBIC), tmp_path / "big.jpg",
+                 quality=92)
+    full = read_image(path)
+    small = lite0.read(path)
+    assert full.shape == (3000, 4000, 3)
+    assert lite0.pipeline.min_source_side <= min(small.shape[:2]) <= 1000  # a quarter of the pixels or fewer
+    exact = lite0.forward(lite0.pipeline(full)[None])[0][0]
+    drafted = lite0.forward(lite0.pipeline(small)[None])[0][0]
+    top5 = exact.topk(5).indices
+    assert float((exact[top5] - drafted[top5]).abs().max()) <= 0.02
+    png = _save(Image.open(cat).convert("RGB"), tmp_path / "cat.png")
+    assert np.array_equal(lite0.read(png), read_image(png))  # only JPEG decodes at reduced scale

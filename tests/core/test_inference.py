@@ -11,7 +11,7 @@ from PIL import Image
 
 from vislab.core.catalog import get_spec
 from vislab.core.devices import available_devices, resolve_device
-from vislab.core.errors import DeviceError
+from vislab.core.errors import DeviceError, ImageReadError
 from vislab.core.images import read_image
 from vislab.core.inference import ModelCache, class_labels, load_model
 from vislab.core.preprocess import input_pipeline
@@ -153,3 +153,25 @@ def test_cache_shares_one_load_between_threads():
     for t in threads:
         t.join()
     assert len(results) == 4 and all(r is results[0] for r in results)
+
+
+def test_classify_files_reads_ahead_and_keeps_order_and_errors(lite0, samples, tmp_path):
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    names = ["chelsea.png", "coffee.png", "rocket.jpg"]
+    paths = [samples / names[0], empty, samples / names[1], samples / names[2]]
+    answers = list(lite0.classify_files(paths, top_k=2, batch_size=2))
+    assert [p for p, _ in answers] == paths
+    assert isinstance(answers[1][1], ImageReadError) and "empty" in str(answers[1][1])
+    for (_, got), name in zip([answers[0], answers[2], answers[3]], names, strict=True):
+        expected = lite0.classify(read_image(samples / name), top_k=2)
+        assert [p.index for p in got] == [p.index for p in expected]
+        assert np.allclose([p.probability for p in got], [p.probability for p in expected], atol=1e-5)
+
+
+def test_model_views_are_kept_per_photo_and_pipeline(lite0, cat):
+    image = read_image(cat)
+    view = lite0.pipeline.cropped(image)
+    assert lite0.pipeline.cropped(image) is view
+    assert lite0.pipeline.cropped(image.copy()) is not view
+    assert np.array_equal(lite0.pipeline.cropped(image.copy()), view)

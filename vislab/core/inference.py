@@ -4,14 +4,19 @@
 or random for tests and teaching) on a device. A :class:`LoadedModel` classifies images, batches of
 images, and returns the pre-logits embedding. :class:`ModelCache` keeps the few most recently used models
 loaded and shares a load between threads that ask for the same model at once.
+
+Forward passes that need no gradient run on ONNX Runtime once the model's fast path is ready (see
+:mod:`vislab.core.fast`); torch serves until then, and always for explanations.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -20,9 +25,11 @@ from typing import TypeVar
 import numpy as np
 import torch
 
+from . import _onnx, fast
 from .catalog import ModelSpec, get_spec
-from .devices import resolve_device
-from .errors import DeviceError, WeightsError
+from .devices import resolve_device, use_physical_cores
+from .errors import DeviceError, VislabError, WeightsError
+from .images import read_image
 from .preprocess import InputPipeline, input_pipeline
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
 
@@ -57,7 +64,8 @@ class LoadedModel:
             ``randomised (...)`` for :meth:`randomized` copies.
         labels: the 1000 ImageNet class names, from the model's library.
         load_seconds: how long building and loading took.
-        latency: seconds for one image's forward pass here, measured when the model was loaded.
+        latency: seconds for one image's forward pass here, measured when the model was loaded (and again
+            when its fast path is ready).
     """
 
     spec: ModelSpec
@@ -72,6 +80,7 @@ class LoadedModel:
     _embedding: list = field(default_factory=list, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
     _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _fast: _onnx.FastPath | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         classifier = self.module.get_submodule(self.spec.classifier)
@@ -105,7 +114,27 @@ class LoadedModel:
 
         return self.memo(f"randomized:{seed}", make)
 
-    def warm_up(self, passes: int = 3) -> float:
+    @property
+    def backend(self) -> str:
+        """What serves :meth:`forward` now: ``onnx`` (ONNX Runtime) or ``torch``."""
+        return "onnx" if self._fast is not None and self._fast.ready and fast.enabled() else "torch"
+
+    @property
+    def fast_state(self) -> str:
+        """The fast path: ``off`` (none for this model), ``pending``, ``ready`` or ``failed``."""
+        return "off" if self._fast is None else self._fast.state
+
+    def fast_ready(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` seconds (None: as long as it takes) for the fast path; True when it is
+        ready. A model without one answers False at once."""
+        return self._fast is not None and self._fast.wait(timeout)
+
+    def start_fast_path(self) -> None:
+        """Export to ONNX and open an ONNX Runtime session in the background (CPU models, fast path on)."""
+        if self._fast is None:
+            self._fast = _onnx.attach(self)
+
+    def warm_up(self, passes: int = 2) -> float:
         """Forward passes on a blank input, so the first real answer is not the slow one; the fastest
         after the first is kept as :attr:`latency`, what one image costs on this machine."""
         h, w = self.pipeline.crop
@@ -120,6 +149,12 @@ class LoadedModel:
 
     def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""
+        if self.backend == "onnx" and batch.device.type == "cpu":
+            return self._fast.run(batch)
+        return self.forward_torch(batch)
+
+    def forward_torch(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """:meth:`forward` on torch, whatever the fast path's state."""
         with self._lock, torch.inference_mode():
             logits = self.module(batch.to(self.device))
             embedding = self._embedding[0].flatten(1)
@@ -139,6 +174,52 @@ class LoadedModel:
             probs, _ = self.forward(batch)
             results += [self.top_k(p, top_k) for p in probs]
         return results
+
+    def read(self, path: str | Path) -> np.ndarray:
+        """The photo at ``path`` for this model: a big JPEG is decoded at a reduced scale, as large as the
+        pipeline needs (:attr:`InputPipeline.min_source_side`), several times faster than in full.
+
+        Raises:
+            ImageReadError: naming the file and the reason.
+        """
+        return read_image(path, min_side=self.pipeline.min_source_side)
+
+    def classify_files(self, paths: Sequence[str | Path], top_k: int = 5, batch_size: int = 16, *,
+                       transform: Callable[[np.ndarray], np.ndarray] | None = None, draft: bool = True,
+                       workers: int = 2) -> Iterator[tuple[str | Path, list[Prediction] | VislabError]]:
+        """Top-k predictions for image files, in order, each file's or the error that stopped it.
+
+        Files are read and preprocessed on ``workers`` threads while the model runs the batch before.
+
+        Args:
+            transform: applied to each photo before the model's pipeline (an OpenCV op pipeline).
+            draft: decode big JPEGs at reduced scale (:meth:`read`); False reads every pixel, as a
+                ``transform`` whose parameters are in pixels of the full photo needs.
+        """
+        def prepare(path: str | Path) -> torch.Tensor:
+            image = self.read(path) if draft else read_image(path)
+            return self.pipeline(transform(image) if transform is not None else image)
+
+        with ThreadPoolExecutor(max(1, workers), thread_name_prefix="vislab-read") as pool:
+            pending = deque()
+            queue = iter(paths)
+            for path in itertools.islice(queue, 2 * batch_size):  # one batch ahead of the model
+                pending.append((path, pool.submit(prepare, path)))
+            while pending:
+                done: list[tuple[str | Path, VislabError | None]] = []
+                tensors = []
+                for _ in range(min(batch_size, len(pending))):
+                    path, future = pending.popleft()
+                    try:
+                        tensors.append(future.result())
+                        done.append((path, None))
+                    except VislabError as exc:
+                        done.append((path, exc))
+                    for more in itertools.islice(queue, 1):
+                        pending.append((more, pool.submit(prepare, more)))
+                probs = iter(self.forward(torch.stack(tensors))[0] if tensors else ())
+                for path, error in done:
+                    yield path, error if error is not None else self.top_k(next(probs), top_k)
 
     def embed(self, image: np.ndarray) -> np.ndarray:
         """The image's pre-logits embedding: the vector the final linear layer classifies."""
@@ -213,8 +294,11 @@ def _architecture(spec: ModelSpec) -> torch.nn.Module:
 
 def load_model(model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",
                pretrained: bool = True, progress: ProgressCallback | None = None,
-               cancel: threading.Event | None = None) -> LoadedModel:
+               cancel: threading.Event | None = None, fast_path: bool | None = None) -> LoadedModel:
     """Build catalog model ``model_id`` with its weights on ``device``, ready to classify.
+
+    ``fast_path`` False keeps the model on torch; None follows :func:`vislab.core.fast.enabled`. The fast
+    path is prepared in the background: :meth:`LoadedModel.fast_ready` waits for it.
 
     Raises:
         UnknownModelError, WeightsError, WeightsUnavailableError, DeviceError: with a message that
@@ -222,6 +306,7 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
     """
     spec = get_spec(model_id)
     target = resolve_device(device)
+    use_physical_cores()
     start = time.perf_counter()
     module, source = build_module(spec, weights, pretrained=pretrained, progress=progress, cancel=cancel)
     # Explanations take gradients with respect to activations, never weights: no weight gradients are
@@ -234,6 +319,8 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
     model = LoadedModel(spec, module, input_pipeline(spec), target, source, class_labels(spec))
     model.warm_up()
     model.load_seconds = time.perf_counter() - start
+    if fast_path is not False:
+        model.start_fast_path()
     return model
 
 

@@ -2,11 +2,16 @@
 
 timm models use ``timm.data.create_transform`` on PIL images; torchvision models use their weights'
 ``transforms()`` on tensors. :class:`InputPipeline` runs the same steps as those libraries (tested to
-match them exactly) but one stage at a time, so the window can show each stage.
+match them exactly) but one stage at a time, so the window can show each stage. What the model sees of
+the last few photos is kept (:meth:`InputPipeline.cropped`): classify, explain and features on the same
+photo resize it once.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -20,6 +25,9 @@ from torchvision.transforms import functional as F
 from .catalog import ModelSpec
 
 Backend = Literal["pil", "tensor"]
+
+#: How many (photo, pipeline) model views :meth:`InputPipeline.cropped` keeps.
+VIEW_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True)
@@ -50,9 +58,18 @@ class InputPipeline:
                 f"{self.crop[1]}x{self.crop[0]}, scale to [0, 1] and normalise with mean ({mean}) "
                 f"and std ({std}).")
 
+    @property
+    def min_source_side(self) -> int:
+        """The shorter side a photo needs for this pipeline to see it as it would the full photo: twice
+        the resize, so a big JPEG may be decoded at a reduced scale (``read_image(min_side=...)``)."""
+        return 2 * self.resize
+
     def cropped(self, image: np.ndarray) -> np.ndarray:
-        """What the model sees, as a uint8 RGB image of size :attr:`crop`."""
-        return _to_array(F.center_crop(self._resize(image), list(self.crop)))
+        """What the model sees, as a uint8 RGB image of size :attr:`crop`.
+
+        The answer for the last few photos is kept, keyed by the array itself: treat both as read-only.
+        """
+        return _views.get(image, self, lambda: _to_array(F.center_crop(self._resize(image), list(self.crop))))
 
     def to_tensor(self, view: np.ndarray) -> torch.Tensor:
         """Normalise a cropped view (from :meth:`cropped`) into the model's ``3 x H x W`` input."""
@@ -92,6 +109,47 @@ class InputPipeline:
             return F.resize(Image.fromarray(image), self.resize, interpolation=mode)
         tensor = torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1)
         return F.resize(tensor, [self.resize], interpolation=mode, antialias=True)
+
+
+class _ViewCache:
+    """The model views of the last few (photo, pipeline) pairs; a photo is known by identity, never by
+    content (hashing 12 megapixels would cost more than resizing them)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[int, InputPipeline], tuple[weakref.ref, np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, image: np.ndarray, pipeline: InputPipeline, make) -> np.ndarray:
+        key = (id(image), pipeline)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0]() is image:
+                self._items.move_to_end(key)
+                return hit[1]
+        view = make()
+        try:
+            ref = weakref.ref(image)
+        except TypeError:  # not an ndarray: nothing to key on
+            return view
+        with self._lock:
+            self._items[key] = (ref, view)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return view
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_views = _ViewCache(VIEW_CACHE_SIZE)
+
+
+def clear_view_cache() -> None:
+    """Forget the kept model views (benchmarks that must time the resize)."""
+    _views.clear()
 
 
 def _to_array(img) -> np.ndarray:

@@ -42,6 +42,12 @@ class _ScoredBatches(torch.nn.Module):
         return out
 
 
+def _differentiable_output(_module, _args, output):
+    if isinstance(output, torch.Tensor) and not output.requires_grad:
+        return output.detach().requires_grad_(True)
+    return None
+
+
 def run_cam(model, tensor: torch.Tensor, cam_class: type, layer_name: str, target: int | None,
             progress=None, cancel: threading.Event | None = None) -> tuple[np.ndarray, torch.Tensor]:
     """A CAM heatmap at the input's resolution (H x W in [0, 1]) and the forward's probabilities.
@@ -59,9 +65,11 @@ def run_cam(model, tensor: torch.Tensor, cam_class: type, layer_name: str, targe
     module = model.module
     layer = get_layer(module, layer_name, model.spec.name)
     with model.lock, torch.enable_grad():
+        # The weights are frozen and the input needs no gradient: the layer's output becomes the leaf the
+        # gradients stop at, so the layers before it run without a graph and the backward pass is only as
+        # long as the part of the network after it.
+        leaf = layer.register_forward_hook(_differentiable_output)
         cam = cam_class(model=module, target_layers=[layer], reshape_transform=spatial_reshape(module, layer))
-        # The weights are frozen; a gradient on the input makes the activations differentiable.
-        cam.compute_input_gradient = True
         if isinstance(cam, ScoreCAM):
             cam.batch_size = SCORECAM_BATCH
             cam.model = _ScoredBatches(module, cam, progress, cancel)
@@ -69,13 +77,14 @@ def run_cam(model, tensor: torch.Tensor, cam_class: type, layer_name: str, targe
             targets = None if target is None else [ClassifierOutputTarget(target)]
             heatmap = cam(tensor.to(model.device), targets=targets)[0]
             probs = cam.outputs.detach().float().softmax(-1)[0].cpu()
-        except (AttributeError, IndexError, TypeError):
+        except (AttributeError, IndexError, TypeError, RuntimeError):  # RuntimeError: nothing to differentiate
             if cam.activations_and_grads.activations:
                 raise
             raise LayerError(f"{model.spec.name}'s layer {layer_name!r} does not run when the model classifies "
                              "(it is only used in training)") from None
         finally:
             cam.activations_and_grads.release()
+            leaf.remove()
     heatmap = np.nan_to_num(np.asarray(heatmap, dtype=np.float32))
     if not math.isfinite(float(heatmap.max())) or heatmap.max() <= 0:
         heatmap = np.zeros_like(heatmap)

@@ -1,0 +1,146 @@
+"""The ONNX Runtime fast path agrees with torch, exports once, and never fails a user."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from vislab.core import _onnx, fast
+from vislab.core.images import read_image
+from vislab.core.inference import load_model
+
+PARITY = ["efficientnet_lite0", "vit_tiny_patch16_224", "torchvision/resnet18", "convnext_tiny"]
+
+
+@pytest.fixture
+def fast_on(monkeypatch):
+    """The fast path on, exporting in this process (a child process costs a torch import per export); the
+    export in a child process, the default, is tested by itself."""
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", False)
+    fast.set_enabled(True)
+    yield
+    fast.set_enabled(None)
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("VISLAB_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_onnx, "_noted", set())
+    return tmp_path / "cache"
+
+
+def _load(model_id: str):
+    torch.manual_seed(0)  # the same random weights every time: the same cache file
+    return load_model(model_id, device="cpu", pretrained=model_id == "efficientnet_lite0")
+
+
+def _both_paths(model, batch: torch.Tensor):
+    assert model.backend == "onnx"
+    onnx = model.forward(batch)
+    fast.set_enabled(False)
+    try:
+        assert model.backend == "torch"
+        return onnx, model.forward(batch)
+    finally:
+        fast.set_enabled(True)
+
+
+@pytest.mark.parametrize("model_id", PARITY)
+def test_onnx_runtime_agrees_with_torch(fast_on, cat, samples, model_id):
+    model = _load(model_id)
+    assert model.fast_ready(timeout=120), model._fast.reason
+    images = [read_image(cat), read_image(samples / "coffee.png")]
+    batch = torch.stack([model.pipeline(image) for image in images])
+    (probs, embedding), (torch_probs, torch_embedding) = _both_paths(model, batch)
+    assert probs.shape == torch_probs.shape == (2, 1000)
+    assert torch.equal(probs.topk(5).indices, torch_probs.topk(5).indices)
+    assert float((probs - torch_probs).abs().max()) <= 1e-4
+    assert torch.allclose(embedding, torch_embedding, rtol=1e-3, atol=1e-3)
+    if model_id == "efficientnet_lite0":
+        assert model.classify(images[0], 1)[0].label == "tabby, tabby cat"
+
+
+def test_an_export_is_made_in_a_child_process_and_reused_on_the_next_load(fast_on, private_cache, monkeypatch):
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
+    first = _load("torchvision/resnet18")
+    assert first.fast_ready(timeout=120)
+    assert first._fast.exported and first._fast.path.parent == private_cache / "onnx"
+    written = first._fast.path.stat().st_mtime_ns
+    second = _load("torchvision/resnet18")
+    assert second.fast_ready(timeout=120)
+    assert not second._fast.exported and second._fast.path == first._fast.path
+    assert second._fast.path.stat().st_mtime_ns == written
+    assert len(list(private_cache.joinpath("onnx").iterdir())) == 1  # no partial files left behind
+
+
+def test_a_model_that_fails_to_export_stays_on_torch_with_one_note(fast_on, private_cache, monkeypatch, caplog, cat):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("unsupported operator")
+
+    monkeypatch.setattr(_onnx, "export_model", broken)
+    with caplog.at_level(logging.WARNING, logger="vislab.core.fast"):
+        for _ in range(2):
+            model = _load("vit_tiny_patch16_224")
+            assert not model.fast_ready(timeout=120)
+            assert model.fast_state == "failed" and model.backend == "torch"
+            assert len(model.classify(read_image(cat), 3)) == 3
+    notes = [r.getMessage() for r in caplog.records if r.name == "vislab.core.fast"]
+    assert len(notes) == 1 and "ViT-Tiny/16 stays on torch" in notes[0] and "unsupported operator" in notes[0]
+
+
+def test_a_session_that_disagrees_with_torch_never_serves(fast_on, private_cache, monkeypatch):
+    monkeypatch.setattr(_onnx, "PROBABILITY_TOLERANCE", -1.0)
+    model = _load("torchvision/resnet18")
+    assert not model.fast_ready(timeout=120)
+    assert "disagrees with torch" in model._fast.reason and model.backend == "torch"
+
+
+def test_the_switch_turns_the_fast_path_off(monkeypatch):
+    monkeypatch.setenv("VISLAB_FAST", "0")
+    assert not fast.enabled()
+    model = _load("torchvision/resnet18")
+    assert model.fast_state == "off" and model.backend == "torch" and not model.fast_ready(0)
+    monkeypatch.setenv("VISLAB_FAST", "1")
+    assert fast.enabled()
+    fast.set_enabled(False)
+    try:
+        assert not fast.enabled()
+    finally:
+        fast.set_enabled(None)
+
+
+def test_explanation_copies_stay_on_torch(fast_on, lite0):
+    assert lite0.randomized().fast_state == "off"
+
+
+def test_the_cache_folder_follows_platform_conventions(monkeypatch, tmp_path):
+    monkeypatch.setenv("VISLAB_CACHE_DIR", str(tmp_path / "mine"))
+    assert fast.onnx_dir() == tmp_path / "mine" / "onnx"
+    monkeypatch.delenv("VISLAB_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if fast.sys.platform.startswith("linux"):
+        assert fast.cache_dir() == tmp_path / "xdg" / "vislab"
+
+
+def test_a_child_process_that_fails_names_the_reason(private_cache, lite0, monkeypatch):
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
+    with pytest.raises(RuntimeError, match="Unexpected key"):
+        _onnx.export_model(_Broken(lite0), private_cache / "x.onnx")
+
+
+class _Broken:
+    """A loaded model whose weights do not fit its architecture."""
+
+    def __init__(self, model) -> None:
+        self.spec, self.pipeline = model.spec, model.pipeline
+        self.module = torch.nn.Linear(2, 2)
+
+
+def test_the_switch_imports_no_torch():
+    code = "import sys, vislab.core.fast as f; f.set_enabled(False); print('torch' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert run.stdout.strip() == "False"
