@@ -591,6 +591,14 @@
         <translation>&amp;About vislab</translation>
     </message>
     <message>
+        <source>&amp;Fast inference (ONNX Runtime)</source>
+        <translation>&amp;Fast inference (ONNX Runtime)</translation>
+    </message>
+    <message>
+        <source>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</source>
+        <translation>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</translation>
+    </message>
+    <message>
         <source>Scroll to zoom, drag to pan, double-click to fit</source>
         <translation>Scroll to zoom, drag to pan, double-click to fit</translation>
     </message>
@@ -709,6 +717,10 @@
     <message>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} cannot be read: {1}</translation>
+    </message>
+    <message>
+        <source>What ran the model for these predictions</source>
+        <translation>What ran the model for these predictions</translation>
     </message>
     <message>
         <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>

@@ -591,6 +591,14 @@
         <translation>&amp;Acerca de vislab</translation>
     </message>
     <message>
+        <source>&amp;Fast inference (ONNX Runtime)</source>
+        <translation>&amp;Inferencia rápida (ONNX Runtime)</translation>
+    </message>
+    <message>
+        <source>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</source>
+        <translation>Clasifica con ONNX Runtime cuando el modelo esté exportado (en segundo plano, una sola vez); las explicaciones siempre usan PyTorch</translation>
+    </message>
+    <message>
         <source>Scroll to zoom, drag to pan, double-click to fit</source>
         <translation>Desplaza la rueda para hacer zoom, arrastra para mover, doble clic para ajustar</translation>
     </message>
@@ -709,6 +717,10 @@
     <message>
         <source>{0} cannot be read: {1}</source>
         <translation>No se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>What ran the model for these predictions</source>
+        <translation>Qué ejecutó el modelo para estas predicciones</translation>
     </message>
     <message>
         <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>

@@ -340,3 +340,27 @@ def test_a_saved_compare_panel_opens_once_the_engine_is_ready(qtbot, settings):
     qtbot.waitUntil(lambda: win.compare_panel is not None, timeout=LONG)
     assert win.tabs.currentWidget() is win.compare_panel
     win.session.runner.wait(LONG)
+
+
+def test_fast_inference_is_a_setting_and_the_status_bar_says_what_ran(qtbot, window, cat):
+    from vislab.core import engine, fast
+
+    _drop(window, [cat])
+    wait_predictions(qtbot, window)
+    assert window.status_model.text().endswith("· PyTorch")  # the tests start with the fast path off
+    try:
+        window.fast_action.setChecked(False)
+        window.fast_action.trigger()  # on
+        assert fast.enabled() and window.settings.get("fast_path")
+        model = engine.models().get("efficientnet_lite0")
+        qtbot.waitUntil(lambda: model.fast_state != "off", timeout=LONG)
+        assert model.fast_ready(timeout=120)
+        window.top_k.setValue(4)  # classify again
+        qtbot.waitUntil(lambda: window.status_model.text().endswith("· ONNX Runtime"), timeout=LONG)
+        assert len(window.predictions.items) == 4 and window.predictions.items[0].index in CATS
+        window.fast_action.trigger()  # off again
+        assert not fast.enabled() and not window.settings.get("fast_path")
+        window.top_k.setValue(5)
+        qtbot.waitUntil(lambda: window.status_model.text().endswith("· PyTorch"), timeout=LONG)
+    finally:
+        fast.set_enabled(None)

@@ -27,6 +27,8 @@ class ImageView(QGraphicsView):
         self._fit = True
 
     def set_image(self, image: np.ndarray | None, keep_zoom: bool = False) -> None:
+        if image is self.image and image is not None:
+            return  # the same picture: nothing to send to the screen again
         self.image = image
         if image is None:
             self._item.setPixmap(to_pixmap(np.zeros((1, 1, 3), np.uint8)))

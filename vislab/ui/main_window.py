@@ -360,15 +360,24 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.current())
             group.addAction(action)
 
-        model = menus.addMenu(self.tr("&Model"))
-        self._action(model, self.tr("Load &weights file…"), self.load_weights, "Ctrl+W",
-                     self.tr("Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture"))
-        self._action(model, self.tr("Use the &pretrained weights"), self.use_pretrained)
-        self._action(model, self.tr("&Refresh weights status"), self.picker.refresh)
+        self._build_model_menu(menus.addMenu(self.tr("&Model")))
 
         help_ = menus.addMenu(self.tr("&Help"))
         self._action(help_, self.tr("&About vislab"), self.about)
         self._fill_recent()
+
+    def _build_model_menu(self, model: QMenu) -> None:
+        self._action(model, self.tr("Load &weights file…"), self.load_weights, "Ctrl+W",
+                     self.tr("Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture"))
+        self._action(model, self.tr("Use the &pretrained weights"), self.use_pretrained)
+        self._action(model, self.tr("&Refresh weights status"), self.picker.refresh)
+        model.addSeparator()
+        self.fast_action = self._action(
+            model, self.tr("&Fast inference (ONNX Runtime)"), self._on_fast_path, None,
+            self.tr("Classify with ONNX Runtime once the model is exported (in the background, once); "
+                    "explanations always run on PyTorch"))
+        self.fast_action.setCheckable(True)
+        self.fast_action.setChecked(self.settings.get("fast_path"))
 
     def _build_status(self) -> None:
         status = self.statusBar()
@@ -470,6 +479,8 @@ class MainWindow(QMainWindow):
         self.picker.select(model)
         self.card.show_model(model)
         self.session.choices.method = st.get("method")
+        if not st.get("fast_path"):
+            self.session.set_fast_path(False)
         self._fill_recent()
         self._on_tab(self.tabs.currentIndex())
 
@@ -564,6 +575,10 @@ class MainWindow(QMainWindow):
     def _on_model_chosen(self, model_id: str) -> None:
         self.session.set_model(model_id)
 
+    def _on_fast_path(self, on: bool) -> None:
+        self.settings.set("fast_path", on)
+        self.session.set_fast_path(on)
+
     def load_weights(self) -> None:
         patterns = " ".join(f"*{s}" for s in WEIGHTS_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(
@@ -632,7 +647,9 @@ class MainWindow(QMainWindow):
         self.predictions.set_predictions(result.items, self.session.choices.target)
         device = _device_label(result.device)
         self.card.set_latency(result.latency, device)
-        self.status_model.setText(f"{device} · {result.model_id}")
+        backend = "ONNX Runtime" if result.backend == "onnx" else "PyTorch"
+        self.status_model.setText(f"{device} · {result.model_id} · {backend}")
+        self.status_model.setToolTip(self.tr("What ran the model for these predictions"))
         self.status_time.setText(self.tr("loaded in {0:.1f} s · this image {1:.0f} ms").format(
             result.load_seconds, 1000 * result.seconds))
 
@@ -702,7 +719,7 @@ class MainWindow(QMainWindow):
     def current_picture(self) -> tuple[np.ndarray | None, str]:
         """What the image view shows now, and a caption for it."""
         mode = VIEW_MODES[self.mode_group.checkedId()]
-        photo = self.session.image()
+        photo = self.session.display()
         if mode == "Overlay" and self._explanation is not None:
             e = self._explanation.explanation
             alpha, cmap = self.alpha.value() / 100, self.colormap.currentText()
@@ -718,7 +735,8 @@ class MainWindow(QMainWindow):
             return self._preview, self.tr("preprocessed (preview size)")
         if photo is None:
             return None, ""
-        return photo, self.tr("original · {0}x{1}").format(photo.shape[1], photo.shape[0])
+        width, height = self.session.images[self.session.current].size or photo.shape[1::-1]
+        return photo, self.tr("original · {0}x{1}").format(width, height)
 
     def _update_view(self) -> None:
         picture, caption = self.current_picture()

@@ -63,6 +63,7 @@ class Predictions:
     seconds: float
     load_seconds: float
     latency: float | None = None
+    backend: str = "torch"
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Session(QObject):
         self.engine_ready = False
         self.weights_files: dict[str, str] = {}
         self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._displays: dict[int, np.ndarray] = {}
         self._loading: set[int] = set()
         self._dirty: set[str] = set()
         self._timer = QTimer(self)
@@ -209,7 +211,7 @@ class Session(QObject):
 
         def load(job: Job):
             image = loader()
-            return index, image, fit(image, THUMB)
+            return index, image, fit(image, THUMB), fit(image)
 
         # The photo on screen first: a folder of photos must not hold up the first prediction.
         self.runner.submit(f"load:{index}", load, priority=2 if index == self.current else 0)
@@ -218,6 +220,12 @@ class Session(QObject):
         """The decoded photo, if it is in memory."""
         index = self.current if index is None else index
         return self._arrays.get(index)
+
+    def display(self, index: int | None = None) -> np.ndarray | None:
+        """The photo at most :data:`DISPLAY_SIDE` pixels on a side, made on the worker that read it: the
+        window shows this one, so a 12-megapixel photo never crosses to the screen in full."""
+        index = self.current if index is None else index
+        return self._displays.get(index)
 
     def set_current(self, index: int) -> None:
         if not 0 <= index < len(self.images) or index == self.current:
@@ -304,6 +312,16 @@ class Session(QObject):
             self.runner.submit("sweep", _sweep(self.current, image, model_ids, dict(self.weights_files),
                                                replace(self.choices), perturbation, start, stop, steps))
 
+    def set_fast_path(self, on: bool) -> None:
+        """ONNX Runtime for the passes that need no gradient, or torch for everything. Turning it on prepares
+        the models already loaded, on a worker (an export per model, once)."""
+        from ..core import fast  # the switch alone: no torch
+
+        fast.set_enabled(on)
+        if on and self.engine_ready:
+            self.runner.submit("fast", lambda job: import_engine().set_fast_path(True))
+        self._request("classify")
+
     def set_active_panels(self, panels: set[str]) -> None:
         added = panels - self.active_panels
         self.active_panels = set(panels)
@@ -342,8 +360,8 @@ class Session(QObject):
             self.engineReady.emit(*result)
         elif channel.startswith("load:"):
             self._on_loaded(*result)
-        elif channel.startswith("measure"):
-            pass  # the Models panel takes its own answers
+        elif channel == "fast" or channel.startswith("measure"):
+            pass  # nothing to show (fast), or the Models panel takes its own answers
         elif channel.startswith(("compare:", "sweep")):
             if result.image == self.current:
                 if channel == "sweep":
@@ -355,14 +373,16 @@ class Session(QObject):
             if key == self._key():
                 getattr(self, _SIGNALS[channel]).emit(answer)
 
-    def _on_loaded(self, index: int, image: np.ndarray, thumb: np.ndarray) -> None:
+    def _on_loaded(self, index: int, image: np.ndarray, thumb: np.ndarray, display: np.ndarray) -> None:
         self._loading.discard(index)
         entry = self.images[index]
         entry.thumbnail, entry.size = thumb, (image.shape[1], image.shape[0])
         self._arrays[index] = image
+        self._displays[index] = display
         while len(self._arrays) > KEEP_IMAGES:
             oldest = next(i for i in self._arrays if i != self.current)
             del self._arrays[oldest]
+            self._displays.pop(oldest, None)
         self.imageUpdated.emit(index)
         if index == self.current:
             self._request(*ALL_CHANNELS)
@@ -429,6 +449,7 @@ def import_engine():
     ImportError. Every job that runs a model calls this first (it costs nothing once the modules are loaded)."""
     with _ENGINE_LOCK:
         import matplotlib.colors  # noqa: F401 - the colour maps; the UI thread imports it after the engine
+        from matplotlib.backends import backend_qtagg  # noqa: F401 - for the plots, off the UI thread
 
         from ..core import engine, experiments, features, measure  # noqa: F401
         from ..core.explain import methods, patches  # noqa: F401
@@ -449,7 +470,7 @@ def _classify(index: int, image: np.ndarray, c: Choices):
         start = time.perf_counter()
         items = model.classify(_fed(image, c), c.top_k)
         return Predictions(index, c.model_id, str(model.device), items, time.perf_counter() - start,
-                           model.load_seconds, model.latency)
+                           model.load_seconds, model.latency, model.backend)
 
     return work
 

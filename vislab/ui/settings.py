@@ -21,6 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "splitters": [],
     "panel": 0,
     "language": "",  # empty: the system's
+    "fast_path": True,  # ONNX Runtime for the forward passes that need no gradient
 }
 MAX_RECENT = 10
 
