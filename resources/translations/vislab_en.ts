@@ -940,8 +940,8 @@ Choose the model again to retry.</translation>
         <translation>Computing the attention of every layer…</translation>
     </message>
     <message>
-        <source>This model has no patches: a CNN slides small filters over the whole image, layer after layer. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</source>
-        <translation>This model has no patches: a CNN slides small filters over the whole image, layer after layer. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</translation>
+        <source>This model has no class token attending to every patch: a CNN slides small filters over the whole image, layer after layer, and Swin, FocalNet and the hybrids work on local windows or stages. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</source>
+        <translation>This model has no class token attending to every patch: a CNN slides small filters over the whole image, layer after layer, and Swin, FocalNet and the hybrids work on local windows or stages. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</translation>
     </message>
     <message>
         <source>An image is worth 16x16 words: the {0} x {1} crop is cut into {2} x {3} px patches, {4} x {5} = {6} of them. Each patch becomes a token, plus {7} class token: N = HW/P² + {7} = {8} tokens. Click a patch to see where it looks.</source>
@@ -996,6 +996,10 @@ Choose the model again to retry.</translation>
     <message>
         <source>Classify and explain the preprocessed image instead of the original</source>
         <translation>Classify and explain the preprocessed image instead of the original</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>input</translation>
     </message>
 </context>
 <context>

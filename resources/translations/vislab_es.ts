@@ -940,8 +940,8 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Calculando la atención de cada capa…</translation>
     </message>
     <message>
-        <source>This model has no patches: a CNN slides small filters over the whole image, layer after layer. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</source>
-        <translation>Este modelo no tiene parches: una CNN desliza filtros pequeños por toda la imagen, capa tras capa. Elige un Vision Transformer (ViT, DeiT) para ver su imagen dividida en tokens de parche.</translation>
+        <source>This model has no class token attending to every patch: a CNN slides small filters over the whole image, layer after layer, and Swin, FocalNet and the hybrids work on local windows or stages. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens.</source>
+        <translation>Este modelo no tiene un token de clase que atienda a todos los parches: una CNN desliza pequeños filtros sobre toda la imagen, capa tras capa, y Swin, FocalNet y los híbridos trabajan con ventanas locales o por etapas. Elige un Vision Transformer (ViT, DeiT) para ver su imagen dividida en tokens de parche.</translation>
     </message>
     <message>
         <source>An image is worth 16x16 words: the {0} x {1} crop is cut into {2} x {3} px patches, {4} x {5} = {6} of them. Each patch becomes a token, plus {7} class token: N = HW/P² + {7} = {8} tokens. Click a patch to see where it looks.</source>
@@ -996,6 +996,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>Classify and explain the preprocessed image instead of the original</source>
         <translation>Clasifica y explica la imagen preprocesada en lugar de la original</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
     </message>
 </context>
 <context>

@@ -275,3 +275,13 @@ def test_the_patch_view_is_for_vits(lite0, swin, chelsea):
     for model in (lite0, swin):
         with pytest.raises(LayerError, match="the patch view is for ViT-style models"):
             patch_attention(model, chelsea)
+
+
+@pytest.mark.parametrize(("model_id", "layer"), [("torchvision/densenet121", None), ("torchvision/resnet18", "bn1"),
+                                                 ("torchvision/resnet18", "layer4.1.bn2")])
+def test_gradcam_on_a_layer_followed_by_an_in_place_op(chelsea, model_id, layer):
+    """DenseNet's default layer and ResNet's batch norms feed ReLU(inplace=True) or a residual +=."""
+    torch.manual_seed(0)
+    model = load_model(model_id, pretrained=False, device="cpu")
+    result = explain(model, chelsea, "gradcam", layer=layer)
+    assert result.heatmap.shape == (224, 224) and np.isfinite(result.heatmap).all()

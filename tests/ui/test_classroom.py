@@ -30,7 +30,7 @@ def test_the_patch_view_shows_a_vits_tokens_and_where_a_clicked_patch_looks(qtbo
     window.add_paths([str(cat)])
     window.tabs.setCurrentWidget(window.patch_panel)
     panel = window.patch_panel
-    qtbot.waitUntil(lambda: panel.result is None and "no patches" in panel.about.text(), timeout=LONG)
+    qtbot.waitUntil(lambda: panel.result is None and "no class token" in panel.about.text(), timeout=LONG)
     window.session.set_model("vit_tiny_patch16_224", weights=vit_weights)
     qtbot.waitUntil(lambda: panel.result is not None, timeout=LONG)
     assert "14 x 14 = 196" in panel.about.text() and "= 197 tokens" in panel.about.text()

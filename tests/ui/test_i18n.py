@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QListWidget, QTabWidget, QWidget
 
 from vislab.ui import i18n, texts
 from vislab.ui.app import create_window
@@ -73,6 +73,8 @@ def _shown_texts(window) -> list[str]:
             found += [widget.tabText(i) for i in range(widget.count())]
         if isinstance(widget, QComboBox) and widget is not window.picker:
             found += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QListWidget) and widget is not window.strip:  # not the file names
+            found += [widget.item(i).text() for i in range(widget.count())]
     for menu in window.menuBar().actions():
         found.append(menu.text())
         found += [a.text() for a in menu.menu().actions()] + [a.toolTip() for a in menu.menu().actions()]
@@ -104,6 +106,23 @@ def test_the_window_speaks_spanish_and_switches_back_without_losing_anything(qtb
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Model", "&Help"]
     assert "Family" in window.card.text() and settings.get("language") == "en"
     assert window.predictions.items == items and len(window.session.images) == 1
+
+    # What appeared in English turns Spanish too: the Patches panel with a CNN, a preprocessing step and its
+    # preview captions, the "?" tooltips, the status bar.
+    window.tabs.setCurrentWidget(window.patch_panel)
+    qtbot.waitUntil(lambda: "no class token" in window.patch_panel.about.text(), timeout=LONG)
+    window.preprocess_panel.ops.setCurrentIndex(window.preprocess_panel.ops.findData("gaussian_blur"))
+    window.preprocess_panel.add.click()
+    qtbot.waitUntil(lambda: len(window.preprocess_panel.strip.cells) == 2, timeout=LONG)
+    window.languageChosen.emit("es")
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Mapas de características")
+    assert window.preprocess_panel.list.item(0).text().startswith("1. Desenfoque gaussiano (")
+    captions = [c.parentWidget().layout().itemAt(1).widget().text() for c in window.preprocess_panel.strip.cells]
+    assert captions[0] == "entrada" and captions[1].startswith("Desenfoque gaussiano (")
+    assert "Parche" in window.patch_panel.findChild(QAbstractButton, "help_patch").toolTip()
+    assert "no tiene un token de clase" in window.patch_panel.about.text()
+    english = [t for t in map(_plain, _shown_texts(window)) if ENGLISH.search(t)]
+    assert english == []
     window.session.runner.cancel_all()
     window.session.runner.wait(LONG)
 

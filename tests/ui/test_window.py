@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from vislab.core.ops import Step
 from vislab.ui.app import create_window
-from vislab.ui.main_window import PANELS, VIEW_MODES, write_predictions
+from vislab.ui.main_window import VIEW_MODES, write_predictions
 from vislab.ui.qt_images import to_qimage
 
 CATS = {281, 282, 285}
@@ -334,7 +334,7 @@ def test_compare_a_cnn_with_a_vit_and_sweep_rotation(qtbot, window, cat, tmp_pat
 
 
 def test_a_saved_compare_panel_opens_once_the_engine_is_ready(qtbot, settings):
-    settings.set("panel", PANELS.index("compare"))
+    settings.set("panel", "compare")
     win = create_window(settings=settings)
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.compare_panel is not None, timeout=LONG)
@@ -352,7 +352,7 @@ def test_fast_inference_is_a_setting_and_the_status_bar_says_what_ran(qtbot, win
         window.fast_action.setChecked(False)
         window.fast_action.trigger()  # on
         assert fast.enabled() and window.settings.get("fast_path")
-        model = engine.models().get("efficientnet_lite0")
+        model = engine.models().get("efficientnet_lite0", device="cpu")
         qtbot.waitUntil(lambda: model.fast_state != "off", timeout=LONG)
         assert model.fast_ready(timeout=120)
         window.top_k.setValue(4)  # classify again
@@ -364,3 +364,16 @@ def test_fast_inference_is_a_setting_and_the_status_bar_says_what_ran(qtbot, win
         qtbot.waitUntil(lambda: window.status_model.text().endswith("· PyTorch"), timeout=LONG)
     finally:
         fast.set_enabled(None)
+
+
+def test_a_layer_typed_into_the_explain_panel_is_explained(qtbot, window, cat):
+    _drop(window, [cat])
+    qtbot.waitUntil(lambda: window._explanation is not None, timeout=LONG)
+    panel = window.explain_panel
+    panel.layer.setEditText("blocks.5")  # a deeper name than the list shows is typed in
+    panel.layer.lineEdit().returnPressed.emit()
+    assert window.session.choices.layer == "blocks.5"
+    qtbot.waitUntil(lambda: window._explanation.explanation.layer == "blocks.5", timeout=LONG)
+    panel.layer.setCurrentIndex(0)  # "bn2 (default)"
+    panel.layer.activated.emit(0)
+    assert window.session.choices.layer is None

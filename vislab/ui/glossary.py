@@ -68,22 +68,35 @@ def concept(concept_id: str) -> Concept:
     return _BY_ID[concept_id]
 
 
-def help_button(concept_id: str, parent: QWidget | None = None) -> QToolButton:
-    """A small "?" that shows the explanation as its tooltip and opens it in the Concepts panel."""
-    title, text = concept(concept_id).translated()
-    button = QToolButton(parent)
-    button.setText("?")
-    button.setAutoRaise(True)
-    button.setObjectName(f"help_{concept_id}")
-    button.setToolTip(f"<b>{title}</b><p>{text}</p>")
-    button.clicked.connect(lambda: _open(button, concept_id))
-    return button
+class HelpButton(QToolButton):
+    """A small "?" that shows one explanation as its tooltip and opens it in the Concepts panel."""
+
+    def __init__(self, concept_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.concept_id = concept_id
+        self.setText("?")
+        self.setAutoRaise(True)
+        self.setObjectName(f"help_{concept_id}")
+        self.clicked.connect(self._open)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        title, text = concept(self.concept_id).translated()
+        self.setToolTip(f"<b>{title}</b><p>{text}</p>")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _open(self) -> None:
+        show = getattr(self.window(), "show_concept", None)
+        if show is not None:
+            show(self.concept_id)
 
 
-def _open(button: QToolButton, concept_id: str) -> None:
-    show = getattr(button.window(), "show_concept", None)
-    if show is not None:
-        show(concept_id)
+def help_button(concept_id: str, parent: QWidget | None = None) -> HelpButton:
+    return HelpButton(concept_id, parent)
 
 
 class GlossaryDock(QDockWidget):

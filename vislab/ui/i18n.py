@@ -59,6 +59,7 @@ def install(language: str) -> str:
         return language
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     for name, folder in (("vislab", translations_dir()),
                          ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):

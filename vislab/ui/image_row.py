@@ -30,8 +30,10 @@ class ImageRow(QScrollArea):
     def set_images(self, images: list[tuple[str, np.ndarray]]) -> None:
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # out of the widget tree now, deleted later
+                widget.deleteLater()
         self.cells = []
         for index, (caption, image) in enumerate(images):
             cell = QWidget()

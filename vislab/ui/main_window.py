@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._placeholder: tuple[str, tuple] = (DROP_HINT, ())
         self._shown = False
         self._presentation: dict | None = None
+        self._ready_seconds = 0.0
         self._build_widgets()
         self._build_toolbar()
         self._build_status()
@@ -416,8 +417,7 @@ class MainWindow(QMainWindow):
         self.cancel.setToolTip(self.tr("Stop the download or the long computation"))
         self.privacy.setText(self.tr("Images stay on this computer"))
         self.privacy.setToolTip(self.tr("vislab makes no network call except a weights download you ask for."))
-        if not self.session.engine_ready:
-            self.status_model.setText(self.tr("starting…"))
+        self._show_status()
         self._build_menus()
         self._set_placeholder(*self._placeholder)
         self._update_view()
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         self.top_k.setValue(st.get("top_k"))
         self.alpha.setValue(round(100 * st.get("alpha")))
         self.colormap.setCurrentText(st.get("colormap"))
-        panel = st.get("panel")
+        panel = PANELS.index(st.get("panel")) if st.get("panel") in PANELS else 0
         self.tabs.setCurrentIndex(panel)
         # Compare and Experiments arrive with the engine: a saved choice of them waits until then.
         self._pending_panel = panel if panel >= self.tabs.count() else None
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
         st.set("alpha", self.alpha.value() / 100)
         st.set("colormap", self.colormap.currentText())
         st.set("method", self.session.choices.method)
-        st.set("panel", self.tabs.currentIndex())
+        st.set("panel", PANELS[self.tabs.currentIndex()])
         st.set("splitters", [bytes(self.main_split.saveState().toBase64()).decode(),
                              bytes(self.top_split.saveState().toBase64()).decode()])
         self.session.runner.cancel_all()
@@ -609,7 +609,8 @@ class MainWindow(QMainWindow):
         if index >= 0 and wanted != self.session.choices.device:
             self.device.setCurrentIndex(index)
             self.session.set_device(wanted)
-        self.status_model.setText(self.tr("{0} · ready ({1:.1f} s)").format(self._device_name(), seconds))
+        self._ready_seconds = seconds
+        self._show_status()
         if not self.session.images:
             self._set_placeholder(DROP_HINT)
 
@@ -645,10 +646,23 @@ class MainWindow(QMainWindow):
         self._predictions = result
         self._placeholder = ("", ())
         self.predictions.set_predictions(result.items, self.session.choices.target)
-        device = _device_label(result.device)
-        self.card.set_latency(result.latency, device)
+        self.card.set_latency(result.latency, _device_label(result.device))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The status bar: starting, ready, or what ran the current predictions and how long it took."""
+        result = self._predictions
+        if result is None:
+            self.status_model.setToolTip("")
+            self.status_time.setText("")
+            if self.session.engine_ready:
+                self.status_model.setText(self.tr("{0} · ready ({1:.1f} s)").format(self._device_name(),
+                                                                                  self._ready_seconds))
+            else:
+                self.status_model.setText(self.tr("starting…"))
+            return
         backend = "ONNX Runtime" if result.backend == "onnx" else "PyTorch"
-        self.status_model.setText(f"{device} · {result.model_id} · {backend}")
+        self.status_model.setText(f"{_device_label(result.device)} · {result.model_id} · {backend}")
         self.status_model.setToolTip(self.tr("What ran the model for these predictions"))
         self.status_time.setText(self.tr("loaded in {0:.1f} s · this image {1:.0f} ms").format(
             result.load_seconds, 1000 * result.seconds))
@@ -790,7 +804,10 @@ class MainWindow(QMainWindow):
             self._presentation = {"font": QFont(app.font()), "palette": QPalette(app.palette()),
                                   "maximized": self.isMaximized(), "hidden": [], "sizes": self.top_split.sizes()}
             font = QFont(app.font())
-            font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
+            else:  # a font sized in pixels
+                font.setPixelSize(round(font.pixelSize() * PRESENTATION_SCALE))
             app.setFont(font)
             app.setPalette(_high_contrast(app.palette()))
             advanced = (self.strip, self.card_scroll, self.statusBar(), self.alpha_label, self.alpha, self.colormap,

@@ -144,6 +144,7 @@ class ExplainPanel(QWidget):
 
     def _on_failed(self, channel: str, message: str) -> None:
         if channel == "explain":
+            self._result = None
             self.state.setText(message)
             self.cancel.setVisible(False)
 
@@ -156,6 +157,7 @@ class ExplainPanel(QWidget):
         self._on_model(self.session.choices.model_id)
 
     def _on_model(self, model_id: str) -> None:
+        self._result = None
         if not self.session.engine_ready:
             return  # the method registry imports torch: wait until the engine has, off the UI thread
         from ..core.explain.methods import methods_for_spec
@@ -201,9 +203,8 @@ class ExplainPanel(QWidget):
         self.session.set_explain(method=method_id)
 
     def _on_layer(self) -> None:
-        data = self.layer.currentData()
-        text = self.layer.currentText().strip()
-        layer = data if data is not None or self.layer.currentIndex() == 0 else text or None
+        text = self.layer.currentText().strip()  # a listed layer, or a name typed in
+        layer = None if not text or text == self.layer.itemText(0) else text
         if layer != self.session.choices.layer:  # Enter and activated both arrive for one choice
             self.session.set_explain(layer=layer)
 
@@ -421,6 +422,7 @@ class PreprocessPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.steps: list[Step] = []
+        self._previews = None
         self.ops = QComboBox()
         for op in OPS:
             self.ops.addItem(op.name, op.id)
@@ -473,6 +475,10 @@ class PreprocessPanel(QWidget):
         self.feed.setText(self.tr("Feed to the model"))
         self.feed.setToolTip(self.tr("Classify and explain the preprocessed image instead of the original"))
         self.editor.edit(self.editor.step)
+        for row, step in enumerate(self.steps):
+            self.list.item(row).setText(f"{row + 1}. {self.step_label(step.label())}")
+        if self._previews is not None:
+            self._on_previews(self._previews)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -480,10 +486,21 @@ class PreprocessPanel(QWidget):
         super().changeEvent(event)
 
     def _clear(self, *_args) -> None:
+        self._previews = None
         self.strip.set_images([])
 
     def _on_previews(self, result) -> None:
-        self.strip.set_images(result.value)
+        self._previews = result
+        self.strip.set_images([(self.step_label(label), image) for label, image in result.value])
+
+    def step_label(self, label: str) -> str:
+        """A step's label (``Gaussian blur (ksize=9)``, as the core writes it) in the interface's language."""
+        if label == "input":
+            return self.tr("input")
+        for op in OPS:
+            if label == op.name or label.startswith(op.name + " ("):
+                return core_text(op.name) + label[len(op.name):]
+        return label
 
     def set_steps(self, steps: list[Step]) -> None:
         self.steps = list(steps)
@@ -493,7 +510,7 @@ class PreprocessPanel(QWidget):
     def _refresh_list(self, select: int) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        self.list.addItems([f"{i + 1}. {s.label()}" for i, s in enumerate(self.steps)])
+        self.list.addItems([f"{i + 1}. {self.step_label(s.label())}" for i, s in enumerate(self.steps)])
         self.list.blockSignals(False)
         self.list.setCurrentRow(select)
         self.editor.edit(self.steps[select] if 0 <= select < len(self.steps) else None)
@@ -525,7 +542,7 @@ class PreprocessPanel(QWidget):
         row = self.list.currentRow()
         if 0 <= row < len(self.steps):
             self.steps[row] = step
-            self.list.item(row).setText(f"{row + 1}. {step.label()}")
+            self.list.item(row).setText(f"{row + 1}. {self.step_label(step.label())}")
             self._debounce.start()  # sliders move in many small steps
 
     def _publish(self) -> None:

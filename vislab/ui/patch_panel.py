@@ -80,7 +80,7 @@ class PatchPanel(QWidget):
         self.head.currentIndexChanged.connect(lambda _i: self._draw())
         session.patchesReady.connect(self._on_result)
         session.currentChanged.connect(self._clear)
-        session.modelChanged.connect(self._clear)
+        session.modelChanged.connect(self._on_model)
         session.failed.connect(self._on_failed)
         self._clear()
         self.retranslate()
@@ -92,8 +92,9 @@ class PatchPanel(QWidget):
         self.picture.setToolTip(self.tr("Click a patch to see where it looks"))
         self.block_label.setText(self.tr("Block"))
         self.head_label.setText(self.tr("Head"))
-        if self._answer is not None:
+        if self.result is not None:
             self._fill_choices(force=True)
+        if self._answer is not None:
             self._on_result(self._answer)
         elif self.result is None:
             self.about.setText(self.tr("Computing the attention of every layer…"))
@@ -102,6 +103,13 @@ class PatchPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _on_model(self, _model_id: str) -> None:
+        for combo in (self.layer, self.head):
+            combo.blockSignals(True)
+            combo.clear()  # the next model may have other blocks and heads: its last block, all heads
+            combo.blockSignals(False)
+        self._clear()
 
     def _clear(self, *_args) -> None:
         self.result = self._answer = self.map_image = None
@@ -118,8 +126,9 @@ class PatchPanel(QWidget):
         self.result = result.value
         if self.result is None:
             self.about.setText(self.tr(
-                "This model has no patches: a CNN slides small filters over the whole image, layer after layer. "
-                "Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens."))
+                "This model has no class token attending to every patch: a CNN slides small filters over the "
+                "whole image, layer after layer, and Swin, FocalNet and the hybrids work on local windows or "
+                "stages. Choose a Vision Transformer (ViT, DeiT) to see its image cut into patch tokens."))
             self.picture.set_image(None)
             return
         layout = self.result.layout
@@ -145,9 +154,9 @@ class PatchPanel(QWidget):
                 combo.blockSignals(True)
                 combo.clear()
                 combo.addItems(items)
-                combo.setCurrentIndex(len(items) - 1 if combo is self.layer and keep < 0 else max(0, keep))
-                if combo.currentIndex() >= len(items):
-                    combo.setCurrentIndex(0)
+                if not 0 <= keep < len(items):  # a new model: its last block, the mean of its heads
+                    keep = len(items) - 1 if combo is self.layer else 0
+                combo.setCurrentIndex(keep)
                 combo.blockSignals(False)
 
     def _on_click(self, x: float, y: float) -> None:

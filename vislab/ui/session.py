@@ -343,7 +343,7 @@ class Session(QObject):
         for channel in ALL_CHANNELS:
             if channel in dirty and (channel in ALWAYS or channel in self.active_panels):
                 work = _WORK[channel](self.current, image, replace(self.choices))
-                self.runner.submit(channel, _keyed(key, work), priority=1)
+                self.runner.submit(channel, _keyed(key, work, engine=channel != "previews"), priority=1)
             elif channel in dirty:
                 self.runner.cancel(channel)  # an answer for an earlier choice must not show up later
                 self._dirty.add(channel)  # computed when its panel is shown
@@ -434,10 +434,12 @@ def _read_file(path: str):
 _ENGINE_LOCK = threading.Lock()
 
 
-def _keyed(key: tuple, work: Callable[[Job], Any]) -> Callable[[Job], tuple]:
-    """``work`` with its answer tagged by the choices it was computed for."""
+def _keyed(key: tuple, work: Callable[[Job], Any], engine: bool = True) -> Callable[[Job], tuple]:
+    """``work`` with its answer tagged by the choices it was computed for (``engine``: after the core's heavy
+    modules are imported; the previews need only OpenCV and need not wait for them)."""
     def run(job: Job) -> tuple:
-        import_engine()
+        if engine:
+            import_engine()
         return key, work(job)
 
     return run

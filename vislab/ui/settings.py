@@ -19,7 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "geometry": QByteArray(),
     "window_state": QByteArray(),
     "splitters": [],
-    "panel": 0,
+    "panel": "explain",  # one of main_window.PANELS
     "language": "",  # empty: the system's
     "fast_path": True,  # ONNX Runtime for the forward passes that need no gradient
 }

@@ -44,7 +44,9 @@ class _ScoredBatches(torch.nn.Module):
 
 def _differentiable_output(_module, _args, output):
     if isinstance(output, torch.Tensor) and not output.requires_grad:
-        return output.detach().requires_grad_(True)
+        # A copy of the leaf, not the leaf: the next layer may work in place (DenseNet's and ResNet's
+        # ReLU(inplace=True), a residual +=), which autograd refuses on a leaf.
+        return output.detach().requires_grad_(True).clone()
     return None
 
 
