@@ -144,3 +144,16 @@ def test_the_switch_imports_no_torch():
     code = "import sys, vislab.core.fast as f; f.set_enabled(False); print('torch' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_a_cached_export_that_disagrees_is_made_again(fast_on, private_cache):
+    """An export left by an older vislab, timm or ONNX Runtime that no longer matches torch is replaced."""
+    model = _load("torchvision/resnet18")
+    assert model.fast_ready(timeout=120)
+    path = model._fast.path
+    other = torch.nn.Sequential(torch.nn.Conv2d(3, 8, 3), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten(),
+                                torch.nn.Linear(8, 1000)).eval()
+    _onnx.export(other, "3", (224, 224), path)  # the same file name, other numbers
+    again = _load("torchvision/resnet18")  # the same weights: it finds that file in the cache
+    assert again.fast_ready(timeout=120) and again._fast.exported and again.backend == "onnx"
+    assert again._fast.path == path

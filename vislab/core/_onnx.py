@@ -111,8 +111,10 @@ def export_model(model: LoadedModel, path: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="vislab-export-") as folder:
         weights = Path(folder) / "weights.pt"
         torch.save(model.module.state_dict(), weights)
+        # Settings that are attributes, not weights: torchvision's pretrained Inception-v3 transforms its input.
+        transform_input = str(int(bool(getattr(model.module, "transform_input", False))))
         command = [sys.executable, "-m", "vislab.core._onnx", model.spec.id, str(weights), str(size[0]),
-                   str(size[1]), str(path)]
+                   str(size[1]), str(path), transform_input]
         done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
                               env=os.environ | {"OMP_NUM_THREADS": "1"})
     if done.returncode != 0:
@@ -120,7 +122,7 @@ def export_model(model: LoadedModel, path: Path) -> None:
         raise RuntimeError(lines[-1] if lines else f"the exporting process ended with status {done.returncode}")
 
 
-def _export_main(model_id: str, weights: str, height: str, width: str, path: str) -> None:
+def _export_main(model_id: str, weights: str, height: str, width: str, path: str, transform_input: str = "0") -> None:
     """The child process of :func:`export_model`: rebuild the architecture, load the weights, export."""
     from .catalog import get_spec
     from .inference import _architecture
@@ -129,6 +131,8 @@ def _export_main(model_id: str, weights: str, height: str, width: str, path: str
     spec = get_spec(model_id)
     module = _architecture(spec)
     module.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
+    if hasattr(module, "transform_input"):
+        module.transform_input = transform_input == "1"
     export(module.eval().requires_grad_(False), spec.classifier, (int(height), int(width)), Path(path))
 
 
@@ -188,7 +192,15 @@ class FastPath:
     def _prepare(self, model: LoadedModel) -> None:
         try:
             self._session, self.path = self._open_or_export(model)
-            self._check(model)
+            try:
+                self._check(model)
+            except ValueError:
+                if self.exported:
+                    raise
+                # A cached export that disagrees (made by an older vislab, timm or ONNX Runtime): once more.
+                self.path.unlink(missing_ok=True)
+                self._session, self.path = self._open_or_export(model)
+                self._check(model)
             self.state = "ready"
             model.latency = self.latency
         except Exception as exc:  # any failure leaves the model on torch, with one note

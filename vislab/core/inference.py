@@ -131,8 +131,9 @@ class LoadedModel:
 
     def start_fast_path(self) -> None:
         """Export to ONNX and open an ONNX Runtime session in the background (CPU models, fast path on)."""
-        if self._fast is None:
-            self._fast = _onnx.attach(self)
+        with self._memo_lock:  # two threads turning it on at once start one export
+            if self._fast is None:
+                self._fast = _onnx.attach(self)
 
     def warm_up(self, passes: int = 2) -> float:
         """Forward passes on a blank input, so the first real answer is not the slow one; the fastest
