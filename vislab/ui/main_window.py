@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._build_menus()
         self._connect()
+        # Esc leaves presentation mode wherever the focus is; outside it, Esc is left to the widgets.
+        self.leave_presentation = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.set_presentation(False))
+        self.leave_presentation.setEnabled(False)
         self.retranslate()
         self._restore()
 
@@ -827,6 +830,7 @@ class MainWindow(QMainWindow):
             self.showMaximized() if saved["maximized"] else self.showNormal()
             self.top_split.setSizes(saved["sizes"])
         self.presentation_action.setChecked(self._presentation is not None)
+        self.leave_presentation.setEnabled(self._presentation is not None)
         self.predictions.updateGeometry()
 
     def _widen_predictions(self) -> None:
@@ -834,11 +838,6 @@ class MainWindow(QMainWindow):
             width = sum(self.top_split.sizes())
             self.top_split.setSizes([0, round(width * 0.62), width - round(width * 0.62)])
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._presentation is not None:
-            self.set_presentation(False)
-        else:
-            super().keyPressEvent(event)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About vislab"), self.tr(
