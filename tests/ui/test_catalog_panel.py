@@ -92,3 +92,21 @@ def test_cancel_stops_measuring_and_drops_the_answer(qtbot, panel):
 def test_measure_selected_with_nothing_selected_says_what_to_do(qtbot, panel):
     qtbot.mouseClick(panel.measure_selected, Qt.MouseButton.LeftButton)
     assert not panel.running and "Select" in panel.status.text()
+
+
+def test_switching_language_keeps_the_selection_and_the_order(qtbot, panel):
+    from vislab.ui import i18n
+    from vislab.ui.catalog_panel import FAMILY
+
+    _click_header(qtbot, panel, PARAMS)
+    order = _shown(panel, MODEL)
+    panel.select(["efficientnet_lite0", "vit_tiny_patch16_224"])
+    try:
+        i18n.install("es")
+        qtbot.waitUntil(lambda: panel.model.horizontalHeaderItem(MODEL).text() == "Modelo")
+        assert _shown(panel, MODEL) == order
+        assert sorted(panel.selected_ids()) == ["efficientnet_lite0", "vit_tiny_patch16_224"]
+        assert "Híbrido" in _shown(panel, FAMILY)
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: panel.model.horizontalHeaderItem(MODEL).text() == "Model")

@@ -56,6 +56,7 @@ class CatalogPanel(QWidget):
         self.session = session
         self.passes = passes
         self.measurements: dict[str, Measurement] = {}  # by model id, in the order they arrived
+        self._failed: set[str] = set()
         self._queue: list[str] = []
         self._total = 0
         self._done = 0
@@ -116,7 +117,15 @@ class CatalogPanel(QWidget):
             header.setToolTip(tip)
         if not self.running and not self.measurements:
             self.status.setText(self.tr("Latency has not been measured here yet."))
-        self.refresh()
+        for row in range(self.model.rowCount()):  # in place: the selection and the order stay
+            spec = get_spec(self.model.item(row, MODEL).data(ID_ROLE))
+            self.model.item(row, FAMILY).setText(family(spec.family))
+            self.model.item(row, WEIGHTS).setText(self._status_label(spec))
+            self.model.item(row, MODEL).setToolTip(self.tr("{0}\n{1} ({2})").format(spec.id, spec.paper, spec.year))
+            if spec.id in self.measurements:
+                self._show_measurement(self.measurements[spec.id])
+            elif spec.id in self._failed:
+                self.model.item(row, LATENCY).setText(self.tr("failed"))
         self._update_plot()
         self._set_running(self.running)
 
@@ -281,6 +290,7 @@ class CatalogPanel(QWidget):
         if channel != CHANNEL or not self.running:
             return
         measurement = result
+        self._failed.discard(measurement.model_id)
         self.measurements[measurement.model_id] = measurement
         self._measured += 1
         self._show_measurement(measurement)
@@ -290,6 +300,7 @@ class CatalogPanel(QWidget):
     def _on_failed(self, channel: str, message: str) -> None:
         if channel != CHANNEL or not self.running:
             return
+        self._failed.add(self._current)
         latency = self.model.item(self.row_of(self._current), LATENCY)
         latency.setText(self.tr("failed"))
         latency.setToolTip(message)
