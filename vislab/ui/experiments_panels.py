@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import list_models
 from ..core.weights import WeightsStatus, weights_status
-from .glossary import help_button
+from .glossary import HelpButton
 from .image_row import Picture
 from .panels import method_name
 from .session import MAX_COMPARE, Session
@@ -108,7 +108,7 @@ class ComparePanel(QWidget):
         left.addWidget(self.models, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preset)
-        buttons.addWidget(help_button("cnn_vs_vit", self))
+        buttons.addWidget(HelpButton("cnn_vs_vit", self))
         buttons.addWidget(self.run)
         left.addLayout(buttons)
         left.addWidget(self.agreement)

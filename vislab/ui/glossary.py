@@ -95,10 +95,6 @@ class HelpButton(QToolButton):
             show(self.concept_id)
 
 
-def help_button(concept_id: str, parent: QWidget | None = None) -> HelpButton:
-    return HelpButton(concept_id, parent)
-
-
 class GlossaryDock(QDockWidget):
     """The Concepts side panel: every explanation, one at a time."""
 

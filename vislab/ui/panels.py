@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import get_spec
 from ..core.ops import OPS, OpError, Param, Pipeline, Step, get_op
-from .glossary import help_button
+from .glossary import HelpButton
 from .image_row import ImageRow, Picture
 from .session import ModelView, Session
 from .texts import core_text
@@ -96,10 +96,10 @@ class ExplainPanel(QWidget):
         for label, widget in zip(self.labels, (self.method, self.layer, self.head), strict=True):
             row.addWidget(label)
             row.addWidget(widget, 1 if widget is self.layer else 0)
-        row.addWidget(help_button("attention_head", self))
+        row.addWidget(HelpButton("attention_head", self))
         row.addSpacing(12)
         row.addWidget(self.randomized)
-        row.addWidget(help_button("cam", self))
+        row.addWidget(HelpButton("cam", self))
         self.target.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         target = QHBoxLayout()
         target.addWidget(self.target, 1)
@@ -262,8 +262,8 @@ class FeaturesPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.layer_label)
         top.addWidget(self.layer, 1)
-        top.addWidget(help_button("feature_map", self))
-        top.addWidget(help_button("convolution", self))
+        top.addWidget(HelpButton("feature_map", self))
+        top.addWidget(HelpButton("convolution", self))
         top.addStretch(2)
         left = QVBoxLayout()
         left.addWidget(self.caption)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.heatmaps import overlay, unit_range
-from .glossary import help_button
+from .glossary import HelpButton
 from .image_row import Picture
 from .panels import draw_patch_grid
 from .session import Session
@@ -63,8 +63,8 @@ class PatchPanel(QWidget):
         controls.addWidget(self.layer)
         controls.addWidget(self.head_label)
         controls.addWidget(self.head)
-        controls.addWidget(help_button("patch", self))
-        controls.addWidget(help_button("attention_head", self))
+        controls.addWidget(HelpButton("patch", self))
+        controls.addWidget(HelpButton("attention_head", self))
         controls.addStretch(1)
         side = QVBoxLayout()
         side.addLayout(controls)
