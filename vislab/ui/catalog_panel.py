@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.catalog import ModelSpec, get_spec, list_models
 from ..core.measure import Measurement
 from ..core.weights import weights_status
+from .i18n import Retranslatable
 from .session import Session, import_engine
 from .texts import family, status_text
 from .workers import Job
@@ -45,7 +46,7 @@ STEPS = 100
 MODEL, FAMILY, YEAR, PARAMS, GFLOPS, TOP1, WEIGHTS, LATENCY, TIMED_WITH = range(9)
 
 
-class CatalogPanel(QWidget):
+class CatalogPanel(Retranslatable, QWidget):
     """The catalog as a table with a "Measure here" button and a live top-1 against latency scatter."""
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, passes: int = 5) -> None:
@@ -99,11 +100,6 @@ class CatalogPanel(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._update_plot()
         self._set_running(False)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The buttons, headers, rows and plot in the current language (measurements kept)."""

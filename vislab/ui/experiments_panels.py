@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 from ..core.catalog import list_models
 from ..core.weights import WeightsStatus, weights_status
 from .glossary import HelpButton
+from .i18n import Retranslatable
 from .image_row import Picture
 from .panels import method_name
 from .session import MAX_COMPARE, Session
 from .texts import core_text, family
 
 
-class ModelChecklist(QListWidget):
+class ModelChecklist(Retranslatable, QListWidget):
     """The catalog with a check box per model; models whose weights are not here are marked."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -38,10 +39,8 @@ class ModelChecklist(QListWidget):
         self.setMaximumWidth(280)
         self.refresh()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         checked = set(self.checked()) or {self.session.choices.model_id}
@@ -81,7 +80,7 @@ def cnn_vs_vit(session: Session) -> list[str]:
     return ["efficientnet_lite0", *(vits[:1] or ["vit_base_patch16_224"])]
 
 
-class ComparePanel(QWidget):
+class ComparePanel(Retranslatable, QWidget):
     """Two to four models on the current image: top-5, cost, latency here and each one's natural map."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -133,11 +132,6 @@ class ComparePanel(QWidget):
         for column, result in self._shown.items():
             self._on_column(column, result)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _on_preset(self) -> None:
         self.models.refresh()
         self.models.check_only(cnn_vs_vit(self.session))
@@ -182,7 +176,7 @@ class ComparePanel(QWidget):
             self.columns[int(channel.split(":")[1])][0].setText(escape(message))
 
 
-class SweepPanel(QWidget):
+class SweepPanel(Retranslatable, QWidget):
     """A perturbation swept over a range for the models checked in the Compare panel, plotted live."""
 
     def __init__(self, session: Session, compare: ComparePanel, parent: QWidget | None = None) -> None:
@@ -245,11 +239,6 @@ class SweepPanel(QWidget):
             label.setText(text)
         if self.result is not None:
             self._draw()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _plot_labels(self) -> dict[str, str]:
         from ..core.experiments import PERTURBATIONS

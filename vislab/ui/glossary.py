@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QToolButton, QWidget
+
+from .i18n import Retranslatable
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def concept(concept_id: str) -> Concept:
     return _BY_ID[concept_id]
 
 
-class HelpButton(QToolButton):
+class HelpButton(Retranslatable, QToolButton):
     """A small "?" that shows one explanation as its tooltip and opens it in the Concepts panel."""
 
     def __init__(self, concept_id: str, parent: QWidget | None = None) -> None:
@@ -78,16 +80,11 @@ class HelpButton(QToolButton):
         self.setAutoRaise(True)
         self.setObjectName(f"help_{concept_id}")
         self.clicked.connect(self._open)
-        self._retranslate()
+        self.retranslate()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         title, text = concept(self.concept_id).translated()
         self.setToolTip(f"<b>{title}</b><p>{text}</p>")
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def _open(self) -> None:
         show = getattr(self.window(), "show_concept", None)
@@ -95,7 +92,7 @@ class HelpButton(QToolButton):
             show(self.concept_id)
 
 
-class GlossaryDock(QDockWidget):
+class GlossaryDock(Retranslatable, QDockWidget):
     """The Concepts side panel: every explanation, one at a time."""
 
     conceptShown = Signal(str)
@@ -118,13 +115,11 @@ class GlossaryDock(QDockWidget):
         self.list.currentRowChanged.connect(self._on_row)
         self.list.setCurrentRow(0)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.setWindowTitle(self.tr("Concepts"))
-            for row, c in enumerate(CONCEPTS):
-                self.list.item(row).setText(c.translated()[0])
-            self._on_row(self.list.currentRow())
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Concepts"))
+        for row, c in enumerate(CONCEPTS):
+            self.list.item(row).setText(c.translated()[0])
+        self._on_row(self.list.currentRow())
 
     def _on_row(self, row: int) -> None:
         if row >= 0:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from ..resources import resources_dir
 
@@ -22,6 +22,19 @@ DEFAULT = "en"
 
 _installed: list[QTranslator] = []
 _current = [DEFAULT]
+
+
+class Retranslatable:
+    """Mixed into a widget (before its Qt class) whose texts follow the language: it sets them in
+    :meth:`retranslate`, which runs again when Qt reports a language change."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def translations_dir() -> str:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,7 @@ from ..core.weights import WEIGHTS_SUFFIXES
 from ..resources import sample_images
 from . import i18n
 from .glossary import GlossaryDock
+from .i18n import Retranslatable
 from .image_strip import ImageStrip
 from .image_view import ImageView
 from .model_card import ModelCard
@@ -70,7 +71,7 @@ DROP_HINT = QT_TRANSLATE_NOOP("MainWindow", "Drop images here, or open them from
 PRESENTATION_SCALE = 1.6
 
 
-class MessageBar(QFrame):
+class MessageBar(Retranslatable, QFrame):
     """A non-modal message across the top of the window, with an optional action."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -86,7 +87,6 @@ class MessageBar(QFrame):
         close = self.close_button = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 4, 4)
@@ -95,6 +95,7 @@ class MessageBar(QFrame):
         row.addWidget(close)
         self._callback = None
         self.action.clicked.connect(self._on_action)
+        self.retranslate()
         self.hide()
 
     def show_message(self, text: str, action: str | None = None, callback=None) -> None:
@@ -104,10 +105,8 @@ class MessageBar(QFrame):
         self._callback = callback
         self.show()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.close_button.setToolTip(self.tr("Dismiss"))
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss"))
 
     def _on_action(self) -> None:
         self.hide()
@@ -115,7 +114,7 @@ class MessageBar(QFrame):
             self._callback()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """The window. Static texts are set in :meth:`retranslate`, so switching the language (View ▸ Language)
     changes them in place: nothing the person has open is rebuilt or lost."""
 
@@ -424,11 +423,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._set_placeholder(*self._placeholder)
         self._update_view()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _set_placeholder(self, text: str, args: tuple = ()) -> None:
         """What the predictions area says while it has no predictions (kept untranslated, to follow the

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.catalog import get_spec
 from ..core.weights import weights_status
+from .i18n import Retranslatable
 from .texts import core_text, family, status_text
 
 
-class ModelCard(QLabel):
+class ModelCard(Retranslatable, QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
@@ -34,10 +35,8 @@ class ModelCard(QLabel):
         self._device = device
         self._render()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._render()
 
     def _render(self) -> None:
         if self._model_id is None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from ..core.catalog import ModelSpec, list_models
 from ..core.weights import WeightsStatus, weights_status
+from .i18n import Retranslatable
 from .texts import family as family_name
 from .texts import status_text
 
@@ -15,7 +16,7 @@ FAMILIES = ("CNN", "Transformer", "Hybrid")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ModelPicker(QComboBox):
+class ModelPicker(Retranslatable, QComboBox):
     """A combo box of the catalog; typing filters it. Emits ``modelChosen(id)``."""
 
     modelChosen = Signal(str)
@@ -37,17 +38,15 @@ class ModelPicker(QComboBox):
         completer.activated[str].connect(self._on_text_chosen)
         self.activated.connect(self._on_activated)
         self.lineEdit().editingFinished.connect(self._restore_text)
-        self.retranslate()
+        self._set_tips()
 
-    def retranslate(self) -> None:
+    def _set_tips(self) -> None:
         self.setToolTip(self.tr("The model: type to search. Grouped by family; each shows where its weights are."))
         self.setAccessibleName(self.tr("Model"))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._set_tips()
+        self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the list (weights may have been downloaded meanwhile)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.catalog import get_spec
 from ..core.ops import OPS, OpError, Param, Pipeline, Step, get_op
 from .glossary import HelpButton
+from .i18n import Retranslatable
 from .image_row import ImageRow, Picture
 from .session import ModelView, Session
 from .texts import core_text
@@ -35,7 +36,7 @@ def _hint(text: str) -> QLabel:
     return label
 
 
-class ExplainPanel(QWidget):
+class ExplainPanel(Retranslatable, QWidget):
     """Method, layer, head and target for the explanation; the map itself shows in the image view."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -85,11 +86,6 @@ class ExplainPanel(QWidget):
             for i in range(self.method.count()):
                 self.method.setItemText(i, method_name(self.method.itemData(i)))
             self._describe(self.method.currentData(), reset=False)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         row = QHBoxLayout()
@@ -246,7 +242,7 @@ class ExplainPanel(QWidget):
             self.cancel.setVisible(True)
 
 
-class FeaturesPanel(QWidget):
+class FeaturesPanel(Retranslatable, QWidget):
     """A layer's strongest feature maps, and the first layer's filters."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -291,11 +287,6 @@ class FeaturesPanel(QWidget):
         self.maps.update()
         if self._result is not None:
             self._show_captions(self._result)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_model(self, _model_id: str) -> None:
         self.layer.clear()
@@ -415,7 +406,7 @@ class ParamEditor(QWidget):
         self.changed.emit(step)
 
 
-class PreprocessPanel(QWidget):
+class PreprocessPanel(Retranslatable, QWidget):
     """An editable pipeline of OpenCV ops, its preview strip, and whether the model sees the result."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -479,11 +470,6 @@ class PreprocessPanel(QWidget):
             self.list.item(row).setText(f"{row + 1}. {self.step_label(step.label())}")
         if self._previews is not None:
             self._on_previews(self._previews)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _clear(self, *_args) -> None:
         self._previews = None
@@ -549,7 +535,7 @@ class PreprocessPanel(QWidget):
         self.session.set_pipeline(Pipeline(tuple(self.steps)))
 
 
-class ModelViewPanel(QWidget):
+class ModelViewPanel(Retranslatable, QWidget):
     """The model's own input pipeline, stage by stage, with a ViT's patch grid over the crop."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -564,10 +550,9 @@ class ModelViewPanel(QWidget):
         session.modelChanged.connect(self._clear)
         self._result = None
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self._result is not None:
+    def retranslate(self) -> None:
+        if self._result is not None:
             self._on_result(self._result)
-        super().changeEvent(event)
 
     def _clear(self, *_args) -> None:
         self._result = None

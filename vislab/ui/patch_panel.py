@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.heatmaps import overlay, unit_range
 from .glossary import HelpButton
+from .i18n import Retranslatable
 from .image_row import Picture
 from .panels import draw_patch_grid
 from .session import Session
@@ -34,7 +35,7 @@ class PatchPicture(Picture):
             self.clicked.emit(x, y)
 
 
-class PatchPanel(QWidget):
+class PatchPanel(Retranslatable, QWidget):
     """For a ViT: the patch grid over the crop, the token count, and one patch's attention over the others
     for a chosen layer and head. Clicking another patch or layer redraws at once (all the layers' attention
     is computed once per image)."""
@@ -98,11 +99,6 @@ class PatchPanel(QWidget):
             self._on_result(self._answer)
         elif self.result is None:
             self.about.setText(self.tr("Computing the attention of every layer…"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_model(self, _model_id: str) -> None:
         for combo in (self.layer, self.head):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .i18n import Retranslatable
 
 #: Height of a row at the normal font; rows grow with the font (presentation mode).
 ROW = 30
 
 
-class PredictionsView(QWidget):
+class PredictionsView(Retranslatable, QWidget):
     """Bars for a list of :class:`~vislab.core.inference.Prediction` (duck-typed: index, label, probability).
 
     Signals:
@@ -32,11 +34,6 @@ class PredictionsView(QWidget):
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Click a class to see where the model finds it (the explanation target)."))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_predictions(self, items: list, target: int | None = None) -> None:
         self.items = list(items)
