@@ -175,3 +175,32 @@ def test_model_views_are_kept_per_photo_and_pipeline(lite0, cat):
     assert lite0.pipeline.cropped(image) is view
     assert lite0.pipeline.cropped(image.copy()) is not view
     assert np.array_equal(lite0.pipeline.cropped(image.copy()), view)
+
+
+def test_a_helper_built_while_the_model_runs_does_not_deadlock_with_one_asked_for_under_the_model_lock():
+    """The feature-layer probe is built inside memo() and runs the model (it takes the model lock); the
+    attention extractor is asked for while the model lock is held. Both at once, in the order that deadlocked."""
+    torch.manual_seed(0)
+    model = load_model("torchvision/resnet18", pretrained=False, device="cpu", fast_path=False)
+    in_make, holds_lock, done = threading.Event(), threading.Event(), []
+
+    def probe() -> str:
+        in_make.set()
+        holds_lock.wait(10)
+        with model.lock:  # what the probe does: run the model
+            return "layers"
+
+    def extractor_under_the_model_lock() -> None:
+        in_make.wait(10)
+        with model.lock:
+            holds_lock.set()
+            done.append(model.memo("extractor", lambda: "extractor"))
+
+    threads = [threading.Thread(target=lambda: done.append(model.memo("layers", probe)), daemon=True),
+               threading.Thread(target=extractor_under_the_model_lock, daemon=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert sorted(done) == ["extractor", "layers"]
+    assert model.memo("layers", lambda: "again") == "layers"  # built once

@@ -80,6 +80,7 @@ class LoadedModel:
     _embedding: list = field(default_factory=list, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
     _memo_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _memo_building: dict = field(default_factory=dict, repr=False)
     _fast: _onnx.FastPath | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -95,11 +96,24 @@ class LoadedModel:
         self._embedding[:] = [args[0].detach()]
 
     def memo(self, key: str, make: Callable[[], T]) -> T:
-        """A helper object built once per model (an attention extractor, a randomised copy)."""
+        """A helper object built once per model (an attention extractor, a randomised copy).
+
+        Each key is built under a lock of its own, never under the one that guards the table: a helper
+        built while the model runs (the feature-layer probe takes :attr:`lock`) would otherwise wait on a
+        thread that holds :attr:`lock` and asks for another helper (the attention extractor).
+        """
         with self._memo_lock:
-            if key not in self._memo:
-                self._memo[key] = make()
-            return self._memo[key]
+            if key in self._memo:
+                return self._memo[key]
+            building = self._memo_building.setdefault(key, threading.Lock())
+        with building:
+            with self._memo_lock:
+                if key in self._memo:  # built meanwhile by the thread we waited for
+                    return self._memo[key]
+            value = make()
+            with self._memo_lock:
+                self._memo[key] = value
+            return value
 
     def randomized(self, seed: int = 0) -> LoadedModel:
         """The same architecture with freshly initialised weights (the Adebayo et al. 2018 sanity check:
