@@ -6,6 +6,7 @@ one of these. Anything else escaping the core is a bug in vislab.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 
@@ -40,8 +41,54 @@ class WeightsUnavailableError(WeightsError):
     """The weights are neither bundled, cached nor downloadable right now."""
 
 
-class DownloadCancelled(VislabError):
+class Cancelled(VislabError):
+    """The person stopped long work; the front ends return the panel to a clear state, with no error."""
+
+
+def check_cancel(cancel: threading.Event | None, error: type[Cancelled], message: str) -> None:
+    """Raise ``error(message)`` when ``cancel`` is set: the one check long loops make between steps."""
+    if cancel is not None and cancel.is_set():
+        raise error(message)
+
+
+class DownloadCancelled(Cancelled):
     """The user stopped a weights download."""
+
+
+class ExplanationCancelled(Cancelled):
+    """The user stopped a long explanation."""
+
+
+class ExperimentCancelled(Cancelled):
+    """The user stopped a sweep."""
+
+
+class MeasurementCancelled(Cancelled):
+    """The person stopped a measurement."""
+
+
+class LayerError(VislabError):
+    """A layer name that does not exist in the model, or whose output is not a spatial map."""
+
+
+class MethodNotApplicableError(VislabError):
+    """The method cannot run on this model (rollout on a CNN)."""
+
+
+class UnknownMethodError(UnknownNameError):
+    """No explanation method has this id."""
+
+
+class UnknownPerturbationError(UnknownNameError):
+    """No perturbation has this id."""
+
+
+class OpError(VislabError):
+    """An op or parameter that does not exist, or a value outside its range."""
+
+
+class UnknownOpError(UnknownNameError, OpError):
+    """No op has this id."""
 
 
 class DeviceError(VislabError):

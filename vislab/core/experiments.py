@@ -16,17 +16,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .errors import OptionError, UnknownNameError, VislabError
+from .errors import ExperimentCancelled, OptionError, UnknownPerturbationError, check_cancel
 from .ops import Step
 from .registry import Registry
-
-
-class ExperimentCancelled(VislabError):
-    """The user stopped a sweep."""
-
-
-class UnknownPerturbationError(UnknownNameError):
-    """No perturbation has this id."""
 
 
 @dataclass(frozen=True)
@@ -162,8 +154,7 @@ def sweep(models: Sequence, image: np.ndarray, perturbation: str, start: float |
         reference[model.spec.id] = (top.index, top.label)
     rows = []
     for done, strength in enumerate(strengths):
-        if cancel is not None and cancel.is_set():
-            raise ExperimentCancelled("sweep cancelled")
+        check_cancel(cancel, ExperimentCancelled, "sweep cancelled")
         perturbed = spec.apply(image, strength)
         for model in models:
             probs, _ = model.forward(model.pipeline(perturbed)[None])

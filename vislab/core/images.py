@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 import cv2
@@ -46,6 +47,22 @@ _VECTOR_MAGIC = ((b"%PDF", "PDF"), (b"%!PS", "PostScript"), (b"\xc5\xd0\xd3\xc6"
 def is_image_path(path: str | Path) -> bool:
     """True when the file name has one of :data:`IMAGE_SUFFIXES` (case-insensitive)."""
     return Path(path).suffix.lower() in IMAGE_SUFFIXES
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the images inside folders, recursively, in name order (case-insensitive).
+
+    A path that is neither a folder nor an existing file is kept, so that reading it reports why.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted((p for p in path.rglob("*") if p.is_file() and is_image_path(p)),
+                            key=lambda p: str(p).lower())
+        else:
+            found.append(path)
+    return found
 
 
 def read_image(path: str | Path, *, max_pixels: int = MAX_PIXELS, min_side: int | None = None) -> np.ndarray:

@@ -17,14 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .catalog import get_spec
-from .errors import VislabError
+from .errors import MeasurementCancelled, check_cancel
 
 #: Forward passes run before timing starts: the first ones allocate memory and pick kernels.
 WARM_UP_PASSES = 2
 
-
-class MeasurementCancelled(VislabError):
-    """The person stopped a measurement."""
 
 
 @dataclass(frozen=True)
@@ -111,9 +108,8 @@ def measure_all(model_ids: Iterable[str], *, on_result: Callable[[int, int, Meas
     ids = list(model_ids)
     results: list[Measurement] = []
     for index, model_id in enumerate(ids):
-        if cancel is not None and cancel.is_set():
-            break
         try:
+            _check(cancel, model_id)
             result = measure_latency(model_id, device=device, passes=passes, cancel=cancel)
         except MeasurementCancelled:
             break
@@ -124,5 +120,4 @@ def measure_all(model_ids: Iterable[str], *, on_result: Callable[[int, int, Meas
 
 
 def _check(cancel: threading.Event | None, name: str) -> None:
-    if cancel is not None and cancel.is_set():
-        raise MeasurementCancelled(f"measuring {name} was cancelled")
+    check_cancel(cancel, MeasurementCancelled, f"measuring {name} was cancelled")

@@ -16,19 +16,13 @@ from typing import Any, Literal
 import cv2
 import numpy as np
 
-from .errors import UnknownNameError, VislabError
+from .errors import OpError, UnknownOpError
 from .images import fit
 from .registry import Registry
 
 Kind = Literal["int", "float", "bool", "choice"]
 
 
-class OpError(VislabError):
-    """An op or parameter that does not exist, or a value outside its range."""
-
-
-class UnknownOpError(UnknownNameError, OpError):
-    """No op has this id."""
 
 
 @dataclass(frozen=True)

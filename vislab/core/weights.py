@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog import ModelSpec
-from .errors import DownloadCancelled, WeightsError, WeightsUnavailableError
+from .errors import DownloadCancelled, WeightsError, WeightsUnavailableError, check_cancel
 
 if TYPE_CHECKING:
     import torch
@@ -186,8 +186,7 @@ def _reporting_tqdm(progress: ProgressCallback | None, cancel: threading.Event |
             self.done += int(n or 0)
             if progress is not None:
                 progress(self.done, int(self.total or 0))
-            if cancel is not None and cancel.is_set():
-                raise DownloadCancelled("download cancelled")
+            check_cancel(cancel, DownloadCancelled, "download cancelled")
             return super().update(n)
 
     return ReportingTqdm

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import VislabError
-from .cam import ExplanationCancelled
-from .layers import LayerError
+from ..errors import ExplanationCancelled, LayerError, MethodNotApplicableError, VislabError
 from .methods import (
     METHODS,
     ExplainRequest,
@@ -30,9 +28,6 @@ from .methods import (
 __all__ = ["METHODS", "Explanation", "ExplanationCancelled", "LayerError", "MethodNotApplicableError",
            "MethodSpec", "UnknownMethodError", "explain", "get_method", "methods_for", "methods_for_spec"]
 
-
-class MethodNotApplicableError(VislabError):
-    """The method cannot run on this model (rollout on a CNN)."""
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,12 @@ import threading
 import numpy as np
 import torch
 
-from ..errors import VislabError
-from .layers import LayerError, get_layer, spatial_reshape
+from ..errors import ExplanationCancelled, LayerError, check_cancel
+from .layers import get_layer, spatial_reshape
 
 #: Masked images Score-CAM scores per forward pass.
 SCORECAM_BATCH = 32
 
-
-class ExplanationCancelled(VislabError):
-    """The user stopped a long explanation."""
 
 
 class _ScoredBatches(torch.nn.Module):
@@ -32,8 +29,7 @@ class _ScoredBatches(torch.nn.Module):
         self.done = 0
 
     def forward(self, batch: torch.Tensor) -> torch.Tensor:
-        if self.cancel is not None and self.cancel.is_set():
-            raise ExplanationCancelled("explanation cancelled")
+        check_cancel(self.cancel, ExplanationCancelled, "explanation cancelled")
         out = self.module(batch)
         self.done += batch.shape[0]
         if self.progress is not None:

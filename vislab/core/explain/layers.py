@@ -12,11 +12,7 @@ import math
 
 import torch
 
-from ..errors import VislabError
-
-
-class LayerError(VislabError):
-    """A layer name that does not exist in the model, or whose output is not a spatial map."""
+from ..errors import LayerError
 
 
 def get_layer(module: torch.nn.Module, name: str, model_name: str = "the model") -> torch.nn.Module:

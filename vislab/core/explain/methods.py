@@ -13,12 +13,8 @@ from typing import Literal
 import numpy as np
 import torch
 
-from ..errors import UnknownNameError
+from ..errors import UnknownMethodError
 from ..registry import Registry
-
-
-class UnknownMethodError(UnknownNameError):
-    """No explanation method has this id."""
 
 
 @dataclass(frozen=True)

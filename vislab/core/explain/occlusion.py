@@ -8,8 +8,8 @@ import threading
 import numpy as np
 import torch
 
+from ..errors import ExplanationCancelled, check_cancel
 from ..heatmaps import unit_range
-from .cam import ExplanationCancelled
 
 BATCH = 16
 
@@ -38,8 +38,7 @@ def occlusion_map(model, tensor: torch.Tensor, target: int | None, patch: int | 
     drops = np.zeros((height, width), np.float64)
     counts = np.zeros((height, width), np.float64)
     for start in range(0, len(positions), BATCH):
-        if cancel is not None and cancel.is_set():
-            raise ExplanationCancelled("explanation cancelled")
+        check_cancel(cancel, ExplanationCancelled, "explanation cancelled")
         chunk = positions[start:start + BATCH]
         batch = tensor.repeat(len(chunk), 1, 1, 1)
         for i, (y, x) in enumerate(chunk):
