@@ -79,6 +79,10 @@ class UnknownMethodError(UnknownNameError):
     """No explanation method has this id."""
 
 
+class UnknownAnalysisError(UnknownNameError):
+    """No analysis has this id."""
+
+
 class UnknownPerturbationError(UnknownNameError):
     """No perturbation has this id."""
 

@@ -41,6 +41,10 @@ class Registry(Generic[T]):
         self._items[item.id] = item
         return item
 
+    def unregister(self, name: str) -> T:
+        """Remove and return the entry called ``name`` (tests that register a made-up entry)."""
+        return self._items.pop(name)
+
     def get(self, name: str) -> T:
         """Return the entry called ``name`` or raise an error that suggests close names."""
         try:
