@@ -739,6 +739,10 @@ Choose the model again to retry.</translation>
         <translation>Use the CPU instead</translation>
     </message>
     <message>
+        <source>No predictions.</source>
+        <translation>No predictions.</translation>
+    </message>
+    <message>
         <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
         <translation>Downloading weights… {0:.0f} of {1:.0f} MB</translation>
     </message>

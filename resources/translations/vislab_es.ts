@@ -739,6 +739,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Usar la CPU en su lugar</translation>
     </message>
     <message>
+        <source>No predictions.</source>
+        <translation>Sin predicciones.</translation>
+    </message>
+    <message>
         <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
         <translation>Descargando pesos… {0:.0f} de {1:.0f} MB</translation>
     </message>

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from vislab.core.catalog import list_models
-from vislab.ui.catalog_panel import GFLOPS, LATENCY, MODEL, PARAMS, SORT_ROLE, TIMED_WITH, CatalogPanel
+from vislab.ui.panels.catalog import GFLOPS, LATENCY, MODEL, PARAMS, SORT_ROLE, TIMED_WITH, CatalogPanel
 from vislab.ui.session import Session
 
 LONG = 240_000  # ms: building and timing two models on a busy 2-core machine
@@ -96,7 +96,7 @@ def test_measure_selected_with_nothing_selected_says_what_to_do(qtbot, panel):
 
 def test_switching_language_keeps_the_selection_and_the_order(qtbot, panel):
     from vislab.ui import i18n
-    from vislab.ui.catalog_panel import FAMILY
+    from vislab.ui.panels.catalog import FAMILY
 
     _click_header(qtbot, panel, PARAMS)
     order = _shown(panel, MODEL)

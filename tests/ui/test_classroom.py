@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from vislab.ui.glossary import CONCEPTS
-from vislab.ui.patch_panel import GAP
+from vislab.ui.panels.patches import GAP
 
 LONG = 60_000
 
@@ -28,8 +28,8 @@ def vit_weights(tmp_path):
 
 def test_the_patch_view_shows_a_vits_tokens_and_where_a_clicked_patch_looks(qtbot, window, cat, vit_weights):
     window.add_paths([str(cat)])
-    window.tabs.setCurrentWidget(window.patch_panel)
-    panel = window.patch_panel
+    window.tabs.setCurrentWidget(window.panels["patches"])
+    panel = window.panels["patches"]
     qtbot.waitUntil(lambda: panel.result is None and "no class token" in panel.about.text(), timeout=LONG)
     window.session.set_model("vit_tiny_patch16_224", weights=vit_weights)
     qtbot.waitUntil(lambda: panel.result is not None, timeout=LONG)
@@ -76,13 +76,13 @@ def test_presentation_mode_makes_everything_big_and_hides_the_advanced_parts(qtb
 
 
 def test_each_concept_is_next_to_what_it_explains(qtbot, window):
-    qtbot.waitUntil(lambda: window.compare_panel is not None, timeout=LONG)
+    qtbot.waitUntil(lambda: window.panels["compare"] is not None, timeout=LONG)
     from PySide6.QtWidgets import QToolButton
 
     helps = {b.objectName().removeprefix("help_") for b in window.findChildren(QToolButton)
              if b.objectName().startswith("help_")}
     assert helps == {c.id for c in CONCEPTS}
-    button = window.patch_panel.findChild(QToolButton, "help_patch")
+    button = window.panels["patches"].findChild(QToolButton, "help_patch")
     assert "196 patches" in button.toolTip()
     button.click()
     assert window.concepts.isVisible() and "Patch" in window.concepts.text.toPlainText()

@@ -41,7 +41,7 @@ def test_the_catalog_holds_every_text_of_the_code(tmp_path):
     assert texts.GENERATED.read_text(encoding="utf-8") == texts.generated_source()
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(lupdate), *sorted(map(str, (ROOT / "vislab" / "ui").glob("*.py"))), "-ts", str(fresh)],
+    subprocess.run([str(lupdate), *sorted(map(str, (ROOT / "vislab" / "ui").rglob("*.py"))), "-ts", str(fresh)],
                    check=True, capture_output=True)
     for language in i18n.LANGUAGES:
         assert set(i18n.read_ts(fresh)) == set(i18n.read_ts(FOLDER / f"vislab_{language}.ts")), (
@@ -92,8 +92,8 @@ def test_the_window_speaks_spanish_and_switches_back_without_losing_anything(qtb
     window = create_window([str(cat)], settings=settings)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: bool(window.predictions.items) and window.compare_panel is not None, timeout=LONG)
-    qtbot.waitUntil(lambda: window.explain_panel.method.count() > 0, timeout=LONG)
+    qtbot.waitUntil(lambda: bool(window.predictions.items) and window.panels["compare"] is not None, timeout=LONG)
+    qtbot.waitUntil(lambda: window.panels["explain"].method.count() > 0, timeout=LONG)
     assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Ver", "&Modelo", "Ay&uda"]
     assert window.tabs.tabText(1) == "Mapas de características"
     assert "Familia" in window.card.text()
@@ -109,18 +109,18 @@ def test_the_window_speaks_spanish_and_switches_back_without_losing_anything(qtb
 
     # What appeared in English turns Spanish too: the Patches panel with a CNN, a preprocessing step and its
     # preview captions, the "?" tooltips, the status bar.
-    window.tabs.setCurrentWidget(window.patch_panel)
-    qtbot.waitUntil(lambda: "no class token" in window.patch_panel.about.text(), timeout=LONG)
-    window.preprocess_panel.ops.setCurrentIndex(window.preprocess_panel.ops.findData("gaussian_blur"))
-    window.preprocess_panel.add.click()
-    qtbot.waitUntil(lambda: len(window.preprocess_panel.strip.cells) == 2, timeout=LONG)
+    window.tabs.setCurrentWidget(window.panels["patches"])
+    qtbot.waitUntil(lambda: "no class token" in window.panels["patches"].about.text(), timeout=LONG)
+    window.panels["previews"].ops.setCurrentIndex(window.panels["previews"].ops.findData("gaussian_blur"))
+    window.panels["previews"].add.click()
+    qtbot.waitUntil(lambda: len(window.panels["previews"].strip.cells) == 2, timeout=LONG)
     window.languageChosen.emit("es")
     qtbot.waitUntil(lambda: window.tabs.tabText(1) == "Mapas de características")
-    assert window.preprocess_panel.list.item(0).text().startswith("1. Desenfoque gaussiano (")
-    captions = [c.parentWidget().layout().itemAt(1).widget().text() for c in window.preprocess_panel.strip.cells]
+    assert window.panels["previews"].list.item(0).text().startswith("1. Desenfoque gaussiano (")
+    captions = [c.parentWidget().layout().itemAt(1).widget().text() for c in window.panels["previews"].strip.cells]
     assert captions[0] == "entrada" and captions[1].startswith("Desenfoque gaussiano (")
-    assert "Parche" in window.patch_panel.findChild(QAbstractButton, "help_patch").toolTip()
-    assert "no tiene un token de clase" in window.patch_panel.about.text()
+    assert "Parche" in window.panels["patches"].findChild(QAbstractButton, "help_patch").toolTip()
+    assert "no tiene un token de clase" in window.panels["patches"].about.text()
     english = [t for t in map(_plain, _shown_texts(window)) if ENGLISH.search(t)]
     assert english == []
     window.session.runner.cancel_all()

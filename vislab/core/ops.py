@@ -326,10 +326,11 @@ class Step:
             values[key.strip()] = value.strip()
         return cls.make(name, **values)
 
-    def label(self) -> str:
-        spec = get_op(self.op)
+    def label(self, name: str | None = None) -> str:
+        """``Gaussian blur (ksize=9, sigma=2)``; ``name`` replaces the op's name (a translation of it)."""
+        name = name or get_op(self.op).name
         shown = ", ".join(f"{k}={_num(v) if isinstance(v, float) else v}" for k, v in self.params)
-        return f"{spec.name} ({shown})" if shown else spec.name
+        return f"{name} ({shown})" if shown else name
 
     def apply(self, image: np.ndarray, scale: float = 1.0) -> np.ndarray:
         """Apply the step; lengths in pixels are multiplied by ``scale`` (for a downsized copy)."""

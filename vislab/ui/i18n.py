@@ -97,7 +97,7 @@ def update(root: Path | None = None) -> list[Path]:
     texts.GENERATED.write_text(texts.generated_source(), encoding="utf-8")
     folder = root / "resources" / "translations"
     folder.mkdir(parents=True, exist_ok=True)
-    sources = sorted(str(p) for p in (root / "vislab" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (root / "vislab" / "ui").rglob("*.py"))
     tool = Path(sys.executable).parent
     written = []
     for language in LANGUAGES:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import get_spec
+from ..core.errors import DeviceError
 from ..core.heatmaps import COLORMAPS, on_original, overlay
 from ..core.images import IMAGE_SUFFIXES, save_image
 from ..core.weights import WEIGHTS_SUFFIXES
@@ -48,12 +49,12 @@ from .image_strip import ImageStrip
 from .image_view import ImageView
 from .model_card import ModelCard
 from .model_picker import ModelPicker
-from .panels import ExplainPanel, FeaturesPanel, ModelViewPanel, PreprocessPanel, method_name
-from .patch_panel import PatchPanel
+from .panels import PANELS
 from .predictions_view import PredictionsView
 from .qt_images import from_qimage, to_qimage
 from .session import Session
 from .settings import Settings
+from .texts import error_text, method_name
 
 #: The picture's modes, by id; their labels are translated when shown.
 VIEW_MODES = ("Original", "Model's view", "Preprocessed", "Overlay")
@@ -63,8 +64,8 @@ VIEW_TIPS = (QT_TRANSLATE_NOOP("MainWindow", "The photo as loaded"),
              QT_TRANSLATE_NOOP("MainWindow", "What the model sees: resized and cropped"),
              QT_TRANSLATE_NOOP("MainWindow", "After the preprocessing pipeline"),
              QT_TRANSLATE_NOOP("MainWindow", "The explanation map over what the model saw"))
-#: The bottom panels in tab order: the session computes a panel's results only while it is shown.
-PANELS = ("explain", "features", "previews", "stages", "patches", "compare", "sweep", "catalog")
+#: What the picture and the predictions show, computed whatever panel is open.
+ALWAYS = ("classify", "explain", "previews", "stages")
 DROP_HINT = QT_TRANSLATE_NOOP("MainWindow", "Drop images here, or open them from the File menu (Ctrl+O) or the "
                                            "Samples menu.")
 #: Presentation mode scales every font by this much.
@@ -229,34 +230,25 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _build_panels(self) -> QTabWidget:
         self.tabs = QTabWidget()
-        self.explain_panel = ExplainPanel(self.session)
-        self.features_panel = FeaturesPanel(self.session)
-        self.preprocess_panel = PreprocessPanel(self.session)
-        self.model_view_panel = ModelViewPanel(self.session)
-        self.patch_panel = PatchPanel(self.session)
-        for widget in (self.explain_panel, self.features_panel, self.preprocess_panel, self.model_view_panel,
-                       self.patch_panel):
-            self.tabs.addTab(widget, "")
+        #: The panels built so far, by id, in tab order.
+        self.panels: dict[str, QWidget] = {}
         # Compare, Experiments and Models draw with matplotlib: built once the engine is loaded, off the
         # start-up path.
-        self.compare_panel = self.sweep_panel = self.catalog_panel = None
+        self._add_panels(deferred=False)
         return self.tabs
 
+    def _add_panels(self, deferred: bool) -> None:
+        for spec in PANELS:
+            if spec.deferred == deferred and spec.id not in self.panels:
+                self.panels[spec.id] = spec.build(self.session, self.panels)
+                self.tabs.addTab(self.panels[spec.id], "")
+
     def _tab_names(self) -> list[str]:
-        names = [self.tr("Explain"), self.tr("Feature maps"), self.tr("Preprocessing"), self.tr("Model's view"),
-                 self.tr("Patches"), self.tr("Compare"), self.tr("Experiments"), self.tr("Models")]
-        return names[:self.tabs.count()]
+        return [self.tr(PANELS.get(panel_id).title) for panel_id in self.panels]
 
     def _add_experiment_panels(self) -> None:
-        from .catalog_panel import CatalogPanel
-        from .experiments_panels import ComparePanel, SweepPanel
-
-        if self.compare_panel is None:
-            self.compare_panel = ComparePanel(self.session)
-            self.sweep_panel = SweepPanel(self.session, self.compare_panel)
-            self.catalog_panel = CatalogPanel(self.session)
-            for panel in (self.compare_panel, self.sweep_panel, self.catalog_panel):
-                self.tabs.addTab(panel, "")
+        if len(self.panels) < len(PANELS):
+            self._add_panels(deferred=True)
             self.retranslate()
             if self._pending_panel is not None and self.tabs.currentIndex() == 0:  # unless the user moved on
                 self.tabs.setCurrentIndex(self._pending_panel)
@@ -447,14 +439,18 @@ class MainWindow(Retranslatable, QMainWindow):
         s.currentChanged.connect(self._on_current)
         s.imageUpdated.connect(self._on_image_updated)
         s.modelChanged.connect(self._on_model_changed)
-        s.predictionsReady.connect(self._on_predictions)
-        s.explanationReady.connect(self._on_explanation)
-        s.stagesReady.connect(self._on_stages)
-        s.previewsReady.connect(self._on_previews)
-        s.message.connect(self._on_message)
-        s.failed.connect(self._on_failed)
+        s.feed("classify").ready.connect(self._on_predictions)
+        s.feed("explain").ready.connect(self._on_explanation)
+        s.feed("stages").ready.connect(self._on_stages)
+        s.feed("previews").ready.connect(self._on_previews)
+        s.notify.connect(self._on_notify)
+        s.feed("classify").failed.connect(self._on_classify_failed)
+        s.feed("classify").cancelled.connect(self._on_cancelled)
+        s.feed("explain").failed.connect(self._on_explain_failed)
         s.busyChanged.connect(self._on_busy)
-        s.progress.connect(self._on_progress)
+        s.feed("classify").progress.connect(self._on_progress)
+        s.feed("explain").progress.connect(lambda done, total: self._on_progress(done, total, download=False))
+        s.want(self, ALWAYS)
 
     def _restore(self) -> None:
         st = self.settings
@@ -464,7 +460,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.top_k.setValue(st.get("top_k"))
         self.alpha.setValue(round(100 * st.get("alpha")))
         self.colormap.setCurrentText(st.get("colormap"))
-        panel = PANELS.index(st.get("panel")) if st.get("panel") in PANELS else 0
+        ids = PANELS.ids()
+        panel = ids.index(st.get("panel")) if st.get("panel") in ids else 0
         self.tabs.setCurrentIndex(panel)
         # Compare and Experiments arrive with the engine: a saved choice of them waits until then.
         self._pending_panel = panel if panel >= self.tabs.count() else None
@@ -508,7 +505,7 @@ class MainWindow(Retranslatable, QMainWindow):
         st.set("alpha", self.alpha.value() / 100)
         st.set("colormap", self.colormap.currentText())
         st.set("method", self.session.choices.method)
-        st.set("panel", PANELS[self.tabs.currentIndex()])
+        st.set("panel", list(self.panels)[self.tabs.currentIndex()])
         st.set("splitters", [bytes(self.main_split.saveState().toBase64()).decode(),
                              bytes(self.top_split.saveState().toBase64()).decode()])
         self.session.runner.cancel_all()
@@ -522,7 +519,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.settings.add_recent(str(path))
         self._fill_recent()
         if not added:
-            self._on_message(self.tr("No images found in {0}").format(", ".join(str(p) for p in paths)))
+            self._say(self.tr("No images found in {0}").format(", ".join(str(p) for p in paths)))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasImage():
@@ -558,7 +555,7 @@ class MainWindow(Retranslatable, QMainWindow):
         elif mime.hasText() and _existing_path(mime.text().strip()):
             self.add_paths([mime.text().strip()])
         else:
-            self._on_message(self.tr("The clipboard holds no image."))
+            self._say(self.tr("The clipboard holds no image."))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -615,10 +612,13 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.device.currentText() or _device_label("cpu")
 
     def _cancel_work(self) -> None:
-        for channel in ("classify", "explain", "features"):
-            self.session.runner.cancel(channel)
+        for analysis in ("classify", "explain", "features"):
+            self.session.cancel(analysis)
         self.busy_action.setVisible(False)
         self.cancel_action.setVisible(False)
+
+    def _on_cancelled(self) -> None:
+        self._predictions = None
         self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Cancelled. Choose the model again to retry."))
 
     # --- results ------------------------------------------------------------------------------------------------
@@ -670,11 +670,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self._update_view()
 
     def _on_stages(self, result) -> None:
-        self._stage_view = result.value.stages[2][1]
+        self._stage_view = result.cropped
         self._update_view()
 
     def _on_previews(self, result) -> None:
-        self._preview = result.value[-1][1]
+        self._preview = result.final
         self._update_view()
 
     def _on_class_clicked(self, index: int) -> None:
@@ -682,29 +682,33 @@ class MainWindow(Retranslatable, QMainWindow):
         self.session.set_explain(target=index)
 
     def _on_tab(self, index: int) -> None:
-        wanted = {"explain", "previews"} | {PANELS[index]}
-        self.session.set_active_panels(wanted)
+        if not 0 <= index < len(self.panels):
+            return
         top, bottom = self.main_split.sizes()
-        if PANELS[index] in ("patches", "compare", "sweep", "catalog") and bottom < 0.45 * (top + bottom):
+        if PANELS.get(list(self.panels)[index]).tall and bottom < 0.45 * (top + bottom):
             self.main_split.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
 
-    def _on_failed(self, channel: str, message: str) -> None:
-        if channel == "classify":
-            self._predictions = None
-            self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "No predictions: {0}\n\nChoose the model again "
-                                                                  "to retry."), (message,))
-            self.status_time.setText("")
-            self.picker.refresh()  # a failed download changes what the picker should promise
-        elif channel == "explain":
-            self._explanation = None
-            self._update_view()
+    def _on_classify_failed(self, error: Exception, _slot=None) -> None:
+        self._predictions = None
+        self.status_time.setText("")
+        self.picker.refresh()  # a failed download changes what the picker should promise
+        if isinstance(error, DeviceError) and self.session.choices.device != "cpu":
+            self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "No predictions."))
+            self.messages.show_message(error_text(error), self.tr("Use the CPU instead"), self._fall_back_to_cpu)
+            return
+        self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "No predictions: {0}\n\nChoose the model again "
+                                                              "to retry."), (error_text(error),))
 
-    def _on_message(self, text: str) -> None:
-        if text.startswith("could not put") and self.session.choices.device != "cpu":
-            self.messages.show_message(text, self.tr("Use the CPU instead"), self._fall_back_to_cpu)
-        else:
-            self.messages.show_message(text)
-        self.statusBar().showMessage(text, 10000)
+    def _on_explain_failed(self, _error: Exception, _slot=None) -> None:
+        self._explanation = None  # the Explain panel says why
+        self._update_view()
+
+    def _on_notify(self, error: Exception) -> None:
+        """The one message sink for failures no view shows in place (a photo that cannot be read)."""
+        self._say(error_text(error))
+
+    def _say(self, text: str) -> None:
+        self.messages.show_message(text)
 
     def _fall_back_to_cpu(self) -> None:
         self.device.setCurrentIndex(max(0, self.device.findData("cpu")))
@@ -716,12 +720,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self.cancel_action.setVisible(False)
             self.busy.setRange(0, 0)
 
-    def _on_progress(self, channel: str, done: int, total: int) -> None:
-        if channel in ("classify", "explain") and total:
+    def _on_progress(self, done: int, total: int, download: bool = True) -> None:
+        if total:
             self.busy.setRange(0, total)
             self.busy.setValue(done)
             self.cancel_action.setVisible(True)
-            if channel == "classify":
+            if download:
                 self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Downloading weights… {0:.0f} of {1:.0f} MB"),
                                       (done / 1e6, total / 1e6))
 
@@ -757,7 +761,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def save_view(self) -> None:
         picture, _ = self.current_picture()
         if picture is None:
-            self._on_message(self.tr("Nothing to save yet."))
+            self._say(self.tr("Nothing to save yet."))
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the picture"), "vislab.png",
                                               "PNG (*.png);;JPEG (*.jpg)")
@@ -765,7 +769,7 @@ class MainWindow(Retranslatable, QMainWindow):
             try:
                 save_image(path, picture)
             except Exception as exc:  # a file the user chose: say why, keep going
-                self._on_message(str(exc))
+                self._say(str(exc))
 
     def copy_view(self) -> None:
         picture, _ = self.current_picture()
@@ -774,7 +778,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def export_predictions(self) -> None:
         if self._predictions is None:
-            self._on_message(self.tr("No predictions to export yet."))
+            self._say(self.tr("No predictions to export yet."))
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export predictions"), "predictions.csv",
                                               "CSV (*.csv);;JSON (*.json)")
@@ -782,7 +786,7 @@ class MainWindow(Retranslatable, QMainWindow):
             try:
                 write_predictions(path, self.session.images[self._predictions.image].source, self._predictions)
             except OSError as exc:
-                self._on_message(self.tr("{0}: could not be written ({1})").format(path, exc.strerror or exc))
+                self._say(self.tr("{0}: could not be written ({1})").format(path, exc.strerror or exc))
 
     # --- the classroom ------------------------------------------------------------------------------------------
 

@@ -26,6 +26,30 @@ def family(name: str) -> str:
     return core_text(name)
 
 
+def error_text(error: BaseException) -> str:
+    """What to tell a person about ``error``: a vislab error's own sentence, anything else as the bug it is."""
+    from ..core.errors import VislabError
+
+    if isinstance(error, VislabError):
+        return str(error)
+    return f"unexpected error: {type(error).__name__}: {error}"
+
+
+def method_name(method_id: str) -> str:
+    """An explanation method's name in the interface's language."""
+    from ..core.explain.methods import get_method
+
+    return core_text(get_method(method_id).name)
+
+
+def step_label(step) -> str:
+    """A preprocessing step (a :class:`~vislab.core.ops.Step`) with its parameters, in the interface's
+    language: ``Desenfoque gaussiano (ksize=9)``."""
+    from ..core.ops import get_op
+
+    return step.label(core_text(get_op(step.op).name))
+
+
 def status_text(spec, status) -> str:
     """A weights status in words, with the download size where there is one."""
     from ..core.weights import WeightsStatus

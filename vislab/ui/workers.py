@@ -1,16 +1,17 @@
 """Running core work off the UI thread, and dropping answers that are no longer wanted.
 
-Every request goes to a named *channel* (``classify``, ``explain``...). A new request on a channel
-supersedes the previous one: the old one is asked to stop (cooperatively, through a
+Every request goes to a *channel* (any hashable: ``("explain", None)``, ``("load", 3)``). A new request on
+a channel supersedes the previous one: the old one is asked to stop (cooperatively, through a
 ``threading.Event`` the core checks) and its answer, if it still comes, is dropped. So a result is never
-shown under the wrong image or model, and the window never waits.
+shown under the wrong image or model, and the window never waits. Answers and failures cross back to the
+UI thread as objects: the result, or the exception itself, with the :class:`Job` they belong to.
 """
 
 from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,18 +22,20 @@ from ..core.errors import VislabError
 
 @dataclass
 class Job:
-    """What a running task knows about itself: its id, whether to stop, and how to report progress."""
+    """What a running task knows about itself: its channel and id, whether to stop, how to report
+    progress, and a tag its submitter reads back when the answer comes."""
 
-    channel: str
+    channel: Hashable
     id: int
     cancel: threading.Event = field(default_factory=threading.Event)
     report: Callable[[int, int], None] = lambda done, total: None
+    tag: Any = None
 
 
 class _Signals(QObject):
-    finished = Signal(str, int, object)
-    failed = Signal(str, int, str)
-    progress = Signal(str, int, int, int)
+    finished = Signal(object, object)
+    failed = Signal(object, object)
+    progress = Signal(object, int, int)
 
 
 class _Task(QRunnable):
@@ -46,27 +49,27 @@ class _Task(QRunnable):
         try:
             result = self.fn(job)
         except VislabError as exc:
-            self.signals.failed.emit(job.channel, job.id, str(exc))
-        except Exception as exc:  # a bug: say so in the window, keep the traceback for the log
+            self.signals.failed.emit(job, exc)
+        except Exception as exc:  # a bug, or memory: say so in the window, keep the traceback for the log
             traceback.print_exc()
-            self.signals.failed.emit(job.channel, job.id, f"unexpected error: {type(exc).__name__}: {exc}")
+            self.signals.failed.emit(job, exc)
         else:
-            self.signals.finished.emit(job.channel, job.id, result)
+            self.signals.finished.emit(job, result)
 
 
 class Runner(QObject):
     """Runs functions on a thread pool, one current request per channel.
 
     Signals:
-        done(channel, result): the current request of ``channel`` finished.
-        failed(channel, message): it failed with a user-facing message.
-        progress(channel, done, total): it reported progress.
+        done(job, result): the current request of ``job.channel`` finished.
+        failed(job, error): it raised ``error`` (the exception object).
+        progress(job, done, total): it reported progress.
         busy(bool): whether anything is running.
     """
 
-    done = Signal(str, object)
-    failed = Signal(str, str)
-    progress = Signal(str, int, int)
+    done = Signal(object, object)
+    failed = Signal(object, object)
+    progress = Signal(object, int, int)
     busy = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
@@ -77,18 +80,18 @@ class Runner(QObject):
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._signals.progress.connect(self._on_progress)
-        self._current: dict[str, Job] = {}
+        self._current: dict[Hashable, Job] = {}
         self._running = 0
         self._next_id = 0
 
-    def submit(self, channel: str, fn: Callable[[Job], Any], priority: int = 0) -> Job:
+    def submit(self, channel: Hashable, fn: Callable[[Job], Any], priority: int = 0, tag: Any = None) -> Job:
         """Run ``fn(job)`` on a worker as the new current request of ``channel``; queued work with a
         higher ``priority`` starts first."""
         self.cancel(channel)
         self._next_id += 1
-        job = Job(channel, self._next_id)
+        job = Job(channel, self._next_id, tag=tag)
         signals = self._signals
-        job.report = lambda done, total: signals.progress.emit(channel, job.id, int(done), int(total))
+        job.report = lambda done, total: signals.progress.emit(job, int(done), int(total))
         self._current[channel] = job
         self._running += 1
         if self._running == 1:
@@ -96,41 +99,53 @@ class Runner(QObject):
         self.pool.start(_Task(job, fn, self._signals), priority)
         return job
 
-    def cancel(self, channel: str) -> None:
-        """Ask the current request of ``channel`` to stop; its answer will be dropped."""
+    def cancel(self, channel: Hashable) -> Job | None:
+        """Ask the current request of ``channel`` to stop; its answer will be dropped. Returns it."""
         job = self._current.pop(channel, None)
         if job is not None:
             job.cancel.set()
+        return job
+
+    def cancel_matching(self, match: Callable[[Job], bool]) -> list[Job]:
+        """Cancel every current request for which ``match(job)`` is true; returns them."""
+        return [self.cancel(job.channel) for job in list(self._current.values()) if match(job)]
 
     def cancel_all(self) -> None:
         for channel in list(self._current):
             self.cancel(channel)
 
-    def is_current(self, channel: str, job_id: int) -> bool:
-        job = self._current.get(channel)
-        return job is not None and job.id == job_id
+    def current(self, channel: Hashable) -> Job | None:
+        return self._current.get(channel)
+
+    def is_current(self, job: Job) -> bool:
+        return self._current.get(job.channel) is job
+
+    @property
+    def running(self) -> int:
+        """How many tasks are queued or running, stale ones included."""
+        return self._running
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task has finished (for tests and shutdown)."""
         return self.pool.waitForDone(msecs)
 
-    def _finish(self, channel: str, job_id: int) -> bool:
+    def _finish(self, job: Job) -> bool:
         self._running -= 1
         if self._running == 0:
             self.busy.emit(False)
-        if not self.is_current(channel, job_id):
+        if not self.is_current(job):
             return False
-        del self._current[channel]
+        del self._current[job.channel]
         return True
 
-    def _on_finished(self, channel: str, job_id: int, result: object) -> None:
-        if self._finish(channel, job_id):
-            self.done.emit(channel, result)
+    def _on_finished(self, job: Job, result: object) -> None:
+        if self._finish(job):
+            self.done.emit(job, result)
 
-    def _on_failed(self, channel: str, job_id: int, message: str) -> None:
-        if self._finish(channel, job_id):
-            self.failed.emit(channel, message)
+    def _on_failed(self, job: Job, error: object) -> None:
+        if self._finish(job):
+            self.failed.emit(job, error)
 
-    def _on_progress(self, channel: str, job_id: int, done: int, total: int) -> None:
-        if self.is_current(channel, job_id):
-            self.progress.emit(channel, done, total)
+    def _on_progress(self, job: Job, done: int, total: int) -> None:
+        if self.is_current(job):
+            self.progress.emit(job, done, total)

@@ -1,4 +1,4 @@
-"""The catalog panel: every model as a sortable table, timed on this machine, and top-1 against latency.
+"""The Models panel: every model as a sortable table, timed on this machine, and top-1 against latency.
 
 The lecture's accuracy table, live: "Measure here" times each catalog architecture on the CPU, one model
 at a time in the background (its own weights when they are here, random ones otherwise: the latency does
@@ -25,16 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import ModelSpec, get_spec, list_models
-from ..core.measure import Measurement
-from ..core.weights import weights_status
-from .i18n import Retranslatable
-from .session import Session, import_engine
-from .texts import family, status_text
-from .workers import Job
+from ...core.catalog import ModelSpec, get_spec, list_models
+from ...core.measure import Measurement
+from ...core.weights import weights_status
+from ..i18n import Retranslatable
+from ..session import Session
+from ..texts import error_text, family, status_text
 
-#: The runner channel of the measurements; each job times one model.
-CHANNEL = "measure"
 #: Numbers sort by this role, so 138 M comes after 61 M.
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,9 +89,10 @@ class CatalogPanel(Retranslatable, QWidget):
 
         self.measure.clicked.connect(self._on_measure)
         self.measure_selected.clicked.connect(self._on_measure_selected)
-        session.runner.done.connect(self._on_done)
-        session.runner.failed.connect(self._on_failed)
-        session.runner.progress.connect(self._on_progress)
+        feed = session.feed("measure")
+        feed.ready.connect(self._on_done)
+        feed.failed.connect(self._on_failed)
+        feed.progress.connect(self._on_progress)
         self.refresh()
         self.proxy.sort(-1)  # the catalog's own order until a header is clicked
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -265,30 +263,22 @@ class CatalogPanel(Retranslatable, QWidget):
         model_id = self._current = self._queue.pop(0)
         self.status.setText(self.tr("{0} of {1} · {2}").format(self._done + 1, self._total,
                                                                  get_spec(model_id).name))
-        passes = self.passes
-
-        def work(job: Job) -> Measurement:
-            import_engine()
-            from ..core.measure import measure_latency
-
-            return measure_latency(model_id, device="cpu", passes=passes, cancel=job.cancel, progress=job.report)
-
-        self.session.runner.submit(CHANNEL, work)
+        self.session.run("measure", model_id=model_id, passes=self.passes)
 
     def _on_cancel(self) -> None:
-        self.session.runner.cancel(CHANNEL)
+        self.session.cancel("measure")
         self._queue = []
         self._set_running(False)
         self.status.setText(self.tr("Cancelled after {0} of {1} models.").format(self._done, self._total))
 
-    def _on_progress(self, channel: str, done: int, total: int) -> None:
-        if channel == CHANNEL and total and self.running:
+    def _on_progress(self, done: int, total: int) -> None:
+        if total and self.running:
             self.progress.setValue(STEPS * self._done + STEPS * done // total)
 
-    def _on_done(self, channel: str, result: object) -> None:
-        if channel != CHANNEL or not self.running:
+    def _on_done(self, result) -> None:
+        if not self.running:
             return
-        measurement = result
+        measurement = result.measurement
         self._failed.discard(measurement.model_id)
         self.measurements[measurement.model_id] = measurement
         self._measured += 1
@@ -296,9 +286,10 @@ class CatalogPanel(Retranslatable, QWidget):
         self._update_plot()
         self._advance()
 
-    def _on_failed(self, channel: str, message: str) -> None:
-        if channel != CHANNEL or not self.running:
+    def _on_failed(self, error: Exception, _slot=None) -> None:
+        if not self.running:
             return
+        message = error_text(error)
         self._failed.add(self._current)
         latency = self.model.item(self.row_of(self._current), LATENCY)
         latency.setText(self.tr("failed"))

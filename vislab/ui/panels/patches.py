@@ -1,4 +1,4 @@
-"""The patch view: a ViT's crop cut into patches, and where one patch looks (click it)."""
+"""The Patches panel: a ViT's crop cut into patches, and where one patch looks (click it)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..core.heatmaps import overlay, unit_range
-from .glossary import HelpButton
-from .i18n import Retranslatable
-from .image_row import Picture
-from .panels import draw_patch_grid
-from .session import Session
+from ...core.heatmaps import overlay, unit_range
+from ..glossary import HelpButton
+from ..i18n import Retranslatable
+from ..image_row import Picture
+from ..session import Session
+from ..texts import error_text
+from .common import ShowsAnalyses
+from .model_view import draw_patch_grid
 
 #: The chosen patch's outline.
 OUTLINE = (255, 220, 0)
@@ -35,10 +37,12 @@ class PatchPicture(Picture):
             self.clicked.emit(x, y)
 
 
-class PatchPanel(Retranslatable, QWidget):
+class PatchPanel(ShowsAnalyses, Retranslatable, QWidget):
     """For a ViT: the patch grid over the crop, the token count, and one patch's attention over the others
     for a chosen layer and head. Clicking another patch or layer redraws at once (all the layers' attention
     is computed once per image)."""
+
+    ANALYSES = ("patches",)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +83,10 @@ class PatchPanel(Retranslatable, QWidget):
         self.picture.clicked.connect(self._on_click)
         self.layer.currentIndexChanged.connect(lambda _i: self._draw())
         self.head.currentIndexChanged.connect(lambda _i: self._draw())
-        session.patchesReady.connect(self._on_result)
+        session.feed("patches").ready.connect(self._on_result)
+        session.feed("patches").failed.connect(self._on_failed)
         session.currentChanged.connect(self._clear)
         session.modelChanged.connect(self._on_model)
-        session.failed.connect(self._on_failed)
         self._clear()
         self.retranslate()
 
@@ -113,13 +117,12 @@ class PatchPanel(Retranslatable, QWidget):
         self.caption.setText("")
         self.about.setText(self.tr("Computing the attention of every layer…"))
 
-    def _on_failed(self, channel: str, message: str) -> None:
-        if channel == "patches":
-            self.about.setText(message)
+    def _on_failed(self, error: Exception, _slot=None) -> None:
+        self.about.setText(error_text(error))
 
     def _on_result(self, result) -> None:
         self._answer = result
-        self.result = result.value
+        self.result = result.attention
         if self.result is None:
             self.about.setText(self.tr(
                 "This model has no class token attending to every patch: a CNN slides small filters over the "

@@ -1,0 +1,170 @@
+"""The Compare panel: two to four models side by side on the current image."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.catalog import list_models
+from ...core.weights import WeightsStatus, weights_status
+from ..glossary import HelpButton
+from ..i18n import Retranslatable
+from ..image_row import Picture
+from ..session import MAX_COMPARE, Session
+from ..texts import error_text, family, method_name
+
+
+class ModelChecklist(Retranslatable, QListWidget):
+    """The catalog with a check box per model; models whose weights are not here are marked."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setMaximumWidth(280)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        checked = set(self.checked()) or {self.session.choices.model_id}
+        self.clear()
+        for spec in list_models():
+            usable = spec.id in self.session.weights_files or weights_status(spec) in (
+                WeightsStatus.BUNDLED, WeightsStatus.CACHED, WeightsStatus.DOWNLOAD)
+            text = f"{spec.name} · {family(spec.family)}"
+            item = QListWidgetItem(text if usable else self.tr("{0} (no weights here)").format(text))
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if spec.id in checked else Qt.CheckState.Unchecked)
+            self.addItem(item)
+
+    def checked(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+    def check_only(self, ids: list[str]) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+def cnn_vs_vit(session: Session) -> list[str]:
+    """The lesson's preset: ResNet-50 against ViT-B/16 when both are at hand, else the bundled CNN against
+    any ViT whose weights are here (a file the user loaded counts)."""
+    def here(model_id: str) -> bool:
+        spec = next(s for s in list_models() if s.id == model_id)
+        return model_id in session.weights_files or weights_status(spec) in (WeightsStatus.BUNDLED,
+                                                                              WeightsStatus.CACHED)
+
+    if here("torchvision/resnet50") and here("vit_base_patch16_224"):
+        return ["torchvision/resnet50", "vit_base_patch16_224"]
+    vits = [s.id for s in list_models() if s.class_token and here(s.id)]
+    return ["efficientnet_lite0", *(vits[:1] or ["vit_base_patch16_224"])]
+
+
+class ComparePanel(Retranslatable, QWidget):
+    """Two to four models on the current image: top-5, cost, latency here and each one's natural map."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.models = ModelChecklist(session)
+        self.preset = QPushButton()
+        self.run = QPushButton()
+        self.agreement = QLabel("")
+        self.columns: list[tuple[QLabel, Picture, QLabel]] = []
+        body = QHBoxLayout()
+        for _ in range(MAX_COMPARE):
+            title, picture, text = QLabel(), Picture(smooth=True), QLabel()
+            for label in (title, text):
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(picture, 1)
+            column.addWidget(text)
+            body.addLayout(column, 1)
+            self.columns.append((title, picture, text))
+        left = QVBoxLayout()
+        left.addWidget(self.models, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preset)
+        buttons.addWidget(HelpButton("cnn_vs_vit", self))
+        buttons.addWidget(self.run)
+        left.addLayout(buttons)
+        left.addWidget(self.agreement)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(body, 1)
+        self._results: dict[int, object] = {}
+        self._shown: dict[int, object] = {}
+        self._count = 0
+        self.preset.clicked.connect(self._on_preset)
+        self.run.clicked.connect(self._on_run)
+        session.feed("compare").ready.connect(self._on_column)
+        session.feed("compare").failed.connect(self._on_failed)
+        session.currentChanged.connect(self._clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.preset.setText(self.tr("CNN vs ViT"))
+        self.preset.setToolTip(self.tr("ResNet-50 against ViT-B/16; offline, the bundled CNN against a ViT you have"))
+        self.run.setText(self.tr("Compare"))
+        self.run.setToolTip(self.tr("Compare the checked models (2 to {0}) on the current image").format(MAX_COMPARE))
+        for result in list(self._shown.values()):
+            self._on_column(result)
+
+    def _on_preset(self) -> None:
+        self.models.refresh()
+        self.models.check_only(cnn_vs_vit(self.session))
+        self._on_run()
+
+    def _on_run(self) -> None:
+        ids = self.models.checked()
+        if not 2 <= len(ids) <= MAX_COMPARE:
+            self.agreement.setText(self.tr("Check 2 to {0} models.").format(MAX_COMPARE))
+            return
+        self._clear()
+        self._count = len(ids)
+        for column, _model_id in enumerate(ids):
+            self.columns[column][0].setText(self.tr("computing…"))
+        for column, model_id in enumerate(ids):
+            self.session.run("compare", slot=column, column=column, model_id=model_id)
+
+    def _clear(self, *_args) -> None:
+        self._results, self._shown = {}, {}
+        self.agreement.setText("")
+        for title, picture, text in self.columns:
+            title.setText("")
+            text.setText("")
+            picture.set_image(None)
+
+    def _on_column(self, result) -> None:
+        column, col, overlay = result.column, result.result, result.overlay
+        self._results[column] = col
+        self._shown[column] = result
+        title, picture, text = self.columns[column]
+        latency = self.tr("{0:.0f} ms here").format(1000 * col.latency) if col.latency is not None else ""
+        title.setText(self.tr("<b>{0}</b><br>{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}<br>map: {5}").format(
+            escape(col.name), family(col.family), col.params / 1e6, col.gflops, latency,
+            method_name(col.method)))
+        picture.set_image(overlay)
+        text.setText("<br>".join(f"{escape(p.label[:28])} {100 * p.probability:.1f} %" for p in col.predictions))
+        if len(self._results) == self._count:
+            tops = {c.predictions[0].index for c in self._results.values()}
+            self.agreement.setText(self.tr("Top-1 agrees") if len(tops) == 1 else self.tr("Top-1 differs"))
+
+    def _on_failed(self, error: Exception, column: int) -> None:
+        self.columns[column][0].setText(escape(error_text(error)))

@@ -1,0 +1,150 @@
+"""The Experiments panel: a perturbation swept over a range for several models, plotted live."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import Retranslatable
+from ..session import Session
+from ..texts import core_text, error_text
+from .compare import ComparePanel
+
+
+class SweepPanel(Retranslatable, QWidget):
+    """A perturbation swept over a range for the models checked in the Compare panel, plotted live."""
+
+    def __init__(self, session: Session, compare: ComparePanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from ...core.experiments import PERTURBATIONS
+
+        self.session, self.compare = session, compare
+        self.perturbation = QComboBox()
+        for p in PERTURBATIONS:
+            self.perturbation.addItem(core_text(p.name), p.id)
+        self.start, self.stop = QDoubleSpinBox(), QDoubleSpinBox()
+        for box in (self.start, self.stop):
+            box.setRange(-1000, 1000)
+        self.steps = QSpinBox()
+        self.steps.setRange(1, 100)
+        self.steps.setValue(13)
+        self.run, self.cancel, self.save_csv, self.save_png = (QPushButton() for _ in range(4))
+        self.progress = QProgressBar()
+        self.labels = [QLabel() for _ in range(5)]
+        self.figure = Figure(figsize=(8, 3), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.result = None
+        self._names: dict[str, str] = {}
+        row = QHBoxLayout()
+        for widget in (self.labels[0], self.perturbation, self.labels[1], self.start, self.labels[2],
+                       self.stop, self.labels[3], self.steps, self.run, self.cancel, self.progress,
+                       self.save_csv, self.save_png):
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.labels[4])
+        layout.addWidget(self.canvas, 1)
+        self.perturbation.currentIndexChanged.connect(self._on_perturbation)
+        self.run.clicked.connect(self._on_run)
+        self.cancel.clicked.connect(self._on_cancel)
+        self.save_csv.clicked.connect(self._on_save_csv)
+        self.save_png.clicked.connect(self._on_save_png)
+        feed = session.feed("sweep")
+        feed.ready.connect(self._on_result)
+        feed.progress.connect(self._on_progress)
+        feed.failed.connect(self._on_failed)
+        feed.cancelled.connect(lambda: self._set_running(False))
+        self._on_perturbation()
+        self._set_running(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from ...core.experiments import PERTURBATIONS
+
+        for i, p in enumerate(PERTURBATIONS):
+            self.perturbation.setItemText(i, core_text(p.name))
+        for button, text in zip((self.run, self.cancel, self.save_csv, self.save_png),
+                                (self.tr("Run"), self.tr("Cancel"), self.tr("Save table…"), self.tr("Save plot…")),
+                                strict=True):
+            button.setText(text)
+        for label, text in zip(self.labels, (self.tr("Perturbation"), self.tr("from"), self.tr("to"),
+                                             self.tr("steps"), self.tr("Models: those checked in the Compare "
+                                                                       "panel.")), strict=True):
+            label.setText(text)
+        if self.result is not None:
+            self._draw()
+
+    def _plot_labels(self) -> dict[str, str]:
+        from ...core.experiments import PERTURBATIONS
+
+        spec = PERTURBATIONS.get(self.result.perturbation)
+        return {"probability": self.tr("Probability of the original top-1 class"),
+                "agreement": self.tr("Top-1 unchanged"), "no": self.tr("no"), "yes": self.tr("yes"),
+                "xlabel": f"{core_text(spec.name)}: {core_text(spec.unit)}"}
+
+    def _draw(self) -> None:
+        self.result.draw(self.figure, self._names, self._plot_labels())
+        self.canvas.draw_idle()
+
+    def _on_perturbation(self, *_args) -> None:
+        from ...core.experiments import PERTURBATIONS
+
+        spec = PERTURBATIONS.get(self.perturbation.currentData())
+        self.start.setValue(spec.start)
+        self.stop.setValue(spec.stop)
+
+    def _set_running(self, running: bool) -> None:
+        self.run.setEnabled(not running)
+        self.cancel.setEnabled(running)
+        self.save_csv.setEnabled(self.result is not None and not running)
+        self.save_png.setEnabled(self.result is not None and not running)
+
+    def _on_run(self) -> None:
+        ids = self.compare.models.checked()
+        if not ids:
+            return
+        self.progress.setValue(0)
+        self._set_running(True)
+        self.session.run("sweep", model_ids=tuple(ids), perturbation=self.perturbation.currentData(),
+                         start=self.start.value(), stop=self.stop.value(), steps=self.steps.value())
+
+    def _on_cancel(self) -> None:
+        self.session.cancel("sweep")
+        self._set_running(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _on_result(self, result) -> None:
+        self.result, self._names = result.result, result.names
+        self._draw()
+        self._set_running(False)
+
+    def _on_failed(self, error: Exception, _slot=None) -> None:
+        self._set_running(False)
+        self.labels[4].setText(error_text(error))
+
+    def _on_save_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sweep"), "sweep.csv", "CSV (*.csv)")
+        if path:
+            self.result.write_csv(path)
+
+    def _on_save_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the plot"), "sweep.png", "PNG (*.png)")
+        if path:
+            self.result.plot(path, self._names, self._plot_labels())
