@@ -47,14 +47,12 @@ class ModelViewPanel(ShowsAnalyses, Retranslatable, QWidget):
 
     def _on_result(self, view: ModelView) -> None:
         self._result = view
-        stages = view.stages()
         layout = view.patches
+        stages = [(name, draw_patch_grid(picture, layout.grid) if name == "cropped" and layout is not None else picture)
+                  for name, picture in view.stages()]
         captions = {"original": self.tr("Original"), "resized": self.tr("Resized"),
                     "cropped": self.tr("Cropped: what the model sees"),
                     "normalised": self.tr("Normalised (shown de-normalised)")}
-        if layout is not None:
-            name, crop = stages[2]
-            stages[2] = (name, draw_patch_grid(crop, layout.grid))
         self.row.set_images([(f"{captions[name]} · {img.shape[1]}x{img.shape[0]}", img) for name, img in stages])
         tokens = ""
         if layout is not None:
