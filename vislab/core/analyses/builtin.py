@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from ..images import DISPLAY_SIDE, fit
-from . import ANALYSES, PREVIEW_SIDE, Analysis, Context, Request
+from ._base import ANALYSES, PREVIEW_SIDE, Analysis, Context, Request
 from .results import (
     CompareColumn,
     ExplanationResult,
