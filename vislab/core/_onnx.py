@@ -25,7 +25,7 @@ from .devices import physical_cores
 from .fast import enabled, onnx_dir
 
 if TYPE_CHECKING:
-    from .inference import LoadedModel
+    from .model import LoadedModel
 
 log = logging.getLogger("vislab.core.fast")
 
@@ -125,11 +125,11 @@ def export_model(model: LoadedModel, path: Path) -> None:
 def _export_main(model_id: str, weights: str, height: str, width: str, path: str, transform_input: str = "0") -> None:
     """The child process of :func:`export_model`: rebuild the architecture, load the weights, export."""
     from .catalog import get_spec
-    from .inference import _architecture
+    from .libraries import architecture
 
     torch.set_num_threads(1)
     spec = get_spec(model_id)
-    module = _architecture(spec)
+    module = architecture(spec)
     module.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
     if hasattr(module, "transform_input"):
         module.transform_input = transform_input == "1"
@@ -202,7 +202,6 @@ class FastPath:
                 self._session, self.path = self._open_or_export(model)
                 self._check(model)
             self.state = "ready"
-            model.latency = self.latency
         except Exception as exc:  # any failure leaves the model on torch, with one note
             self._session = None
             self.state, self.reason = "failed", f"{type(exc).__name__}: {exc}".strip()

@@ -66,7 +66,7 @@ def measure_latency(model_id: str, *, device: str = "cpu", passes: int = 5,
     import torch
 
     from .devices import resolve_device
-    from .inference import build_module
+    from .loading import build_module
     from .preprocess import input_pipeline
     from .weights import WeightsStatus, weights_status
 
