@@ -11,7 +11,7 @@ import torch
 
 from vislab.core import _onnx, fast
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 
 PARITY = ["efficientnet_lite0", "vit_tiny_patch16_224", "torchvision/resnet18", "convnext_tiny"]
 

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from .loading import DEFAULT_CACHE_SIZE, ModelCache, _architecture, build_module, class_labels, load_model
+from .libraries import architecture as _architecture
+from .loading import DEFAULT_CACHE_SIZE, ModelCache, build_module, load_model
 from .model import LoadedModel, Prediction
 
 __all__ = ["DEFAULT_CACHE_SIZE", "LoadedModel", "ModelCache", "Prediction", "_architecture", "build_module",
-           "class_labels", "load_model"]
+           "load_model"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from functools import cache
 from pathlib import Path
 
 import torch
@@ -19,25 +18,12 @@ import torch
 from .catalog import ModelSpec, get_spec
 from .devices import resolve_device, use_physical_cores
 from .errors import DeviceError, WeightsError
-from .libraries import architecture
+from .libraries import library
 from .model import LoadedModel
-from .preprocess import input_pipeline
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
 
 #: How many models :class:`ModelCache` keeps loaded at once by default.
 DEFAULT_CACHE_SIZE = 3
-
-
-@cache
-def class_labels(spec: ModelSpec) -> tuple[str, ...]:
-    """ImageNet-1k class names as the model's library spells them."""
-    if spec.source == "torchvision":
-        from torchvision.models import get_weight
-
-        return tuple(get_weight(spec.weights).meta["categories"])
-    from timm.data import ImageNetInfo
-
-    return tuple(ImageNetInfo("imagenet-1k").label_descriptions())
 
 
 def build_module(spec: ModelSpec, weights: str | Path | None = None, *, pretrained: bool = True,
@@ -52,30 +38,20 @@ def build_module(spec: ModelSpec, weights: str | Path | None = None, *, pretrain
         progress: download progress callback, see :func:`~vislab.core.weights.fetch_pretrained`.
         cancel: set it to stop a download.
     """
+    lib = library(spec)
     if weights is not None:
         state = read_state_dict(weights)
-        module = architecture(spec)
+        module = lib.architecture(spec)
         load_checked(module, state, str(weights), spec.name)
         return module, str(weights)
     if not pretrained:
-        return architecture(spec), "random"
+        return lib.architecture(spec), "random"
     path = fetch_pretrained(spec, progress, cancel)
-    if spec.bundled:
-        module = architecture(spec)
+    if spec.bundled:  # another package's file, renamed onto the library's architecture
+        module = lib.architecture(spec)
         module.load_state_dict(map_bundled(module, path))
         return module, "bundled"
-    if spec.source == "timm":
-        import timm
-
-        module = timm.create_model(spec.weights, pretrained=True, pretrained_cfg_overlay={"file": str(path)})
-        return module, "pretrained"
-    from torchvision.models import get_model
-
-    # The file is in torch hub's cache now, so torchvision loads it from there (no network).
-    return get_model(spec.arch, weights=spec.weights), "pretrained"
-
-
-_architecture = architecture  # the old name, until the libraries take it over
+    return lib.pretrained(spec, path), "pretrained"
 
 
 def load_model(model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",
@@ -94,7 +70,8 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
     target = resolve_device(device)
     use_physical_cores()
     start = time.perf_counter()
-    module, source = build_module(spec, weights, pretrained=pretrained, progress=progress, cancel=cancel)
+    lib = library(spec)
+    module, origin = build_module(spec, weights, pretrained=pretrained, progress=progress, cancel=cancel)
     # Explanations take gradients with respect to activations, never weights: no weight gradients are
     # computed or stored, which halves the cost of a backward pass.
     module.eval().requires_grad_(False)
@@ -102,7 +79,7 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
         module.to(target)
     except (RuntimeError, AssertionError) as exc:
         raise DeviceError(f"could not put {spec.name} on {target}: {exc}") from None
-    model = LoadedModel(spec, module, input_pipeline(spec), target, source, class_labels(spec))
+    model = LoadedModel(spec, module, lib.input_pipeline(spec), target, origin, lib.labels(spec))
     model.warm_up()
     model.load_seconds = time.perf_counter() - start
     if fast_path is not False:
