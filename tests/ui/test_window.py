@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
+from vislab.core.exports import write_predictions
 from vislab.core.ops import Step
 from vislab.ui.app import create_window
-from vislab.ui.main_window import VIEW_MODES, write_predictions
+from vislab.ui.central_view import VIEW_MODES
 from vislab.ui.qt_images import to_qimage
 
 CATS = {281, 282, 285}
