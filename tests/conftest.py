@@ -69,6 +69,6 @@ def cat() -> Path:
 @pytest.fixture(scope="session")
 def lite0():
     """The bundled EfficientNet-Lite0 with its real ImageNet weights, on the CPU."""
-    from vislab.core.inference import load_model
+    from vislab.core.loading import load_model
 
     return load_model("efficientnet_lite0", device="cpu")
