@@ -137,7 +137,6 @@ class WindowActions:
         missing = ({s.id for s in TABLE if isinstance(s, ActionSpec)} | set(DATA_SLOTS)) - set(slots)
         if missing:
             raise KeyError(f"no slot for the window's actions {sorted(missing)}")
-        self.menu_bar = menu_bar
         self._slots = slots
         self._actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
@@ -209,15 +208,15 @@ class WindowActions:
         self.set_items("recent", paths, lambda i: self._slots["recent"](paths[i]))
 
     def set_items(self, section: str, texts: Sequence[str], triggered: Callable[[int], None], *,
-                  shortcuts: Sequence[str] = (), tips: Sequence[str] = (), checked: int | None = None) -> None:
-        """Fill ``section`` with one action per text, reusing the actions already there.
+                  shortcuts: Sequence[str] = (), checked: int | None = None) -> None:
+        """Fill ``section`` with one action per text, reusing the actions already there; the tooltip and status
+        tip of each is its text without "&".
 
         Args:
             section: the id of a data-filled submenu or section of :data:`TABLE`.
             texts: the items' texts, already in the current language.
             triggered: called with an item's index when it is chosen.
             shortcuts: the first items' shortcuts.
-            tips: the first items' tooltips and status tips; by default an item's text without "&".
             checked: the index of the checked item, for a choice of one (None: the items are commands).
         """
         part = self._sections[section]
@@ -230,13 +229,16 @@ class WindowActions:
             action = QAction(part.menu)
             index = len(part.actions)
             action.triggered.connect(lambda _checked=False, p=part, i=index: p.triggered(i))
-            part.menu.insertAction(part.anchor, action) if part.anchor else part.menu.addAction(action)
+            if part.anchor is None:
+                part.menu.addAction(action)
+            else:
+                part.menu.insertAction(part.anchor, action)
             part.actions.append(action)
         if checked is not None and part.group is None:
             part.group = QActionGroup(part.menu)
         for i, (action, text) in enumerate(zip(part.actions, texts, strict=True)):
             action.setText(text)
-            tip = tips[i] if i < len(tips) else text.replace("&", "")
+            tip = text.replace("&", "")
             action.setToolTip(tip)
             action.setStatusTip(tip)
             action.setShortcut(QKeySequence(shortcuts[i]) if i < len(shortcuts) else QKeySequence())
