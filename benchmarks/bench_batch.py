@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from PIL import Image
 
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 from vislab.resources import resource_path
 
 from ._harness import Result, interleaved

@@ -8,7 +8,7 @@ from PIL import Image
 
 from vislab.core.catalog import get_spec
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 from vislab.resources import resource_path
 
 from ._harness import Result, interleaved, sgemm_rate

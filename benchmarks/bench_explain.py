@@ -8,7 +8,7 @@ import torch
 
 from vislab.core.explain import explain
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 from vislab.core.ops import Pipeline
 from vislab.resources import resource_path
 

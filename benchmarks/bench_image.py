@@ -9,7 +9,7 @@ from PIL import Image
 from timm.data import create_transform, resolve_data_config
 
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 from vislab.resources import resource_path
 
 from ._harness import Result, interleaved

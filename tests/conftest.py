@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
+import importlib.util
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
-# Before anything imports torch or huggingface_hub: private, empty download caches and no network.
-_CACHE = Path(tempfile.mkdtemp(prefix="vislab-test-cache-"))
+#: The real user's config folder, which no test may write to (tests/test_guards.py checks it).
+USER_CONFIG = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config").expanduser()
+
+# Before anything imports torch, huggingface_hub, matplotlib or Qt: one private folder for the session, removed
+# at its end, holding every cache, config and data folder (nothing depends on the real home) and no network.
+_HOME = Path(tempfile.mkdtemp(prefix="vislab-tests-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+_CACHE = _HOME / "cache"
+for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data"),
+                         ("XDG_STATE_HOME", "state")):
+    os.environ[variable] = str(_HOME / folder)
 os.environ["TORCH_HOME"] = str(_CACHE / "torch")
 os.environ["HF_HOME"] = str(_CACHE / "huggingface")
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -23,6 +35,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def settings_dir() -> Path:
+    """Every QSettings, whatever its format and scope, reads and writes under a private folder: ``Settings()``
+    with no store (the real user's ``QSettings("vislab", "vislab")``) included. Set before any test runs; PySide6
+    only when it is installed, so the core's tests run without it."""
+    folder = _HOME / "settings"
+    if importlib.util.find_spec("PySide6") is not None:
+        from PySide6.QtCore import QSettings
+
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+                QSettings.setPath(fmt, scope, str(folder / scope.name))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def user_config_dir() -> Path:
+    """The real user's config folder: what the tests must leave alone."""
+    return USER_CONFIG
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
@@ -36,6 +69,6 @@ def cat() -> Path:
 @pytest.fixture(scope="session")
 def lite0():
     """The bundled EfficientNet-Lite0 with its real ImageNet weights, on the CPU."""
-    from vislab.core.inference import load_model
+    from vislab.core.loading import load_model
 
     return load_model("efficientnet_lite0", device="cpu")

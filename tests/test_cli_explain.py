@@ -18,7 +18,7 @@ from vislab.core.images import read_image
 def vit_weights(tmp_path_factory):
     """A ViT-Tiny weights file, as a user would bring one (random weights: no download here)."""
     from vislab.core.catalog import get_spec
-    from vislab.core.inference import _architecture
+    from vislab.core.libraries import architecture as _architecture
 
     torch.manual_seed(0)
     path = tmp_path_factory.mktemp("weights") / "vit_tiny.pth"

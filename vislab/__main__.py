@@ -1,3 +1,5 @@
+"""``python -m vislab``: the same as the ``vislab`` command."""
+
 import sys
 
 from .cli import main

@@ -163,6 +163,81 @@
     </message>
 </context>
 <context>
+    <name>CentralView</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Model's view</source>
+        <translation>Model's view</translation>
+    </message>
+    <message>
+        <source>Preprocessed</source>
+        <translation>Preprocessed</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Overlay</translation>
+    </message>
+    <message>
+        <source>The photo as loaded</source>
+        <translation>The photo as loaded</translation>
+    </message>
+    <message>
+        <source>What the model sees: resized and cropped</source>
+        <translation>What the model sees: resized and cropped</translation>
+    </message>
+    <message>
+        <source>After the preprocessing pipeline</source>
+        <translation>After the preprocessing pipeline</translation>
+    </message>
+    <message>
+        <source>The explanation map over what the model saw</source>
+        <translation>The explanation map over what the model saw</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>what the model sees · {0}x{1}</source>
+        <translation>what the model sees · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>preprocessed (preview size)</source>
+        <translation>preprocessed (preview size)</translation>
+    </message>
+    <message>
+        <source>original · {0}x{1}</source>
+        <translation>original · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>Scroll to zoom, drag to pan, double-click to fit</source>
+        <translation>Scroll to zoom, drag to pan, double-click to fit</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>Opacity of the map</source>
+        <translation>Opacity of the map</translation>
+    </message>
+    <message>
+        <source>Colour scale of the map</source>
+        <translation>Colour scale of the map</translation>
+    </message>
+    <message>
+        <source>On the whole photo</source>
+        <translation>On the whole photo</translation>
+    </message>
+    <message>
+        <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
+        <translation>Map the explanation back onto the original photo; what the model never saw is dimmed</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>CNN vs ViT</source>
@@ -320,6 +395,49 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>No images found in {0}</source>
+        <translation>No images found in {0}</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Open images</translation>
+    </message>
+    <message>
+        <source>Images ({0});;All files (*)</source>
+        <translation>Images ({0});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Open a folder of images</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>The clipboard holds no image.</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet.</source>
+        <translation>Nothing to save yet.</translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation>Save the picture</translation>
+    </message>
+    <message>
+        <source>No predictions to export yet.</source>
+        <translation>No predictions to export yet.</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>Export predictions</translation>
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation>{0}: could not be written ({1})</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <source>Convolution</source>
@@ -399,36 +517,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Original</source>
-        <translation>Original</translation>
-    </message>
-    <message>
         <source>Model's view</source>
         <translation>Model's view</translation>
-    </message>
-    <message>
-        <source>Preprocessed</source>
-        <translation>Preprocessed</translation>
-    </message>
-    <message>
-        <source>Overlay</source>
-        <translation>Overlay</translation>
-    </message>
-    <message>
-        <source>The photo as loaded</source>
-        <translation>The photo as loaded</translation>
-    </message>
-    <message>
-        <source>What the model sees: resized and cropped</source>
-        <translation>What the model sees: resized and cropped</translation>
-    </message>
-    <message>
-        <source>After the preprocessing pipeline</source>
-        <translation>After the preprocessing pipeline</translation>
-    </message>
-    <message>
-        <source>The explanation map over what the model saw</source>
-        <translation>The explanation map over what the model saw</translation>
     </message>
     <message>
         <source>Explain</source>
@@ -459,172 +549,78 @@
         <translation>Models</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Open images…</source>
-        <translation>&amp;Open images…</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder…</source>
-        <translation>Open &amp;folder…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste image</source>
-        <translation>&amp;Paste image</translation>
-    </message>
-    <message>
-        <source>Add the image (or image files) on the clipboard</source>
-        <translation>Add the image (or image files) on the clipboard</translation>
-    </message>
-    <message>
-        <source>&amp;Samples</source>
-        <translation>&amp;Samples</translation>
-    </message>
-    <message>
-        <source>&amp;Recent</source>
-        <translation>&amp;Recent</translation>
-    </message>
-    <message>
-        <source>&amp;Save view as image…</source>
-        <translation>&amp;Save view as image…</translation>
-    </message>
-    <message>
-        <source>Save the picture shown (the overlay, the model's view...)</source>
-        <translation>Save the picture shown (the overlay, the model's view...)</translation>
-    </message>
-    <message>
-        <source>&amp;Export predictions…</source>
-        <translation>&amp;Export predictions…</translation>
-    </message>
-    <message>
-        <source>Save the predictions as CSV or JSON</source>
-        <translation>Save the predictions as CSV or JSON</translation>
-    </message>
-    <message>
-        <source>&amp;Copy image</source>
-        <translation>&amp;Copy image</translation>
-    </message>
-    <message>
-        <source>Copy the picture shown</source>
-        <translation>Copy the picture shown</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Previous image</source>
-        <translation>&amp;Previous image</translation>
-    </message>
-    <message>
-        <source>&amp;Next image</source>
-        <translation>&amp;Next image</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to window</source>
-        <translation>&amp;Fit to window</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>Zoom &amp;in</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>Zoom &amp;out</translation>
-    </message>
-    <message>
         <source>{0} panel</source>
         <translation>{0} panel</translation>
     </message>
     <message>
-        <source>P&amp;resentation mode</source>
-        <translation>P&amp;resentation mode</translation>
+        <source>Loading the model…</source>
+        <translation>Loading the model…</translation>
     </message>
     <message>
-        <source>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</source>
-        <translation>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</translation>
+        <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
+        <translation>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</translation>
     </message>
     <message>
-        <source>&amp;Concepts</source>
-        <translation>&amp;Concepts</translation>
+        <source>Cancelled. Choose the model again to retry.</source>
+        <translation>Cancelled. Choose the model again to retry.</translation>
     </message>
     <message>
-        <source>What a convolution, a feature map, a patch, an attention head and a CAM are</source>
-        <translation>What a convolution, a feature map, a patch, an attention head and a CAM are</translation>
+        <source>Classifying…</source>
+        <translation>Classifying…</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Language</translation>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} cannot be read: {1}</translation>
     </message>
     <message>
-        <source>&amp;Model</source>
-        <translation>&amp;Model</translation>
+        <source>No predictions.</source>
+        <translation>No predictions.</translation>
     </message>
     <message>
-        <source>Load &amp;weights file…</source>
-        <translation>Load &amp;weights file…</translation>
+        <source>No predictions: {0}
+
+Choose the model again to retry.</source>
+        <translation>No predictions: {0}
+
+Choose the model again to retry.</translation>
     </message>
     <message>
-        <source>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</source>
-        <translation>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</translation>
+        <source>Use the CPU instead</source>
+        <translation>Use the CPU instead</translation>
     </message>
     <message>
-        <source>Use the &amp;pretrained weights</source>
-        <translation>Use the &amp;pretrained weights</translation>
+        <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
+        <translation>Downloading weights… {0:.0f} of {1:.0f} MB</translation>
     </message>
     <message>
-        <source>&amp;Refresh weights status</source>
-        <translation>&amp;Refresh weights status</translation>
+        <source>About vislab</source>
+        <translation>About vislab</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
+        <source>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBar</name>
+    <message>
+        <source>Apple GPU</source>
+        <translation>Apple GPU</translation>
     </message>
     <message>
-        <source>&amp;About vislab</source>
-        <translation>&amp;About vislab</translation>
+        <source>Weights for {0}</source>
+        <translation>Weights for {0}</translation>
     </message>
     <message>
-        <source>&amp;Fast inference (ONNX Runtime)</source>
-        <translation>&amp;Fast inference (ONNX Runtime)</translation>
-    </message>
-    <message>
-        <source>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</source>
-        <translation>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</translation>
-    </message>
-    <message>
-        <source>Scroll to zoom, drag to pan, double-click to fit</source>
-        <translation>Scroll to zoom, drag to pan, double-click to fit</translation>
-    </message>
-    <message>
-        <source>Opacity</source>
-        <translation>Opacity</translation>
-    </message>
-    <message>
-        <source>Opacity of the map</source>
-        <translation>Opacity of the map</translation>
-    </message>
-    <message>
-        <source>Colour scale of the map</source>
-        <translation>Colour scale of the map</translation>
-    </message>
-    <message>
-        <source>On the whole photo</source>
-        <translation>On the whole photo</translation>
-    </message>
-    <message>
-        <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
-        <translation>Map the explanation back onto the original photo; what the model never saw is dimmed</translation>
-    </message>
-    <message>
-        <source>Predictions</source>
-        <translation>Predictions</translation>
+        <source>Weights ({0})</source>
+        <translation>Weights ({0})</translation>
     </message>
     <message>
         <source>Model</source>
@@ -653,153 +649,6 @@
     <message>
         <source>Stop the download or the long computation</source>
         <translation>Stop the download or the long computation</translation>
-    </message>
-    <message>
-        <source>Images stay on this computer</source>
-        <translation>Images stay on this computer</translation>
-    </message>
-    <message>
-        <source>vislab makes no network call except a weights download you ask for.</source>
-        <translation>vislab makes no network call except a weights download you ask for.</translation>
-    </message>
-    <message>
-        <source>starting…</source>
-        <translation>starting…</translation>
-    </message>
-    <message>
-        <source>No images found in {0}</source>
-        <translation>No images found in {0}</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Open images</translation>
-    </message>
-    <message>
-        <source>Images ({0});;All files (*)</source>
-        <translation>Images ({0});;All files (*)</translation>
-    </message>
-    <message>
-        <source>Open a folder of images</source>
-        <translation>Open a folder of images</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image.</source>
-        <translation>The clipboard holds no image.</translation>
-    </message>
-    <message>
-        <source>Weights for {0}</source>
-        <translation>Weights for {0}</translation>
-    </message>
-    <message>
-        <source>Weights ({0})</source>
-        <translation>Weights ({0})</translation>
-    </message>
-    <message>
-        <source>Loading the model…</source>
-        <translation>Loading the model…</translation>
-    </message>
-    <message>
-        <source>{0} · ready ({1:.1f} s)</source>
-        <translation>{0} · ready ({1:.1f} s)</translation>
-    </message>
-    <message>
-        <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
-        <translation>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</translation>
-    </message>
-    <message>
-        <source>Cancelled. Choose the model again to retry.</source>
-        <translation>Cancelled. Choose the model again to retry.</translation>
-    </message>
-    <message>
-        <source>Classifying…</source>
-        <translation>Classifying…</translation>
-    </message>
-    <message>
-        <source>{0} cannot be read: {1}</source>
-        <translation>{0} cannot be read: {1}</translation>
-    </message>
-    <message>
-        <source>What ran the model for these predictions</source>
-        <translation>What ran the model for these predictions</translation>
-    </message>
-    <message>
-        <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
-        <translation>loaded in {0:.1f} s · this image {1:.0f} ms</translation>
-    </message>
-    <message>
-        <source>No predictions: {0}
-
-Choose the model again to retry.</source>
-        <translation>No predictions: {0}
-
-Choose the model again to retry.</translation>
-    </message>
-    <message>
-        <source>Use the CPU instead</source>
-        <translation>Use the CPU instead</translation>
-    </message>
-    <message>
-        <source>No predictions.</source>
-        <translation>No predictions.</translation>
-    </message>
-    <message>
-        <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
-        <translation>Downloading weights… {0:.0f} of {1:.0f} MB</translation>
-    </message>
-    <message>
-        <source>{0} · {1}</source>
-        <translation>{0} · {1}</translation>
-    </message>
-    <message>
-        <source>what the model sees · {0}x{1}</source>
-        <translation>what the model sees · {0}x{1}</translation>
-    </message>
-    <message>
-        <source>preprocessed (preview size)</source>
-        <translation>preprocessed (preview size)</translation>
-    </message>
-    <message>
-        <source>original · {0}x{1}</source>
-        <translation>original · {0}x{1}</translation>
-    </message>
-    <message>
-        <source>Nothing to save yet.</source>
-        <translation>Nothing to save yet.</translation>
-    </message>
-    <message>
-        <source>Save the picture</source>
-        <translation>Save the picture</translation>
-    </message>
-    <message>
-        <source>No predictions to export yet.</source>
-        <translation>No predictions to export yet.</translation>
-    </message>
-    <message>
-        <source>Export predictions</source>
-        <translation>Export predictions</translation>
-    </message>
-    <message>
-        <source>{0}: could not be written ({1})</source>
-        <translation>{0}: could not be written ({1})</translation>
-    </message>
-    <message>
-        <source>About vislab</source>
-        <translation>About vislab</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Apple GPU</source>
-        <translation>Apple GPU</translation>
-    </message>
-</context>
-<context>
-    <name>MessageBar</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Dismiss</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +856,40 @@ Choose the model again to retry.</translation>
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Predictions</source>
+        <translation>Predictions</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>{0} · ready ({1:.1f} s)</source>
+        <translation>{0} · ready ({1:.1f} s)</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>starting…</translation>
+    </message>
+    <message>
+        <source>What ran the model for these predictions</source>
+        <translation>What ran the model for these predictions</translation>
+    </message>
+    <message>
+        <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
+        <translation>loaded in {0:.1f} s · this image {1:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Images stay on this computer</source>
+        <translation>Images stay on this computer</translation>
+    </message>
+    <message>
+        <source>vislab makes no network call except a weights download you ask for.</source>
+        <translation>vislab makes no network call except a weights download you ask for.</translation>
+    </message>
+</context>
+<context>
     <name>SweepPanel</name>
     <message>
         <source>Run</source>
@@ -1067,6 +950,145 @@ Choose the model again to retry.</translation>
     <message>
         <source>Save the plot</source>
         <translation>Save the plot</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>&amp;Open images…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Open &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>&amp;Paste image</translation>
+    </message>
+    <message>
+        <source>Add the image (or image files) on the clipboard</source>
+        <translation>Add the image (or image files) on the clipboard</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>&amp;Samples</translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Save view as image…</source>
+        <translation>&amp;Save view as image…</translation>
+    </message>
+    <message>
+        <source>Save the picture shown (the overlay, the model's view...)</source>
+        <translation>Save the picture shown (the overlay, the model's view...)</translation>
+    </message>
+    <message>
+        <source>&amp;Export predictions…</source>
+        <translation>&amp;Export predictions…</translation>
+    </message>
+    <message>
+        <source>Save the predictions as CSV or JSON</source>
+        <translation>Save the predictions as CSV or JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>&amp;Copy image</translation>
+    </message>
+    <message>
+        <source>Copy the picture shown</source>
+        <translation>Copy the picture shown</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>&amp;Previous image</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>&amp;Next image</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;Fit to window</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation mode</source>
+        <translation>P&amp;resentation mode</translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</source>
+        <translation>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts</source>
+        <translation>&amp;Concepts</translation>
+    </message>
+    <message>
+        <source>What a convolution, a feature map, a patch, an attention head and a CAM are</source>
+        <translation>What a convolution, a feature map, a patch, an attention head and a CAM are</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Model</translation>
+    </message>
+    <message>
+        <source>Load &amp;weights file…</source>
+        <translation>Load &amp;weights file…</translation>
+    </message>
+    <message>
+        <source>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</source>
+        <translation>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</translation>
+    </message>
+    <message>
+        <source>Use the &amp;pretrained weights</source>
+        <translation>Use the &amp;pretrained weights</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh weights status</source>
+        <translation>&amp;Refresh weights status</translation>
+    </message>
+    <message>
+        <source>&amp;Fast inference (ONNX Runtime)</source>
+        <translation>&amp;Fast inference (ONNX Runtime)</translation>
+    </message>
+    <message>
+        <source>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</source>
+        <translation>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About vislab</source>
+        <translation>&amp;About vislab</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,81 @@
     </message>
 </context>
 <context>
+    <name>CentralView</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Model's view</source>
+        <translation>Vista del modelo</translation>
+    </message>
+    <message>
+        <source>Preprocessed</source>
+        <translation>Preprocesada</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Superposición</translation>
+    </message>
+    <message>
+        <source>The photo as loaded</source>
+        <translation>La foto tal como se cargó</translation>
+    </message>
+    <message>
+        <source>What the model sees: resized and cropped</source>
+        <translation>Lo que ve el modelo: redimensionada y recortada</translation>
+    </message>
+    <message>
+        <source>After the preprocessing pipeline</source>
+        <translation>Tras la cadena de preprocesamiento</translation>
+    </message>
+    <message>
+        <source>The explanation map over what the model saw</source>
+        <translation>El mapa de explicación sobre lo que vio el modelo</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>what the model sees · {0}x{1}</source>
+        <translation>lo que ve el modelo · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>preprocessed (preview size)</source>
+        <translation>preprocesada (tamaño de vista previa)</translation>
+    </message>
+    <message>
+        <source>original · {0}x{1}</source>
+        <translation>original · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>Scroll to zoom, drag to pan, double-click to fit</source>
+        <translation>Desplaza la rueda para hacer zoom, arrastra para mover, doble clic para ajustar</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>Opacity of the map</source>
+        <translation>Opacidad del mapa</translation>
+    </message>
+    <message>
+        <source>Colour scale of the map</source>
+        <translation>Escala de colores del mapa</translation>
+    </message>
+    <message>
+        <source>On the whole photo</source>
+        <translation>Sobre toda la foto</translation>
+    </message>
+    <message>
+        <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
+        <translation>Proyecta la explicación sobre la foto original; lo que el modelo no vio aparece atenuado</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>CNN vs ViT</source>
@@ -320,6 +395,49 @@
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <source>No images found in {0}</source>
+        <translation>No se encontraron imágenes en {0}</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>Images ({0});;All files (*)</source>
+        <translation>Imágenes ({0});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Abrir una carpeta de imágenes</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>El portapapeles no contiene ninguna imagen.</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet.</source>
+        <translation>Aún no hay nada que guardar.</translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation>Guardar la imagen</translation>
+    </message>
+    <message>
+        <source>No predictions to export yet.</source>
+        <translation>Aún no hay predicciones que exportar.</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>Exportar predicciones</translation>
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation>{0}: no se pudo escribir ({1})</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <source>Convolution</source>
@@ -399,36 +517,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Original</source>
-        <translation>Original</translation>
-    </message>
-    <message>
         <source>Model's view</source>
         <translation>Vista del modelo</translation>
-    </message>
-    <message>
-        <source>Preprocessed</source>
-        <translation>Preprocesada</translation>
-    </message>
-    <message>
-        <source>Overlay</source>
-        <translation>Superposición</translation>
-    </message>
-    <message>
-        <source>The photo as loaded</source>
-        <translation>La foto tal como se cargó</translation>
-    </message>
-    <message>
-        <source>What the model sees: resized and cropped</source>
-        <translation>Lo que ve el modelo: redimensionada y recortada</translation>
-    </message>
-    <message>
-        <source>After the preprocessing pipeline</source>
-        <translation>Tras la cadena de preprocesamiento</translation>
-    </message>
-    <message>
-        <source>The explanation map over what the model saw</source>
-        <translation>El mapa de explicación sobre lo que vio el modelo</translation>
     </message>
     <message>
         <source>Explain</source>
@@ -459,172 +549,78 @@
         <translation>Modelos</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Open images…</source>
-        <translation>&amp;Abrir imágenes…</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder…</source>
-        <translation>Abrir &amp;carpeta…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste image</source>
-        <translation>&amp;Pegar imagen</translation>
-    </message>
-    <message>
-        <source>Add the image (or image files) on the clipboard</source>
-        <translation>Añade la imagen (o los archivos de imagen) del portapapeles</translation>
-    </message>
-    <message>
-        <source>&amp;Samples</source>
-        <translation>&amp;Muestras</translation>
-    </message>
-    <message>
-        <source>&amp;Recent</source>
-        <translation>&amp;Recientes</translation>
-    </message>
-    <message>
-        <source>&amp;Save view as image…</source>
-        <translation>&amp;Guardar vista como imagen…</translation>
-    </message>
-    <message>
-        <source>Save the picture shown (the overlay, the model's view...)</source>
-        <translation>Guarda la imagen mostrada (la superposición, la vista del modelo...)</translation>
-    </message>
-    <message>
-        <source>&amp;Export predictions…</source>
-        <translation>&amp;Exportar predicciones…</translation>
-    </message>
-    <message>
-        <source>Save the predictions as CSV or JSON</source>
-        <translation>Guarda las predicciones como CSV o JSON</translation>
-    </message>
-    <message>
-        <source>&amp;Copy image</source>
-        <translation>C&amp;opiar imagen</translation>
-    </message>
-    <message>
-        <source>Copy the picture shown</source>
-        <translation>Copia la imagen mostrada</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Previous image</source>
-        <translation>Imagen an&amp;terior</translation>
-    </message>
-    <message>
-        <source>&amp;Next image</source>
-        <translation>Imagen &amp;siguiente</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to window</source>
-        <translation>Ajustar a la &amp;ventana</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;Acercar</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>A&amp;lejar</translation>
-    </message>
-    <message>
         <source>{0} panel</source>
         <translation>Panel {0}</translation>
     </message>
     <message>
-        <source>P&amp;resentation mode</source>
-        <translation>Modo &amp;presentación</translation>
+        <source>Loading the model…</source>
+        <translation>Cargando el modelo…</translation>
     </message>
     <message>
-        <source>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</source>
-        <translation>Pantalla completa, letra grande y alto contraste, para el aula; sal con F11 o Esc</translation>
+        <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
+        <translation>Arrastra imágenes aquí o ábrelas desde el menú Archivo (Ctrl+O) o el menú Muestras.</translation>
     </message>
     <message>
-        <source>&amp;Concepts</source>
-        <translation>&amp;Conceptos</translation>
+        <source>Cancelled. Choose the model again to retry.</source>
+        <translation>Cancelado. Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
     <message>
-        <source>What a convolution, a feature map, a patch, an attention head and a CAM are</source>
-        <translation>Qué son una convolución, un mapa de características, un parche, una cabeza de atención y un CAM</translation>
+        <source>Classifying…</source>
+        <translation>Clasificando…</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
+        <source>{0} cannot be read: {1}</source>
+        <translation>No se puede leer {0}: {1}</translation>
     </message>
     <message>
-        <source>&amp;Model</source>
-        <translation>&amp;Modelo</translation>
+        <source>No predictions.</source>
+        <translation>Sin predicciones.</translation>
     </message>
     <message>
-        <source>Load &amp;weights file…</source>
-        <translation>Cargar archivo de &amp;pesos…</translation>
+        <source>No predictions: {0}
+
+Choose the model again to retry.</source>
+        <translation>Sin predicciones: {0}
+
+Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
     <message>
-        <source>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</source>
-        <translation>Usa un archivo local .pth/.pt/.bin/.safetensors con la arquitectura elegida</translation>
+        <source>Use the CPU instead</source>
+        <translation>Usar la CPU en su lugar</translation>
     </message>
     <message>
-        <source>Use the &amp;pretrained weights</source>
-        <translation>&amp;Usar los pesos preentrenados</translation>
+        <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
+        <translation>Descargando pesos… {0:.0f} de {1:.0f} MB</translation>
     </message>
     <message>
-        <source>&amp;Refresh weights status</source>
-        <translation>&amp;Actualizar estado de los pesos</translation>
+        <source>About vislab</source>
+        <translation>Acerca de vislab</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
+        <source>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;Un laboratorio de escritorio para mirar dentro de los clasificadores de imágenes: predicciones, mapas de activación y de atención, mapas de características y preprocesamiento con OpenCV.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tus imágenes nunca salen de este equipo.&lt;/b&gt; vislab no se conecta a la red salvo para descargar los pesos que pidas.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBar</name>
+    <message>
+        <source>Apple GPU</source>
+        <translation>GPU de Apple</translation>
     </message>
     <message>
-        <source>&amp;About vislab</source>
-        <translation>&amp;Acerca de vislab</translation>
+        <source>Weights for {0}</source>
+        <translation>Pesos para {0}</translation>
     </message>
     <message>
-        <source>&amp;Fast inference (ONNX Runtime)</source>
-        <translation>&amp;Inferencia rápida (ONNX Runtime)</translation>
-    </message>
-    <message>
-        <source>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</source>
-        <translation>Clasifica con ONNX Runtime cuando el modelo esté exportado (en segundo plano, una sola vez); las explicaciones siempre usan PyTorch</translation>
-    </message>
-    <message>
-        <source>Scroll to zoom, drag to pan, double-click to fit</source>
-        <translation>Desplaza la rueda para hacer zoom, arrastra para mover, doble clic para ajustar</translation>
-    </message>
-    <message>
-        <source>Opacity</source>
-        <translation>Opacidad</translation>
-    </message>
-    <message>
-        <source>Opacity of the map</source>
-        <translation>Opacidad del mapa</translation>
-    </message>
-    <message>
-        <source>Colour scale of the map</source>
-        <translation>Escala de colores del mapa</translation>
-    </message>
-    <message>
-        <source>On the whole photo</source>
-        <translation>Sobre toda la foto</translation>
-    </message>
-    <message>
-        <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
-        <translation>Proyecta la explicación sobre la foto original; lo que el modelo no vio aparece atenuado</translation>
-    </message>
-    <message>
-        <source>Predictions</source>
-        <translation>Predicciones</translation>
+        <source>Weights ({0})</source>
+        <translation>Pesos ({0})</translation>
     </message>
     <message>
         <source>Model</source>
@@ -653,153 +649,6 @@
     <message>
         <source>Stop the download or the long computation</source>
         <translation>Detiene la descarga o el cálculo largo</translation>
-    </message>
-    <message>
-        <source>Images stay on this computer</source>
-        <translation>Las imágenes no salen de este equipo</translation>
-    </message>
-    <message>
-        <source>vislab makes no network call except a weights download you ask for.</source>
-        <translation>vislab no se conecta a la red salvo para descargar los pesos que pidas.</translation>
-    </message>
-    <message>
-        <source>starting…</source>
-        <translation>iniciando…</translation>
-    </message>
-    <message>
-        <source>No images found in {0}</source>
-        <translation>No se encontraron imágenes en {0}</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Abrir imágenes</translation>
-    </message>
-    <message>
-        <source>Images ({0});;All files (*)</source>
-        <translation>Imágenes ({0});;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Open a folder of images</source>
-        <translation>Abrir una carpeta de imágenes</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image.</source>
-        <translation>El portapapeles no contiene ninguna imagen.</translation>
-    </message>
-    <message>
-        <source>Weights for {0}</source>
-        <translation>Pesos para {0}</translation>
-    </message>
-    <message>
-        <source>Weights ({0})</source>
-        <translation>Pesos ({0})</translation>
-    </message>
-    <message>
-        <source>Loading the model…</source>
-        <translation>Cargando el modelo…</translation>
-    </message>
-    <message>
-        <source>{0} · ready ({1:.1f} s)</source>
-        <translation>{0} · listo ({1:.1f} s)</translation>
-    </message>
-    <message>
-        <source>Drop images here, or open them from the File menu (Ctrl+O) or the Samples menu.</source>
-        <translation>Arrastra imágenes aquí o ábrelas desde el menú Archivo (Ctrl+O) o el menú Muestras.</translation>
-    </message>
-    <message>
-        <source>Cancelled. Choose the model again to retry.</source>
-        <translation>Cancelado. Vuelve a elegir el modelo para reintentarlo.</translation>
-    </message>
-    <message>
-        <source>Classifying…</source>
-        <translation>Clasificando…</translation>
-    </message>
-    <message>
-        <source>{0} cannot be read: {1}</source>
-        <translation>No se puede leer {0}: {1}</translation>
-    </message>
-    <message>
-        <source>What ran the model for these predictions</source>
-        <translation>Qué ejecutó el modelo para estas predicciones</translation>
-    </message>
-    <message>
-        <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
-        <translation>cargado en {0:.1f} s · esta imagen {1:.0f} ms</translation>
-    </message>
-    <message>
-        <source>No predictions: {0}
-
-Choose the model again to retry.</source>
-        <translation>Sin predicciones: {0}
-
-Vuelve a elegir el modelo para reintentarlo.</translation>
-    </message>
-    <message>
-        <source>Use the CPU instead</source>
-        <translation>Usar la CPU en su lugar</translation>
-    </message>
-    <message>
-        <source>No predictions.</source>
-        <translation>Sin predicciones.</translation>
-    </message>
-    <message>
-        <source>Downloading weights… {0:.0f} of {1:.0f} MB</source>
-        <translation>Descargando pesos… {0:.0f} de {1:.0f} MB</translation>
-    </message>
-    <message>
-        <source>{0} · {1}</source>
-        <translation>{0} · {1}</translation>
-    </message>
-    <message>
-        <source>what the model sees · {0}x{1}</source>
-        <translation>lo que ve el modelo · {0}x{1}</translation>
-    </message>
-    <message>
-        <source>preprocessed (preview size)</source>
-        <translation>preprocesada (tamaño de vista previa)</translation>
-    </message>
-    <message>
-        <source>original · {0}x{1}</source>
-        <translation>original · {0}x{1}</translation>
-    </message>
-    <message>
-        <source>Nothing to save yet.</source>
-        <translation>Aún no hay nada que guardar.</translation>
-    </message>
-    <message>
-        <source>Save the picture</source>
-        <translation>Guardar la imagen</translation>
-    </message>
-    <message>
-        <source>No predictions to export yet.</source>
-        <translation>Aún no hay predicciones que exportar.</translation>
-    </message>
-    <message>
-        <source>Export predictions</source>
-        <translation>Exportar predicciones</translation>
-    </message>
-    <message>
-        <source>{0}: could not be written ({1})</source>
-        <translation>{0}: no se pudo escribir ({1})</translation>
-    </message>
-    <message>
-        <source>About vislab</source>
-        <translation>Acerca de vislab</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;A desktop lab for looking inside image classifiers: predictions, activation and attention maps, feature maps and OpenCV preprocessing.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Your images never leave this computer.&lt;/b&gt; vislab makes no network call except a weights download you ask for.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;vislab&lt;/h3&gt;&lt;p&gt;Un laboratorio de escritorio para mirar dentro de los clasificadores de imágenes: predicciones, mapas de activación y de atención, mapas de características y preprocesamiento con OpenCV.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tus imágenes nunca salen de este equipo.&lt;/b&gt; vislab no se conecta a la red salvo para descargar los pesos que pidas.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Apple GPU</source>
-        <translation>GPU de Apple</translation>
-    </message>
-</context>
-<context>
-    <name>MessageBar</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +856,40 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Predictions</source>
+        <translation>Predicciones</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>{0} · ready ({1:.1f} s)</source>
+        <translation>{0} · listo ({1:.1f} s)</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>iniciando…</translation>
+    </message>
+    <message>
+        <source>What ran the model for these predictions</source>
+        <translation>Qué ejecutó el modelo para estas predicciones</translation>
+    </message>
+    <message>
+        <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
+        <translation>cargado en {0:.1f} s · esta imagen {1:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Images stay on this computer</source>
+        <translation>Las imágenes no salen de este equipo</translation>
+    </message>
+    <message>
+        <source>vislab makes no network call except a weights download you ask for.</source>
+        <translation>vislab no se conecta a la red salvo para descargar los pesos que pidas.</translation>
+    </message>
+</context>
+<context>
     <name>SweepPanel</name>
     <message>
         <source>Run</source>
@@ -1067,6 +950,145 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>Save the plot</source>
         <translation>Guardar la gráfica</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open images…</source>
+        <translation>&amp;Abrir imágenes…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>&amp;Pegar imagen</translation>
+    </message>
+    <message>
+        <source>Add the image (or image files) on the clipboard</source>
+        <translation>Añade la imagen (o los archivos de imagen) del portapapeles</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>&amp;Muestras</translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>&amp;Recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Save view as image…</source>
+        <translation>&amp;Guardar vista como imagen…</translation>
+    </message>
+    <message>
+        <source>Save the picture shown (the overlay, the model's view...)</source>
+        <translation>Guarda la imagen mostrada (la superposición, la vista del modelo...)</translation>
+    </message>
+    <message>
+        <source>&amp;Export predictions…</source>
+        <translation>&amp;Exportar predicciones…</translation>
+    </message>
+    <message>
+        <source>Save the predictions as CSV or JSON</source>
+        <translation>Guarda las predicciones como CSV o JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>C&amp;opiar imagen</translation>
+    </message>
+    <message>
+        <source>Copy the picture shown</source>
+        <translation>Copia la imagen mostrada</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>Imagen an&amp;terior</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>Imagen &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>Ajustar a la &amp;ventana</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation mode</source>
+        <translation>Modo &amp;presentación</translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts and high contrast, for a classroom; F11 or Esc leaves it</source>
+        <translation>Pantalla completa, letra grande y alto contraste, para el aula; sal con F11 o Esc</translation>
+    </message>
+    <message>
+        <source>&amp;Concepts</source>
+        <translation>&amp;Conceptos</translation>
+    </message>
+    <message>
+        <source>What a convolution, a feature map, a patch, an attention head and a CAM are</source>
+        <translation>Qué son una convolución, un mapa de características, un parche, una cabeza de atención y un CAM</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modelo</translation>
+    </message>
+    <message>
+        <source>Load &amp;weights file…</source>
+        <translation>Cargar archivo de &amp;pesos…</translation>
+    </message>
+    <message>
+        <source>Use a local .pth/.pt/.bin/.safetensors file with the chosen architecture</source>
+        <translation>Usa un archivo local .pth/.pt/.bin/.safetensors con la arquitectura elegida</translation>
+    </message>
+    <message>
+        <source>Use the &amp;pretrained weights</source>
+        <translation>&amp;Usar los pesos preentrenados</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh weights status</source>
+        <translation>&amp;Actualizar estado de los pesos</translation>
+    </message>
+    <message>
+        <source>&amp;Fast inference (ONNX Runtime)</source>
+        <translation>&amp;Inferencia rápida (ONNX Runtime)</translation>
+    </message>
+    <message>
+        <source>Classify with ONNX Runtime once the model is exported (in the background, once); explanations always run on PyTorch</source>
+        <translation>Clasifica con ONNX Runtime cuando el modelo esté exportado (en segundo plano, una sola vez); las explicaciones siempre usan PyTorch</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About vislab</source>
+        <translation>&amp;Acerca de vislab</translation>
     </message>
 </context>
 <context>

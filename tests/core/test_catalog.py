@@ -7,6 +7,7 @@ import torch
 
 from vislab.core.catalog import DEFAULT_MODEL, MODELS, ModelSpec, get_spec, list_models
 from vislab.core.errors import UnknownModelError
+from vislab.core.libraries import architecture, library
 from vislab.core.registry import Registry
 
 COURSE = ["torchvision/alexnet", "torchvision/vgg16", "torchvision/resnet18", "torchvision/resnet50",
@@ -73,10 +74,8 @@ def test_timm_entries_match_pretrained_cfg(spec):
 
 @pytest.mark.parametrize("spec", list(MODELS), ids=lambda s: s.id)
 def test_every_entry_builds_with_its_declared_size_and_layers(spec):
-    from vislab.core.inference import _architecture
-
     with torch.device("meta"):
-        module = _architecture(spec)
+        module = architecture(spec)
     assert sum(p.numel() for p in module.parameters()) == spec.params
     classifier = module.get_submodule(spec.classifier)
     assert isinstance(classifier, torch.nn.Linear) and classifier.out_features == 1000
@@ -86,10 +85,9 @@ def test_every_entry_builds_with_its_declared_size_and_layers(spec):
 @pytest.mark.parametrize("spec", [s for s in MODELS if s.source == "timm"], ids=lambda s: s.id)
 def test_class_token_flag_matches_the_architecture(spec):
     from vislab.core.explain.attention import supports_cls_attention
-    from vislab.core.inference import _architecture
 
     with torch.device("meta"):
-        module = _architecture(spec)
+        module = architecture(spec)
     assert spec.class_token == supports_cls_attention(module)
 
 
@@ -99,5 +97,6 @@ def test_specs_are_frozen_and_serialisable():
         spec.top1 = 99.0  # type: ignore[misc]
     data = spec.to_dict()
     assert data["id"] == "torchvision/resnet50" and data["family"] == "CNN"
-    assert spec.arch == "resnet50" and spec.hf_hub_id is None
-    assert get_spec("convnext_tiny").hf_hub_id == "timm/convnext_tiny.fb_in1k"
+    assert spec.arch == "resnet50" and library(spec).hub_id(spec) is None
+    convnext = get_spec("convnext_tiny")
+    assert library(convnext).hub_id(convnext) == "timm/convnext_tiny.fb_in1k"

@@ -12,7 +12,7 @@ from vislab.core.errors import OptionError
 from vislab.core.experiments import PERTURBATIONS, UnknownPerturbationError, compare, sweep, top1_agreement
 from vislab.core.explain import explain
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from vislab.core.explain.attention import rollout
 from vislab.core.explain.layers import spatial_reshape, token_grid
 from vislab.core.explain.patches import patch_attention, patch_grid
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 
 TABBY, SPORTS_CAR = 281, 817
 CAM_METHODS = ["gradcam", "gradcam++", "eigencam", "layercam"]

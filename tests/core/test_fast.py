@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import threading
 
 import pytest
 import torch
 
 from vislab.core import _onnx, fast
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 
 PARITY = ["efficientnet_lite0", "vit_tiny_patch16_224", "torchvision/resnet18", "convnext_tiny"]
 
@@ -157,3 +158,40 @@ def test_a_cached_export_that_disagrees_is_made_again(fast_on, private_cache):
     again = _load("torchvision/resnet18")  # the same weights: it finds that file in the cache
     assert again.fast_ready(timeout=120) and again._fast.exported and again.backend == "onnx"
     assert again._fast.path == path
+
+
+def test_latency_is_read_only_and_follows_what_serves(fast_on, private_cache):
+    """The fast path's thread writes nothing on the model: the model's latency is derived from its own
+    torch warm-up and from its fast path's timing."""
+    model = load_model("torchvision/resnet18", device="cpu", pretrained=False, fast_path=False)
+    assert isinstance(type(model).latency, property) and type(model).latency.fset is None
+    with pytest.raises(AttributeError):
+        model.latency = 1.0
+    torch_latency = model.latency
+    assert torch_latency is not None and torch_latency > 0
+    before = dict(vars(model))
+    model.start_fast_path()
+    assert model.fast_ready(timeout=120), model._fast.reason
+    after = dict(vars(model))
+    assert after.pop("_fast") is model._fast and before.pop("_fast") is None
+    assert after.keys() == before.keys() and all(after[k] is before[k] for k in before)
+    assert model.backend == "onnx" and model.latency == model._fast.latency
+    fast.set_enabled(False)
+    try:
+        assert model.backend == "torch" and model.latency == torch_latency
+    finally:
+        fast.set_enabled(True)
+
+
+def test_turning_the_fast_path_on_twice_at_once_starts_one(fast_on, private_cache):
+    model = load_model("torchvision/resnet18", device="cpu", pretrained=False, fast_path=False)
+    threads = [threading.Thread(target=model.start_fast_path) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    first = model._fast
+    assert first is not None and model.fast_ready(timeout=120)
+    model.start_fast_path()
+    assert model._fast is first
+    assert model._fast_lock is not model._memo_lock

@@ -11,7 +11,7 @@ from vislab.core.explain import explain
 from vislab.core.features import feature_grid, feature_maps, filter_grid, first_conv, spatial_layers
 from vislab.core.heatmaps import colorize, on_original, overlay
 from vislab.core.images import read_image
-from vislab.core.inference import load_model
+from vislab.core.loading import load_model
 
 
 def test_colorize_uses_the_matplotlib_colormap():

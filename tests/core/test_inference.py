@@ -13,8 +13,8 @@ from vislab.core.catalog import get_spec
 from vislab.core.devices import available_devices, resolve_device
 from vislab.core.errors import DeviceError, ImageReadError
 from vislab.core.images import read_image
-from vislab.core.inference import ModelCache, class_labels, load_model
-from vislab.core.preprocess import input_pipeline
+from vislab.core.libraries import library
+from vislab.core.loading import ModelCache, load_model
 
 TABBY, TIGER_CAT, EGYPTIAN_CAT, ESPRESSO, CUP = 281, 282, 285, 967, 968
 
@@ -71,7 +71,7 @@ def test_timm_pipeline_matches_timm_create_transform(cat):
     image = read_image(cat)
     config = resolve_data_config({}, pretrained_cfg=get_pretrained_cfg(spec.weights).to_dict())
     expected = create_transform(**config)(Image.fromarray(image))
-    assert torch.equal(input_pipeline(spec)(image), expected)
+    assert torch.equal(library(spec).input_pipeline(spec)(image), expected)
 
 
 @pytest.mark.parametrize("model_id", ["torchvision/resnet50", "torchvision/inception_v3"])
@@ -81,13 +81,14 @@ def test_torchvision_pipeline_matches_weights_transforms(samples, model_id):
     spec = get_spec(model_id)
     image = read_image(samples / "grace_hopper.jpg")
     expected = get_weight(spec.weights).transforms()(torch.from_numpy(image).permute(2, 0, 1))
-    got = input_pipeline(spec)(image)
+    got = library(spec).input_pipeline(spec)(image)
     assert got.shape == (3, spec.input_size, spec.input_size)
     assert torch.equal(got, expected)
 
 
 def test_pipeline_stages_are_images(cat):
-    pipeline = input_pipeline(get_spec("vit_base_patch16_224"))
+    spec = get_spec("vit_base_patch16_224")
+    pipeline = library(spec).input_pipeline(spec)
     image = read_image(cat)  # 300 x 451
     stages = dict(pipeline.stages(image))
     assert list(stages) == ["original", "resized", "cropped", "normalised"]
@@ -117,8 +118,9 @@ def test_catalog_architectures_run_with_random_weights(cat, model_id, embedding)
 
 
 def test_class_names_come_from_each_library():
-    assert class_labels(get_spec("torchvision/resnet50"))[TABBY] == "tabby"
-    assert class_labels(get_spec("convnext_tiny"))[TIGER_CAT] == "tiger cat"
+    resnet, convnext = get_spec("torchvision/resnet50"), get_spec("convnext_tiny")
+    assert library(resnet).labels(resnet)[TABBY] == "tabby"
+    assert library(convnext).labels(convnext)[TIGER_CAT] == "tiger cat"
 
 
 def test_devices():

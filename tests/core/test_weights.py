@@ -16,7 +16,9 @@ from safetensors.torch import save_file
 from vislab.core import weights as W
 from vislab.core.catalog import get_spec
 from vislab.core.errors import DownloadCancelled, WeightsError, WeightsUnavailableError
-from vislab.core.inference import _architecture, load_model
+from vislab.core.libraries import architecture
+from vislab.core.libraries.torchvision_library import torch_hub_reporting
+from vislab.core.loading import load_model
 
 RESNET18 = get_spec("torchvision/resnet18")
 VIT_TINY = get_spec("vit_tiny_patch16_224")
@@ -75,7 +77,7 @@ def test_unreadable_files_say_why(tmp_path, name, content, message):
 
 def test_a_file_for_another_model_names_the_keys(tmp_path):
     path = tmp_path / "vit.pth"
-    torch.save(_architecture(VIT_TINY).state_dict(), path)
+    torch.save(architecture(VIT_TINY).state_dict(), path)
     with pytest.raises(WeightsError) as info:
         load_model("torchvision/resnet18", weights=path, device="cpu")
     message = str(info.value)
@@ -84,7 +86,7 @@ def test_a_file_for_another_model_names_the_keys(tmp_path):
 
 
 def test_a_head_of_another_size_is_a_shape_mismatch(tmp_path):
-    state = _architecture(RESNET18).state_dict()
+    state = architecture(RESNET18).state_dict()
     state["fc.weight"] = torch.zeros(10, 512)
     state["fc.bias"] = torch.zeros(10)
     torch.save(state, tmp_path / "ten.pth")
@@ -94,7 +96,7 @@ def test_a_head_of_another_size_is_a_shape_mismatch(tmp_path):
 
 def test_a_weights_file_loads_exactly(tmp_path):
     torch.manual_seed(0)
-    source = _architecture(RESNET18).eval()
+    source = architecture(RESNET18).eval()
     save_file(source.state_dict(), str(tmp_path / "r18.safetensors"))
     model = load_model("torchvision/resnet18", weights=tmp_path / "r18.safetensors", device="cpu")
     x = torch.randn(1, 3, 224, 224)
@@ -106,7 +108,7 @@ def test_a_weights_file_loads_exactly(tmp_path):
 def test_bundled_weights_map_positionally_with_every_shape_checked(tmp_path):
     path = W.bundled_file(get_spec("efficientnet_lite0"))
     assert path is not None and path.name == "efficientnet-lite0-57934424.pth"
-    module = _architecture(get_spec("efficientnet_lite0"))
+    module = architecture(get_spec("efficientnet_lite0"))
     mapped = W.map_bundled(module, path)
     original = torch.load(path, weights_only=True)
     assert len(mapped) == len(original) == 296
@@ -146,7 +148,7 @@ def test_offline_message_says_how_to_use_a_local_file():
 def test_torchvision_weights_in_torch_hub_cache_are_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("TORCH_HOME", str(tmp_path))
     torch.manual_seed(1)
-    source = _architecture(RESNET18).eval()
+    source = architecture(RESNET18).eval()
     target = tmp_path / "hub" / "checkpoints" / RESNET18.weights_file
     target.parent.mkdir(parents=True)
     torch.save(source.state_dict(), target)
@@ -166,7 +168,7 @@ def test_timm_weights_in_hugging_face_cache_are_cached(tmp_path, monkeypatch):
     (repo / "refs").mkdir()
     (repo / "refs" / "main").write_text(snapshot.name)
     torch.manual_seed(2)
-    source = _architecture(VIT_TINY).eval()
+    source = architecture(VIT_TINY).eval()
     save_file(source.state_dict(), str(snapshot / "model.safetensors"))
     assert W.weights_status(VIT_TINY) is W.WeightsStatus.CACHED
     model = load_model(VIT_TINY.id, device="cpu")
@@ -195,7 +197,7 @@ def test_library_download_reports_progress(served_file, tmp_path):
 
     url, data = served_file
     seen: list[tuple[int, int]] = []
-    with W._torch_hub_reporting(lambda done, total: seen.append((done, total)), None):
+    with torch_hub_reporting(lambda done, total: seen.append((done, total)), None):
         torch.hub.download_url_to_file(url, str(tmp_path / "got.pth"), progress=True)
     assert (tmp_path / "got.pth").read_bytes() == data
     assert seen[-1] == (len(data), len(data)) and len(seen) > 2
@@ -212,6 +214,6 @@ def test_library_download_can_be_cancelled(served_file, tmp_path):
         if done > 100_000:
             cancel.set()
 
-    with pytest.raises(DownloadCancelled), W._torch_hub_reporting(progress, cancel):
+    with pytest.raises(DownloadCancelled), torch_hub_reporting(progress, cancel):
         torch.hub.download_url_to_file(url, str(tmp_path / "got.pth"), progress=True)
     assert list(tmp_path.glob("got.pth*")) == []

@@ -18,7 +18,7 @@ def vit_weights(tmp_path):
     import torch
 
     from vislab.core.catalog import get_spec
-    from vislab.core.inference import _architecture
+    from vislab.core.libraries import architecture as _architecture
 
     path = tmp_path / "vit.pth"
     torch.manual_seed(0)

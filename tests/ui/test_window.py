@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
+from vislab.core.exports import write_predictions
 from vislab.core.ops import Step
 from vislab.ui.app import create_window
-from vislab.ui.main_window import VIEW_MODES, write_predictions
+from vislab.ui.central_view import VIEW_MODES
 from vislab.ui.qt_images import to_qimage
 
 CATS = {281, 282, 285}
@@ -128,7 +129,7 @@ def test_a_vit_shows_its_patch_grid_and_token_count(qtbot, window, cat, tmp_path
     import torch
 
     from vislab.core.catalog import get_spec
-    from vislab.core.inference import _architecture
+    from vislab.core.libraries import architecture as _architecture
 
     weights = tmp_path / "vit.pth"
     torch.save(_architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
@@ -306,7 +307,7 @@ def test_compare_a_cnn_with_a_vit_and_sweep_rotation(qtbot, window, cat, tmp_pat
     import torch
 
     from vislab.core.catalog import get_spec
-    from vislab.core.inference import _architecture
+    from vislab.core.libraries import architecture as _architecture
 
     weights = tmp_path / "vit.pth"
     torch.manual_seed(0)

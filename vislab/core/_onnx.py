@@ -1,13 +1,16 @@
 """The machinery of the fast path (see :mod:`vislab.core.fast`): export to ONNX, in a child process, and
 an ONNX Runtime session per loaded model, prepared on a background thread and checked against torch.
 
-``python -m vislab.core._onnx MODEL_ID WEIGHTS HEIGHT WIDTH OUT`` is the child process.
+``python -m vislab.core._onnx MODEL_ID WEIGHTS HEIGHT WIDTH OUT [SETTINGS]`` is the child process;
+``SETTINGS`` is a JSON object of the module's attributes that are settings, not weights (see
+:meth:`vislab.core.libraries.ModelLibrary.settings`).
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import logging
 import os
 import subprocess
@@ -21,11 +24,13 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from .catalog import get_spec
 from .devices import physical_cores
 from .fast import enabled, onnx_dir
+from .libraries import library
 
 if TYPE_CHECKING:
-    from .inference import LoadedModel
+    from .model import LoadedModel
 
 log = logging.getLogger("vislab.core.fast")
 
@@ -111,10 +116,9 @@ def export_model(model: LoadedModel, path: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="vislab-export-") as folder:
         weights = Path(folder) / "weights.pt"
         torch.save(model.module.state_dict(), weights)
-        # Settings that are attributes, not weights: torchvision's pretrained Inception-v3 transforms its input.
-        transform_input = str(int(bool(getattr(model.module, "transform_input", False))))
+        settings = json.dumps(library(model.spec).settings(model.spec, model.module))
         command = [sys.executable, "-m", "vislab.core._onnx", model.spec.id, str(weights), str(size[0]),
-                   str(size[1]), str(path), transform_input]
+                   str(size[1]), str(path), settings]
         done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
                               env=os.environ | {"OMP_NUM_THREADS": "1"})
     if done.returncode != 0:
@@ -122,17 +126,15 @@ def export_model(model: LoadedModel, path: Path) -> None:
         raise RuntimeError(lines[-1] if lines else f"the exporting process ended with status {done.returncode}")
 
 
-def _export_main(model_id: str, weights: str, height: str, width: str, path: str, transform_input: str = "0") -> None:
-    """The child process of :func:`export_model`: rebuild the architecture, load the weights, export."""
-    from .catalog import get_spec
-    from .inference import _architecture
-
+def _export_main(model_id: str, weights: str, height: str, width: str, path: str, settings: str = "{}") -> None:
+    """The child process of :func:`export_model`: rebuild the architecture, load the weights and the
+    settings, export."""
     torch.set_num_threads(1)
     spec = get_spec(model_id)
-    module = _architecture(spec)
+    source = library(spec)
+    module = source.architecture(spec)
     module.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
-    if hasattr(module, "transform_input"):
-        module.transform_input = transform_input == "1"
+    source.apply_settings(spec, module, json.loads(settings))
     export(module.eval().requires_grad_(False), spec.classifier, (int(height), int(width)), Path(path))
 
 
@@ -202,7 +204,6 @@ class FastPath:
                 self._session, self.path = self._open_or_export(model)
                 self._check(model)
             self.state = "ready"
-            model.latency = self.latency
         except Exception as exc:  # any failure leaves the model on torch, with one note
             self._session = None
             self.state, self.reason = "failed", f"{type(exc).__name__}: {exc}".strip()

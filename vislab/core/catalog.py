@@ -79,11 +79,6 @@ class ModelSpec:
         """The architecture name inside its library (``resnet50`` for ``torchvision/resnet50``)."""
         return self.id.removeprefix(TORCHVISION_PREFIX)
 
-    @property
-    def hf_hub_id(self) -> str | None:
-        """The Hugging Face Hub repository timm downloads these weights from."""
-        return f"timm/{self.weights}" if self.source == "timm" else None
-
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -114,8 +109,7 @@ def _tv(arch: str, name: str, family: Family, year: int, paper: str, url: str, *
 def _timm(arch: str, tag: str, name: str, family: Family, year: int, paper: str, url: str, *,
           params: int, gflops: float, top1: float, input_size: int = 224, classifier: str,
           target_layer: str, licence: str = "apache-2.0", bundled: bool = False, weights_mb: float = 0.0,
-          weights_file: str = "model.safetensors", notes: str = "") -> ModelSpec:
-    class_token = arch.startswith(("vit_", "deit_"))
+          weights_file: str = "model.safetensors", class_token: bool = False, notes: str = "") -> ModelSpec:
     # timm's hub files are float32 safetensors: four bytes a parameter plus a small header.
     mb = weights_mb or round(params * 4 / 1e6, 1)
     return MODELS.register(ModelSpec(
@@ -184,20 +178,24 @@ _VIT_PAPER = "An Image is Worth 16x16 Words: Transformers for Image Recognition 
 _VIT_URL = "https://arxiv.org/abs/2010.11929"
 _timm("vit_base_patch16_224", "augreg2_in21k_ft_in1k", "ViT-B/16", "Transformer", 2020, _VIT_PAPER,
       _VIT_URL, params=86_567_656, gflops=17.58, top1=85.096, classifier="head",
-      target_layer="blocks.11.norm1", notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
+      target_layer="blocks.11.norm1", class_token=True,
+      notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
 _timm("vit_base_patch32_224", "augreg_in21k_ft_in1k", "ViT-B/32", "Transformer", 2020, _VIT_PAPER,
       _VIT_URL, params=88_224_232, gflops=4.41, top1=80.716, classifier="head",
-      target_layer="blocks.11.norm1", notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
+      target_layer="blocks.11.norm1", class_token=True,
+      notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
 _timm("vit_small_patch16_224", "augreg_in21k_ft_in1k", "ViT-S/16", "Transformer", 2020, _VIT_PAPER,
       _VIT_URL, params=22_050_664, gflops=4.61, top1=81.384, classifier="head",
-      target_layer="blocks.11.norm1", notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
+      target_layer="blocks.11.norm1", class_token=True,
+      notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
 _timm("vit_tiny_patch16_224", "augreg_in21k_ft_in1k", "ViT-Tiny/16", "Transformer", 2020, _VIT_PAPER,
       _VIT_URL, params=5_717_416, gflops=1.26, top1=75.454, classifier="head",
-      target_layer="blocks.11.norm1", notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
+      target_layer="blocks.11.norm1", class_token=True,
+      notes="Pretrained on ImageNet-21k, fine-tuned on ImageNet-1k.")
 _timm("deit_small_patch16_224", "fb_in1k", "DeiT-Small", "Transformer", 2020,
       "Training data-efficient image transformers & distillation through attention",
       "https://arxiv.org/abs/2012.12877", params=22_050_664, gflops=4.61, top1=79.844,
-      classifier="head", target_layer="blocks.11.norm1",
+      classifier="head", target_layer="blocks.11.norm1", class_token=True,
       notes="A ViT trained on ImageNet-1k alone, with strong augmentation.")
 _timm("swin_tiny_patch4_window7_224", "ms_in1k", "Swin-T", "Transformer", 2021,
       "Swin Transformer: Hierarchical Vision Transformer using Shifted Windows",

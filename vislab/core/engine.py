@@ -11,7 +11,7 @@ import pytorch_grad_cam  # noqa: F401
 
 from . import fast
 from .devices import use_physical_cores
-from .inference import ModelCache
+from .loading import ModelCache
 
 _cache = ModelCache()
 use_physical_cores()

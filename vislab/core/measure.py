@@ -23,7 +23,6 @@ from .errors import MeasurementCancelled, check_cancel
 WARM_UP_PASSES = 2
 
 
-
 @dataclass(frozen=True)
 class Measurement:
     """One model's latency on this machine.
@@ -66,8 +65,8 @@ def measure_latency(model_id: str, *, device: str = "cpu", passes: int = 5,
     import torch
 
     from .devices import resolve_device
-    from .inference import build_module
-    from .preprocess import input_pipeline
+    from .libraries import library
+    from .loading import build_module
     from .weights import WeightsStatus, weights_status
 
     spec = get_spec(model_id)
@@ -77,7 +76,7 @@ def measure_latency(model_id: str, *, device: str = "cpu", passes: int = 5,
     module, weights = build_module(spec, pretrained=here, cancel=cancel)
     try:
         module.eval().requires_grad_(False).to(target)
-        h, w = input_pipeline(spec).crop
+        h, w = library(spec).input_pipeline(spec).crop
         blank = torch.zeros(1, 3, h, w, device=target)
         total = WARM_UP_PASSES + passes
         times: list[float] = []

@@ -1,10 +1,11 @@
-"""What a model sees: its own input pipeline, resolved from the library that trained it.
+"""What a model sees: its own input pipeline, as the library that trained it resolves it.
 
-timm models use ``timm.data.create_transform`` on PIL images; torchvision models use their weights'
-``transforms()`` on tensors. :class:`InputPipeline` runs the same steps as those libraries (tested to
-match them exactly) but one stage at a time, so the window can show each stage. What the model sees of
-the last few photos is kept (:meth:`InputPipeline.cropped`): classify, explain and features on the same
-photo resize it once.
+Each model library reads its own configuration into an :class:`InputPipeline`
+(``library(spec).input_pipeline(spec)``, see :mod:`vislab.core.libraries`): timm models use
+``timm.data.create_transform`` on PIL images; torchvision models use their weights' ``transforms()`` on
+tensors. :class:`InputPipeline` runs the same steps as those libraries (tested to match them exactly) but
+one stage at a time, so the window can show each stage. What the model sees of the last few photos is
+kept (:meth:`InputPipeline.cropped`): classify, explain and features on the same photo resize it once.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -21,8 +21,6 @@ import torch
 from PIL import Image
 from torchvision.transforms import InterpolationMode
 from torchvision.transforms import functional as F
-
-from .catalog import ModelSpec
 
 Backend = Literal["pil", "tensor"]
 
@@ -156,37 +154,3 @@ def _to_array(img) -> np.ndarray:
     if isinstance(img, Image.Image):
         return np.array(img.convert("RGB"), dtype=np.uint8)
     return img.permute(1, 2, 0).contiguous().numpy()
-
-
-@cache
-def input_pipeline(spec: ModelSpec) -> InputPipeline:
-    """The pipeline ``spec``'s weights were trained with, from its library's own configuration."""
-    if spec.source == "timm":
-        return _timm_pipeline(spec)
-    return _torchvision_pipeline(spec)
-
-
-def _timm_pipeline(spec: ModelSpec) -> InputPipeline:
-    from timm.data import create_transform, resolve_data_config
-    from timm.models import get_pretrained_cfg
-
-    config = resolve_data_config({}, pretrained_cfg=get_pretrained_cfg(spec.weights).to_dict())
-    steps = create_transform(**config, is_training=False).transforms
-    resize, crop = steps[0], steps[1]
-    if type(resize).__name__ != "Resize" or type(crop).__name__ != "CenterCrop":
-        raise NotImplementedError(f"{spec.id}: timm pipeline {steps} is not resize + centre crop")
-    size = resize.size if isinstance(resize.size, int) else min(resize.size)
-    _, h, w = config["input_size"]
-    return InputPipeline(resize=size, crop=(h, w), interpolation=config["interpolation"],
-                         mean=tuple(config["mean"]), std=tuple(config["std"]), backend="pil")
-
-
-def _torchvision_pipeline(spec: ModelSpec) -> InputPipeline:
-    from torchvision.models import get_weight
-
-    preset = get_weight(spec.weights).transforms()
-    crop = preset.crop_size[0]
-    return InputPipeline(resize=preset.resize_size[0], crop=(crop, crop),
-                         interpolation=preset.interpolation.value, mean=tuple(preset.mean),
-                         std=tuple(preset.std), backend="tensor")
-

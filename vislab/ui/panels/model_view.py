@@ -31,7 +31,7 @@ class ModelViewPanel(ShowsAnalyses, Retranslatable, QWidget):
         layout.addWidget(self.row, 1)
         layout.addWidget(self.about)
         session.feed("stages").ready.connect(self._on_result)
-        session.feed("stages").failed.connect(lambda error, _slot: self.about.setText(error_text(error)))
+        session.feed("stages").failed.connect(self._on_failed)
         session.currentChanged.connect(self._clear)
         session.modelChanged.connect(self._clear)
         self._result = None
@@ -39,6 +39,10 @@ class ModelViewPanel(ShowsAnalyses, Retranslatable, QWidget):
     def retranslate(self) -> None:
         if self._result is not None:
             self._on_result(self._result)
+
+    def _on_failed(self, error: Exception, _slot=None) -> None:
+        self._clear()
+        self.about.setText(error_text(error))
 
     def _clear(self, *_args) -> None:
         self._result = None

@@ -66,7 +66,7 @@ class SweepPanel(Retranslatable, QWidget):
         feed.ready.connect(self._on_result)
         feed.progress.connect(self._on_progress)
         feed.failed.connect(self._on_failed)
-        feed.cancelled.connect(lambda: self._set_running(False))
+        feed.cancelled.connect(self._on_cancelled)
         self._on_perturbation()
         self._set_running(False)
         self.retranslate()
@@ -123,6 +123,9 @@ class SweepPanel(Retranslatable, QWidget):
 
     def _on_cancel(self) -> None:
         self.session.cancel("sweep")
+        self._set_running(False)
+
+    def _on_cancelled(self) -> None:
         self._set_running(False)
 
     def _on_progress(self, done: int, total: int) -> None:

@@ -1,0 +1,162 @@
+"""Building catalog models with their weights, and keeping the few most recently used ones loaded.
+
+:func:`load_model` builds a catalog model with its weights (bundled, cached, downloaded, a local file,
+or random for tests and teaching) on a device, as a :class:`~vislab.core.model.LoadedModel`.
+:class:`ModelCache` keeps the few most recently used models loaded and shares a load between threads that
+ask for the same model at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+import torch
+
+from .catalog import ModelSpec, get_spec
+from .devices import resolve_device, use_physical_cores
+from .errors import DeviceError, WeightsError
+from .libraries import library
+from .model import LoadedModel
+from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
+
+#: How many models :class:`ModelCache` keeps loaded at once by default.
+DEFAULT_CACHE_SIZE = 3
+
+
+def build_module(spec: ModelSpec, weights: str | Path | None = None, *, pretrained: bool = True,
+                 progress: ProgressCallback | None = None,
+                 cancel: threading.Event | None = None) -> tuple[torch.nn.Module, str]:
+    """The architecture of ``spec`` with its weights, and where those came from.
+
+    Args:
+        spec: the catalog entry.
+        weights: a local weights file to load instead of the pretrained ones.
+        pretrained: False gives randomly initialised weights (tests, the randomisation sanity check).
+        progress: download progress callback, see :func:`~vislab.core.weights.fetch_pretrained`.
+        cancel: set it to stop a download.
+    """
+    lib = library(spec)
+    if weights is not None:
+        state = read_state_dict(weights)
+        module = lib.architecture(spec)
+        load_checked(module, state, str(weights), spec.name)
+        return module, str(weights)
+    if not pretrained:
+        return lib.architecture(spec), "random"
+    path = fetch_pretrained(spec, progress, cancel)
+    if spec.bundled:  # another package's file, renamed onto the library's architecture
+        module = lib.architecture(spec)
+        module.load_state_dict(map_bundled(module, path))
+        return module, "bundled"
+    return lib.pretrained(spec, path), "pretrained"
+
+
+def load_model(model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",
+               pretrained: bool = True, progress: ProgressCallback | None = None,
+               cancel: threading.Event | None = None, fast_path: bool | None = None) -> LoadedModel:
+    """Build catalog model ``model_id`` with its weights on ``device``, ready to classify.
+
+    ``fast_path`` False keeps the model on torch; None follows :func:`vislab.core.fast.enabled`. The fast
+    path is prepared in the background: :meth:`LoadedModel.fast_ready` waits for it.
+
+    Raises:
+        UnknownModelError, WeightsError, WeightsUnavailableError, DeviceError: with a message that
+            names the model, file or device and the reason.
+    """
+    spec = get_spec(model_id)
+    target = resolve_device(device)
+    use_physical_cores()
+    start = time.perf_counter()
+    lib = library(spec)
+    module, origin = build_module(spec, weights, pretrained=pretrained, progress=progress, cancel=cancel)
+    # Explanations take gradients with respect to activations, never weights: no weight gradients are
+    # computed or stored, which halves the cost of a backward pass.
+    module.eval().requires_grad_(False)
+    try:
+        module.to(target)
+    except (RuntimeError, AssertionError) as exc:
+        raise DeviceError(f"could not put {spec.name} on {target}: {exc}") from None
+    model = LoadedModel(spec, module, lib.input_pipeline(spec), target, origin, lib.labels(spec))
+    model.warm_up()
+    model.load_seconds = time.perf_counter() - start
+    if fast_path is not False:
+        model.start_fast_path()
+    return model
+
+
+def _weights_key(weights: str | Path | None) -> tuple:
+    if weights is None:
+        return ()
+    path = Path(weights).expanduser().resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        raise WeightsError(f"{weights}: no such file") from None
+    return (str(path), stat.st_size, stat.st_mtime_ns)
+
+
+class _PendingLoad:
+    """One load in progress, which other threads asking for the same model wait for."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.model: LoadedModel | None = None
+        self.error: BaseException | None = None
+
+
+class ModelCache:
+    """The most recently used models, at most ``max_models`` of them, keyed by (id, weights, device).
+
+    Two threads asking for the same model at once share one load.
+    """
+
+    def __init__(self, max_models: int = DEFAULT_CACHE_SIZE) -> None:
+        if max_models < 1:
+            raise ValueError(f"max_models must be at least 1, not {max_models}")
+        self.max_models = max_models
+        self._models: OrderedDict[tuple, LoadedModel] = OrderedDict()
+        self._pending: dict[tuple, _PendingLoad] = {}
+        self._lock = threading.Lock()
+
+    def get(self, model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",
+            pretrained: bool = True, progress: ProgressCallback | None = None,
+            cancel: threading.Event | None = None) -> LoadedModel:
+        """The loaded model, from the cache or loaded now (see :func:`load_model`)."""
+        get_spec(model_id)
+        key = (model_id, _weights_key(weights), str(resolve_device(device)), pretrained)
+        with self._lock:
+            if key in self._models:
+                self._models.move_to_end(key)
+                return self._models[key]
+            pending = self._pending.get(key)
+            owner = pending is None
+            if owner:
+                pending = self._pending[key] = _PendingLoad()
+        if not owner:
+            pending.done.wait()
+            if pending.error is not None:
+                raise pending.error
+            return pending.model
+        try:
+            pending.model = load_model(model_id, weights=weights, device=device, pretrained=pretrained,
+                                       progress=progress, cancel=cancel)
+        except BaseException as exc:
+            pending.error = exc
+            raise
+        finally:
+            with self._lock:
+                del self._pending[key]
+                if pending.model is not None:
+                    self._models[key] = pending.model
+                    while len(self._models) > self.max_models:
+                        self._models.popitem(last=False)
+            pending.done.set()
+        return pending.model
+
+    def loaded(self) -> list[LoadedModel]:
+        """The models held now, least recently used first."""
+        with self._lock:
+            return list(self._models.values())

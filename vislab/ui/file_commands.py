@@ -1,0 +1,135 @@
+"""The File menu's work: images in (open, open a folder, paste, drop, recent files) and results out (save or
+copy the picture shown, export the predictions)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ..core.exports import write_predictions
+from ..core.images import IMAGE_SUFFIXES, save_image
+from .qt_images import from_qimage, to_qimage
+from .session import Session
+from .settings import Settings
+
+
+class FileCommands(QObject):
+    """Moves images into the session and results out to files, asking with dialogs over ``window``.
+
+    Args:
+        window: the parent of the dialogs.
+        session: where images go.
+        settings: where the recent files are kept.
+        picture: gives the picture shown and its caption.
+        predictions: gives the predictions shown, or None.
+        say: shows a message to the person (non-modal).
+
+    Signals:
+        recentChanged(list): the recent files changed; the list, newest first.
+    """
+
+    recentChanged = Signal(list)
+
+    def __init__(self, window: QWidget, session: Session, settings: Settings,
+                 picture: Callable[[], tuple[np.ndarray | None, str]], predictions: Callable[[], object | None],
+                 say: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.settings = settings
+        self.picture = picture
+        self.predictions = predictions
+        self.say = say
+
+    # --- images in ---------------------------------------------------------------------------------------------
+
+    def add_paths(self, paths: list[str]) -> None:
+        """Add files and folders to the session; those that added an image become recent files."""
+        added = [(str(path), self.session.add_paths([path])) for path in paths]
+        recorded = [path for path, count in added if count]
+        for path in recorded:
+            self.settings.add_recent(path)
+        if recorded:
+            self.recentChanged.emit(self.settings.get("recent"))
+        else:
+            self.say(self.tr("No images found in {0}").format(", ".join(str(p) for p in paths)))
+
+    @staticmethod
+    def accepts(mime: QMimeData) -> bool:
+        """Whether ``mime`` (dragged or on the clipboard) holds files or an image."""
+        return mime.hasUrls() or mime.hasImage()
+
+    def take(self, mime: QMimeData) -> None:
+        """Add the local files of ``mime``, or else its image."""
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        if files:
+            self.add_paths(files)
+        elif mime.hasImage():
+            self.session.add_array(from_qimage(mime.imageData()), f"pasted {len(self.session.images) + 1}")
+
+    def open_images(self) -> None:
+        patterns = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Open images"), "",
+                                                self.tr("Images ({0});;All files (*)").format(patterns))
+        if files:
+            self.add_paths(files)
+
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open a folder of images"))
+        if folder:
+            self.add_paths([folder])
+
+    def paste(self) -> None:
+        """Add the clipboard's image, image files, or a path typed as text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if self.accepts(mime):
+            self.take(mime)
+        elif mime.hasText() and _existing_path(mime.text().strip()):
+            self.add_paths([mime.text().strip()])
+        else:
+            self.say(self.tr("The clipboard holds no image."))
+
+    # --- results out -------------------------------------------------------------------------------------------
+
+    def save_view(self) -> None:
+        picture, _ = self.picture()
+        if picture is None:
+            self.say(self.tr("Nothing to save yet."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the picture"), "vislab.png",
+                                              "PNG (*.png);;JPEG (*.jpg)")
+        if path:
+            try:
+                save_image(path, picture)
+            except Exception as exc:  # a file the user chose: say why, keep going
+                self.say(str(exc))
+
+    def copy_view(self) -> None:
+        picture, _ = self.picture()
+        if picture is not None:
+            QGuiApplication.clipboard().setImage(to_qimage(picture))
+
+    def export_predictions(self) -> None:
+        result = self.predictions()
+        if result is None:
+            self.say(self.tr("No predictions to export yet."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export predictions"), "predictions.csv",
+                                              "CSV (*.csv);;JSON (*.json)")
+        if path:
+            try:
+                write_predictions(path, self.session.images[result.image].source, result)
+            except OSError as exc:
+                self.say(self.tr("{0}: could not be written ({1})").format(path, exc.strerror or exc))
+
+
+def _existing_path(text: str) -> bool:
+    try:
+        return bool(text) and Path(text).exists()
+    except (OSError, ValueError):  # text too long or with NUL bytes to be a path
+        return False
