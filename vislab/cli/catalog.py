@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core.catalog import list_models
+from ..core.catalog import search_models
 from .options import json_option
 from .output import print_json, print_table
 
 
 def models_arguments(parser: argparse.ArgumentParser) -> None:
     """``vislab models [PATTERN] [--json]``."""
-    parser.add_argument("pattern", nargs="?", help="only ids matching this shell pattern, e.g. 'vit_*'")
+    parser.add_argument("pattern", nargs="?",
+                        help="only models with this word in their id, name, family or year (resnet, "
+                             "transformer, 2021), or matching this shell pattern ('vit_*')")
     json_option(parser)
 
 
@@ -22,11 +24,11 @@ def listing_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def models(options: argparse.Namespace) -> int:
-    """The model catalog with each model's weights status; 1 when the pattern matches no id."""
+    """The model catalog with each model's weights status; 1 when the pattern finds no model."""
     from ..core.weights import describe_status, weights_status
 
     rows = []
-    for spec in list_models(options.pattern):
+    for spec in search_models(options.pattern):
         status = weights_status(spec)
         row = spec.to_dict()
         row["pretrained"] = row.pop("weights")
@@ -42,7 +44,7 @@ def models(options: argparse.Namespace) -> int:
               for r in rows]
     print_table(table, right={"year", "params", "GFLOPs", "top-1", "input"})
     if not rows:
-        print(f"no model id matches {options.pattern!r}", file=sys.stderr)
+        print(f"no model matches {options.pattern!r}", file=sys.stderr)
         return 1
     return 0
 

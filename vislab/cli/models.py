@@ -1,14 +1,19 @@
-"""Loading the model (or models) a command asked for, with a download bar and every id checked first."""
+"""Loading the model (or models) a command asked for, with a download bar and every name checked first.
+
+Names are what people type (``resnet18``, ``ViT-B/16``); the core's ``resolve_model`` turns each into its
+catalog entry, so everything after this point, JSON included, carries the full id.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING
 
-from ..core.errors import VislabError
+from ..core.errors import UnknownModelError, VislabError
 from .output import ProgressBar
 
 if TYPE_CHECKING:
+    from ..core.catalog import ModelSpec
     from ..core.model import LoadedModel
 
 
@@ -18,10 +23,10 @@ def load_one(options: argparse.Namespace, fast_path: bool = False) -> LoadedMode
     With ``fast_path`` (many forward passes to come) it waits for the ONNX Runtime session: one export
     on first use, then from vislab's cache; a model that does not export runs on torch.
     """
-    from ..core.catalog import get_spec
+    from ..core.catalog import resolve_model
     from ..core.loading import load_model
 
-    spec = get_spec(options.model)  # an unknown id fails before anything slow happens
+    spec = resolve_model(options.model)  # an unknown or ambiguous name fails before anything slow happens
     bar = ProgressBar(f"downloading {spec.name} weights")
     try:
         model = load_model(spec.id, weights=options.weights, device=options.device, progress=bar.bytes,
@@ -33,29 +38,34 @@ def load_one(options: argparse.Namespace, fast_path: bool = False) -> LoadedMode
 
 
 def load_many(options: argparse.Namespace, fast_path: bool = False) -> list[LoadedModel]:
-    """The models of ``--models A,B`` with their ``--weights ID=FILE``, every id checked before any loads."""
-    from ..core.catalog import get_spec
+    """The models of ``--models A,B`` with their ``--weights NAME=FILE``, every name checked before any loads."""
+    from ..core.catalog import resolve_model
     from ..core.loading import load_model
 
-    ids = [m.strip() for m in options.models.split(",") if m.strip()]
-    files = _weights_files(options.weights, ids)
-    for model_id in ids:
-        get_spec(model_id)
-    if not ids:
+    specs = [resolve_model(m.strip()) for m in options.models.split(",") if m.strip()]
+    if not specs:
         raise VislabError("--models names no model")
-    models = [load_model(m, weights=files.get(m), device=options.device, fast_path=None if fast_path else False)
-              for m in ids]
+    files = _weights_files(options.weights, specs)
+    models = [load_model(s.id, weights=files.get(s.id), device=options.device,
+                         fast_path=None if fast_path else False) for s in specs]
     for model in models:
         model.fast_ready()
     return models
 
 
-def _weights_files(items: list[str], ids: list[str]) -> dict[str, str]:
-    """``--weights ID=FILE`` options as a map from model id to file; each ID must be one of ``--models``."""
+def _weights_files(items: list[str], specs: list[ModelSpec]) -> dict[str, str]:
+    """``--weights NAME=FILE`` options as a map from model id to file; each NAME must be one of ``--models``."""
+    from ..core.catalog import resolve_model
+
+    ids = {spec.id for spec in specs}
     files = {}
     for item in items:
-        model_id, sep, path = item.partition("=")
-        if not sep or model_id not in ids:
+        name, sep, path = item.partition("=")
+        try:
+            model_id = resolve_model(name).id if sep else None
+        except UnknownModelError:
+            model_id = None
+        if model_id not in ids:
             raise VislabError(f"--weights expects ID=FILE with an ID from --models, not {item!r}")
         files[model_id] = path
     return files

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
 def model_options(parser: argparse.ArgumentParser) -> None:
     """``--model``, ``--weights`` and ``--device``, for commands that run one model."""
-    parser.add_argument("--model", default=DEFAULT_MODEL, metavar="ID",
-                        help=f"catalog id (default {DEFAULT_MODEL}); see `vislab models`")
+    parser.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME",
+                        help=f"catalog id or name, e.g. resnet18 or ViT-B/16 (default {DEFAULT_MODEL}); "
+                             "see `vislab models`")
     parser.add_argument("--weights", metavar="FILE", help="a local .pth/.pt/.bin/.safetensors weights file")
     device_option(parser)
 

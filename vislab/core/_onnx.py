@@ -3,22 +3,29 @@ an ONNX Runtime session per loaded model, prepared on a background thread and ch
 
 ``python -m vislab.core._onnx MODEL_ID WEIGHTS HEIGHT WIDTH OUT [SETTINGS]`` is the child process;
 ``SETTINGS`` is a JSON object of the module's attributes that are settings, not weights (see
-:meth:`vislab.core.libraries.ModelLibrary.settings`).
+:meth:`vislab.core.libraries.ModelLibrary.settings`). The child dies with the process that started it
+(:func:`die_with_parent`): an export nobody waits for is never finished.
+
+A session serves only while its outputs are finite and agree with torch's: a cached export that fails the
+check is made again once, and one that gives NaN later, while serving, hands that batch and the model's later
+ones to torch.
 """
 
 from __future__ import annotations
 
 import copy
+import ctypes
 import hashlib
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import warnings
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,10 +33,12 @@ import torch
 
 from .catalog import get_spec
 from .devices import physical_cores
-from .fast import enabled, onnx_dir
+from .fast import enabled, export_dir, export_dirs, onnx_dir, part_path, start_cache
 from .libraries import library
 
 if TYPE_CHECKING:
+    import onnxruntime
+
     from .model import LoadedModel
 
 log = logging.getLogger("vislab.core.fast")
@@ -40,9 +49,18 @@ OPSET = 17
 PROBABILITY_TOLERANCE = 1e-4
 #: Export in a child process (not possible from a frozen application, which has no ``python -m``).
 EXPORT_IN_CHILD = not getattr(sys, "frozen", False)
+#: The environment variable that gives the exporting process its parent's pid (see :func:`die_with_parent`).
+PARENT_ENV = "VISLAB_EXPORT_PARENT"
+#: Seconds between two looks of the exporting process at its parent.
+PARENT_CHECK_INTERVAL = 0.2
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 _noted: set[str] = set()
 _noted_lock = threading.Lock()
+
+
+class SessionMismatch(ValueError):
+    """An ONNX Runtime session whose outputs are not finite or not torch's: its export is made again once."""
 
 
 def weights_hash(module: torch.nn.Module) -> str:
@@ -59,6 +77,15 @@ def export_path(model_id: str, size: tuple[int, int], digest: str) -> Path:
     """The cache file for one (model id, input size, weights hash)."""
     safe = model_id.replace("/", "--")
     return onnx_dir() / f"{safe}-{size[0]}x{size[1]}-{digest}-opset{OPSET}.onnx"
+
+
+def discard(path: Path) -> None:
+    """Remove an export that failed; one in a read-only cache stays (and :func:`vislab.core.fast.export_dirs`
+    puts the process's own exports first)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.debug("could not remove %s: %s", path, exc)
 
 
 class _Outputs(torch.nn.Module):
@@ -93,7 +120,7 @@ def detached_copy(model: LoadedModel) -> torch.nn.Module:
 def export(module: torch.nn.Module, classifier: str, size: tuple[int, int], path: Path) -> None:
     """Export ``module`` (probabilities and embedding, any batch size) to the ONNX file ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")
+    partial = part_path(path)
     try:
         with warnings.catch_warnings(), torch.inference_mode(False), torch.no_grad():
             warnings.simplefilter("ignore")  # the legacy exporter's deprecation and tracer warnings
@@ -108,19 +135,26 @@ def export(module: torch.nn.Module, classifier: str, size: tuple[int, int], path
 
 
 def export_model(model: LoadedModel, path: Path) -> None:
-    """Export ``model`` to ``path``: in a child process (:data:`EXPORT_IN_CHILD`), else here from a copy."""
+    """Export ``model`` to ``path``: in a child process (:data:`EXPORT_IN_CHILD`), else here from a copy.
+
+    The weights for the child go to a temporary file beside ``path`` (see :func:`vislab.core.fast.part_path`),
+    never to the system's temporary folder, so that a killed export leaves nothing a later start cannot sweep.
+    """
     size = model.pipeline.crop
     if not EXPORT_IN_CHILD:
         export(detached_copy(model), model.spec.classifier, size, path)
         return
-    with tempfile.TemporaryDirectory(prefix="vislab-export-") as folder:
-        weights = Path(folder) / "weights.pt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    weights = part_path(path, "weights")
+    try:
         torch.save(model.module.state_dict(), weights)
         settings = json.dumps(library(model.spec).settings(model.spec, model.module))
         command = [sys.executable, "-m", "vislab.core._onnx", model.spec.id, str(weights), str(size[0]),
                    str(size[1]), str(path), settings]
         done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
-                              env=os.environ | {"OMP_NUM_THREADS": "1"})
+                              env=os.environ | {"OMP_NUM_THREADS": "1", PARENT_ENV: str(os.getpid())})
+    finally:
+        weights.unlink(missing_ok=True)
     if done.returncode != 0:
         lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
         raise RuntimeError(lines[-1] if lines else f"the exporting process ended with status {done.returncode}")
@@ -138,7 +172,35 @@ def _export_main(model_id: str, weights: str, height: str, width: str, path: str
     export(module.eval().requires_grad_(False), spec.classifier, (int(height), int(width)), Path(path))
 
 
-def open_session(path: Path):
+def die_with_parent(out: Path) -> None:
+    """Make this exporting process end when the process that started it ends: on Linux the kernel kills it
+    (``PR_SET_PDEATHSIG``); everywhere a watcher thread ends it, removing its partial export of ``out``, once
+    its parent pid changes (an orphan is adopted by another process)."""
+    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl in this libc: the watcher alone
+            pass
+    _end_if_orphaned(parent, out)  # the parent may have died before the line above
+    threading.Thread(target=_watch_parent, args=(parent, out), name="vislab-export-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int, out: Path) -> None:
+    while True:
+        time.sleep(PARENT_CHECK_INTERVAL)
+        _end_if_orphaned(parent, out)
+
+
+def _end_if_orphaned(parent: int, out: Path) -> None:
+    if os.getppid() == parent:
+        return
+    for partial in out.parent.glob(f"{out.name}.{os.getpid()}-*.part"):
+        partial.unlink(missing_ok=True)
+    os._exit(3)
+
+
+def open_session(path: Path) -> onnxruntime.InferenceSession:
     """An ONNX Runtime CPU session over ``path``, on as many threads as the machine has physical cores."""
     import onnxruntime as ort
 
@@ -167,11 +229,13 @@ class FastPath:
         self.path: Path | None = None
         self.exported = False
         self.latency: float | None = None
-        self._session = None
+        self._session: onnxruntime.InferenceSession | None = None
+        self._model: weakref.ref[LoadedModel] | None = None  # for torch when a batch is not finite
         self._done = threading.Event()
 
     @property
     def ready(self) -> bool:
+        """Whether the session serves."""
         return self.state == "ready"
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -180,71 +244,130 @@ class FastPath:
         return self.ready
 
     def run(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Probabilities and embeddings for a CPU batch (ONNX Runtime sessions run from any thread)."""
-        array = batch.detach().to(torch.float32).contiguous().numpy()
-        probs, embedding = self._session.run(None, {"input": array})
-        return torch.from_numpy(probs), torch.from_numpy(embedding)
+        """Probabilities and embeddings for a CPU batch (ONNX Runtime sessions run from any thread).
+
+        Outputs that are not finite never leave: that batch goes to torch, and so do the later ones (the fast
+        path fails, with the model's one note); when torch's are finite the export is at fault and is removed,
+        so that the next start makes it again.
+        """
+        session = self._session
+        if session is not None:
+            probs, embedding = _infer(session, batch)
+            if _finite(probs, embedding):
+                return probs, embedding
+        model = self._model() if self._model is not None else None
+        if model is None:
+            raise RuntimeError(f"the fast path of {self.name} has no model to fall back on")
+        blamed = False
+        try:
+            expected = model.forward_torch(batch)
+            blamed = _finite(*expected)
+            return expected
+        finally:
+            if session is not None:
+                self._fail(model, "ONNX Runtime gave outputs that are not finite (NaN or infinity)", blamed)
 
     def start(self, model: LoadedModel) -> threading.Thread:
         """Prepare the session for ``model`` on a daemon thread."""
+        self._model = weakref.ref(model)
         thread = threading.Thread(target=self._prepare, args=(model,), name=f"vislab-onnx-{self.name}", daemon=True)
         thread.start()
         return thread
 
     def _prepare(self, model: LoadedModel) -> None:
         try:
-            self._session, self.path = self._open_or_export(model)
+            start_cache()
+            batch, expected = _reference(model)
+            name = export_path(model.spec.id, model.pipeline.crop, weights_hash(model.module)).name
+            self._session, self.path = self._open_or_export(model, name)
             try:
-                self._check(model)
-            except ValueError:
+                self._check(batch, expected)
+            except SessionMismatch:
                 if self.exported:
                     raise
-                # A cached export that disagrees (made by an older vislab, timm or ONNX Runtime): once more.
-                self.path.unlink(missing_ok=True)
-                self._session, self.path = self._open_or_export(model)
-                self._check(model)
+                # A cached export that disagrees (damaged, or made by an older vislab, timm or ONNX Runtime):
+                # once more, and not from the same file when a read-only cache kept it.
+                discard(self.path)
+                self._session, self.path = self._open_or_export(model, name, avoid=self.path)
+                self._check(batch, expected)
             self.state = "ready"
         except Exception as exc:  # any failure leaves the model on torch, with one note
             self._session = None
+            if isinstance(exc, SessionMismatch) and self.path is not None:
+                discard(self.path)  # never keep an export known to be wrong
             self.state, self.reason = "failed", f"{type(exc).__name__}: {exc}".strip()
             _note_once(model, self.reason)
         finally:
             self._done.set()
 
-    def _open_or_export(self, model: LoadedModel):
-        path = export_path(model.spec.id, model.pipeline.crop, weights_hash(model.module))
-        if path.exists():
+    def _open_or_export(self, model: LoadedModel, name: str,
+                        avoid: Path | None = None) -> tuple[onnxruntime.InferenceSession, Path]:
+        for path in (folder / name for folder in export_dirs()):
+            if path == avoid or not path.exists():
+                continue
             try:
                 return open_session(path), path
             except Exception:  # a damaged cache file: export it again
-                path.unlink(missing_ok=True)
+                discard(path)
+        path = export_dir() / name
         export_model(model, path)
         self.exported = True
         return open_session(path), path
 
-    def _check(self, model: LoadedModel) -> None:
-        """Compare the session with torch on a random batch of two, then time one image (the warm-up)."""
-        generator = torch.Generator().manual_seed(0)
-        batch = torch.randn(2, 3, *model.pipeline.crop, generator=generator)
-        expected, expected_embedding = model.forward_torch(batch)
-        probs, embedding = self.run(batch)
-        difference = float((probs - expected).abs().max())
+    def _check(self, batch: torch.Tensor, expected: tuple[torch.Tensor, torch.Tensor]) -> None:
+        """Compare the session with torch's ``expected`` outputs for ``batch``, then time one image (the
+        warm-up)."""
+        probs, embedding = _infer(self._session, batch)
+        if not _finite(probs, embedding):
+            raise SessionMismatch("ONNX Runtime gives outputs that are not finite (NaN or infinity) where "
+                                  "torch's are finite")
+        expected_probs, expected_embedding = expected
+        difference = float((probs - expected_probs).abs().max())
         if difference > PROBABILITY_TOLERANCE or not torch.allclose(embedding, expected_embedding, rtol=1e-3,
                                                                      atol=1e-3):
-            raise ValueError(f"ONNX Runtime disagrees with torch (probabilities differ by {difference:.2g})")
-        single = batch[:1]
+            raise SessionMismatch(f"ONNX Runtime disagrees with torch (probabilities differ by {difference:.2g})")
         start = time.perf_counter()
-        self.run(single)
+        _infer(self._session, batch[:1])
         self.latency = time.perf_counter() - start
 
+    def _fail(self, model: LoadedModel, reason: str, blamed: bool) -> None:
+        """Stop serving: later batches go to torch; ``blamed``: the export is wrong, remove it."""
+        self.state, self.reason = "failed", reason
+        self._session = None
+        if blamed and self.path is not None:
+            discard(self.path)
+        _note_once(model, reason, "stopped serving")
 
-def _note_once(model: LoadedModel, reason: str) -> None:
+
+def _reference(model: LoadedModel) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
+    """A random batch of two and torch's outputs for it, which a session must match; a model whose outputs
+    are not finite on torch has nothing to match (and no export is made for it)."""
+    generator = torch.Generator().manual_seed(0)
+    batch = torch.randn(2, 3, *model.pipeline.crop, generator=generator)
+    expected = model.forward_torch(batch)
+    if not _finite(*expected):
+        raise RuntimeError("the model's outputs on torch are not finite (NaN or infinity)")
+    return batch, expected
+
+
+def _infer(session: onnxruntime.InferenceSession, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    array = batch.detach().to(torch.float32).contiguous().numpy()
+    probs, embedding = session.run(None, {"input": array})
+    return torch.from_numpy(probs), torch.from_numpy(embedding)
+
+
+def _finite(probs: torch.Tensor, embedding: torch.Tensor) -> bool:
+    return bool(torch.isfinite(probs).all()) and bool(torch.isfinite(embedding).all())
+
+
+def _note_once(model: LoadedModel, reason: str, what: str = "could not be prepared") -> None:
+    """The one warning per model and weights in a process that its fast path ``what`` (and why)."""
     key = f"{model.spec.id}:{model.weights}"
     with _noted_lock:
         if key in _noted:
             return
         _noted.add(key)
-    log.warning("%s stays on torch: the ONNX Runtime fast path could not be prepared (%s)", model.spec.name, reason)
+    log.warning("%s stays on torch: the ONNX Runtime fast path %s (%s)", model.spec.name, what, reason)
 
 
 def attach(model: LoadedModel) -> FastPath | None:
@@ -262,4 +385,5 @@ def attach(model: LoadedModel) -> FastPath | None:
 
 
 if __name__ == "__main__":
+    die_with_parent(Path(sys.argv[5]))
     _export_main(*sys.argv[1:])

@@ -1,4 +1,8 @@
-"""Classifying many image files: read and preprocess on a few threads while the model runs a batch."""
+"""Classifying many image files: read and preprocess on a few threads while the model runs a batch.
+
+One image's failure, whatever it is (a damaged file, an op that fails, an image too thin for the model, running
+out of memory), is an error entry for that image; every other image keeps its result, in order.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import torch
 
-from .errors import VislabError
+from .errors import Cancelled, ImageReadError, VislabError
 from .images import read_image
 
 if TYPE_CHECKING:
@@ -28,7 +32,10 @@ def classify_files(model: LoadedModel, paths: Sequence[str | Path], top_k: int =
     """Top-k predictions of ``model`` for image files, in order, each file's or the error that stopped it.
 
     Files are read and preprocessed on ``workers`` threads while the model runs the batch before; the
-    reading stays one batch ahead of the model.
+    reading stays one batch ahead of the model. Any exception while one file is read, transformed, resized or
+    classified (``MemoryError`` included) becomes that file's entry, an :class:`ImageReadError` naming the file
+    and the reason, with the original as its ``__cause__``; when the model fails on a whole batch, each of its
+    images is run alone, so that only the ones it fails on get an error. Only :class:`Cancelled` stops the work.
 
     Args:
         transform: applied to each photo before the model's pipeline (an OpenCV op pipeline).
@@ -36,26 +43,87 @@ def classify_files(model: LoadedModel, paths: Sequence[str | Path], top_k: int =
             ``transform`` whose parameters are in pixels of the full photo needs.
     """
     def prepare(path: str | Path) -> torch.Tensor:
-        image = model.read(path) if draft else read_image(path)
-        return model.pipeline(transform(image) if transform is not None else image)
+        stage = "reading it"
+        try:
+            image = model.read(path) if draft else read_image(path)
+            if transform is not None:
+                stage = "applying the ops to it"
+                image = transform(image)
+            stage = "preparing it for the model"
+            return model.pipeline(image)
+        except (Cancelled, ImageReadError):
+            raise
+        except Exception as exc:
+            raise image_error(path, exc, stage) from exc
 
     with ThreadPoolExecutor(max(1, workers), thread_name_prefix="vislab-read") as pool:
         pending: deque[tuple[str | Path, Future[torch.Tensor]]] = deque()
         queue = iter(paths)
-        for path in itertools.islice(queue, 2 * batch_size):  # one batch ahead of the model
-            pending.append((path, pool.submit(prepare, path)))
-        while pending:
-            done: list[tuple[str | Path, VislabError | None]] = []
-            tensors = []
-            for _ in range(min(batch_size, len(pending))):
-                path, future = pending.popleft()
-                try:
-                    tensors.append(future.result())
-                    done.append((path, None))
-                except VislabError as exc:
-                    done.append((path, exc))
-                for more in itertools.islice(queue, 1):
-                    pending.append((more, pool.submit(prepare, more)))
-            probs = iter(model.forward(torch.stack(tensors))[0] if tensors else ())
-            for path, error in done:
-                yield path, error if error is not None else model.top_k(next(probs), top_k)
+        try:
+            for path in itertools.islice(queue, 2 * batch_size):  # one batch ahead of the model
+                pending.append((path, pool.submit(prepare, path)))
+            while pending:
+                batch: list[tuple[str | Path, torch.Tensor | VislabError]] = []
+                for _ in range(min(batch_size, len(pending))):
+                    path, future = pending.popleft()
+                    batch.append((path, _outcome(path, future)))
+                    for more in itertools.islice(queue, 1):
+                        pending.append((more, pool.submit(prepare, more)))
+                yield from zip((path for path, _ in batch), _classify(model, batch, top_k), strict=True)
+        finally:  # stopped early (cancelled, or the caller closed the generator): read no further
+            for _, future in pending:
+                future.cancel()
+
+
+def image_error(path: str | Path, exc: BaseException, stage: str = "classifying it") -> ImageReadError:
+    """``exc``, raised while working on the file ``path``, as that file's entry: one line naming the file.
+
+    An :class:`ImageReadError` is kept as it is; anything else is wrapped, with ``exc`` (without its
+    traceback, which would keep the image's arrays alive) as the ``__cause__``.
+    """
+    if isinstance(exc, ImageReadError):
+        return exc.with_traceback(None)
+    if isinstance(exc, VislabError):
+        reason = str(exc)
+    elif isinstance(exc, MemoryError | torch.OutOfMemoryError) or "can't allocate memory" in str(exc):
+        reason = f"ran out of memory while {stage}"
+    else:
+        reason = f"failed while {stage} ({type(exc).__name__}: {exc})".replace(": )", ")")
+    error = ImageReadError(path, reason)
+    error.__cause__ = exc.with_traceback(None)
+    return error
+
+
+def _outcome(path: str | Path, future: Future[torch.Tensor]) -> torch.Tensor | VislabError:
+    try:
+        return future.result()
+    except Cancelled:
+        raise
+    except Exception as exc:
+        return image_error(path, exc, "reading it")
+
+
+def _classify(model: LoadedModel, batch: list[tuple[str | Path, torch.Tensor | VislabError]],
+              top_k: int) -> list[list[Prediction] | VislabError]:
+    """Each entry's answer: its error as it is, or the model's top-k for its input. The inputs run as one
+    batch; when that fails, one by one, so that only the images the model fails on get an error."""
+    answers: list[list[Prediction] | VislabError] = [a if isinstance(a, VislabError) else [] for _, a in batch]
+    inputs = [(i, path, a) for i, (path, a) in enumerate(batch) if isinstance(a, torch.Tensor)]
+    if len(inputs) > 1:
+        try:
+            probs = model.forward(torch.stack([tensor for _, _, tensor in inputs]))[0]
+            for (i, _, _), p in zip(inputs, probs, strict=True):
+                answers[i] = model.top_k(p, top_k)
+            return answers
+        except Cancelled:
+            raise
+        except Exception:  # run each image alone, below: only the ones the model fails on get an error
+            pass
+    for i, path, tensor in inputs:
+        try:
+            answers[i] = model.top_k(model.forward(tensor[None])[0][0], top_k)
+        except Cancelled:
+            raise
+        except Exception as exc:
+            answers[i] = image_error(path, exc)
+    return answers

@@ -5,14 +5,20 @@ cost, published accuracy) and what vislab needs to load and explain it (the libr
 pretrained weights, the classifier module, a default layer for class-activation maps). This module
 imports neither torch nor Qt, so listing the catalog is instant; the figures are cross-checked against
 torchvision's ``Weights.meta`` and timm's ``pretrained_cfg`` in the tests.
+
+Two front doors: :func:`get_spec` takes exact ids (what the window and its settings store), and
+:func:`resolve_model` takes what people type (``resnet18``, ``ViT-B/16``, ``swin-t``); :func:`search_models`
+is the one search behind ``vislab models PATTERN`` and the window's model picker.
 """
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from .errors import UnknownModelError
+from .errors import AmbiguousModelError, UnknownModelError
 from .registry import Registry
 
 Family = Literal["CNN", "Transformer", "Hybrid"]
@@ -94,6 +100,80 @@ def get_spec(model_id: str) -> ModelSpec:
 def list_models(pattern: str | None = None) -> list[ModelSpec]:
     """Catalog entries, optionally filtered by a shell-style pattern such as ``vit_*``."""
     return MODELS.list(pattern)
+
+
+_SEPARATORS = str.maketrans("", "", "-_/. ")
+_GLOB = frozenset("*?[")
+_MAX_SUGGESTIONS = 5
+
+
+def _squash(text: str) -> str:
+    """``text`` lower-cased without ``- _ / .`` and spaces: ``ViT-B/16`` and ``vit_b_16`` both read ``vitb16``."""
+    return text.casefold().translate(_SEPARATORS)
+
+
+def _names(spec: ModelSpec) -> tuple[str, str, str]:
+    """What a person may call ``spec``: its id, its id without the library prefix, its display name."""
+    return spec.id, spec.arch, spec.name
+
+
+def resolve_model(name: str) -> ModelSpec:
+    """The catalog entry a person means by ``name``: an id, an id without its library prefix, or a display name.
+
+    An exact id always wins. Then ``name`` is compared case-insensitively with every entry's id, id without
+    prefix and display name, and, failing that, also ignoring ``- _ / .`` and spaces (``swin-t``, ``vit_b_16``,
+    ``ResNet18``). The first comparison that finds entries decides.
+
+    Raises:
+        AmbiguousModelError: that comparison finds several entries; the message lists their ids.
+        UnknownModelError: none finds one; the message suggests the entries the name is part of, or close ones.
+    """
+    text = name.strip()
+    if text in MODELS:
+        return MODELS.get(text)
+    for key in (str.casefold, _squash):
+        wanted = key(text)
+        found = [spec for spec in MODELS if wanted in {key(n) for n in _names(spec)}]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            ids = ", ".join(spec.id for spec in found)
+            raise AmbiguousModelError(f"ambiguous model {name!r}: it could be {ids}; give one of these ids")
+    raise UnknownModelError(f"unknown model {name!r}{_suggestion(text)}")
+
+
+def _suggestion(text: str) -> str:
+    """The end of an unknown-model message: the entries ``text`` is part of, else ids close to it, else all ids."""
+    found = search_models(text) if text and not _GLOB & set(text) else []
+    if not 0 < len(found) <= _MAX_SUGGESTIONS:
+        keys = {_squash(n): spec.id for spec in MODELS for n in _names(spec)}
+        close = difflib.get_close_matches(_squash(text), keys, n=3, cutoff=0.5)
+        found = [get_spec(model_id) for model_id in dict.fromkeys(keys[k] for k in close)]
+    if found:
+        return f"; did you mean {', '.join(spec.id for spec in found)}?"
+    return f"; known: {', '.join(MODELS.ids())}"
+
+
+def search_models(pattern: str | None = None) -> list[ModelSpec]:
+    """The entries a search finds, in catalog order: all of them for None or a blank pattern.
+
+    A pattern with ``*``, ``?`` or ``[`` is a shell-style pattern over the id, the id without its prefix and
+    the name (``vit_*``, ``resnet*``), case-insensitive. Anything else is one or more words, each a part of the
+    id, the name, the family or the year (``resnet``, ``transformer``, ``2021``, ``swin-t``), compared
+    case-insensitively and ignoring ``- _ / .`` and spaces.
+    """
+    if pattern is None or not pattern.strip():
+        return list(MODELS)
+    if _GLOB & set(pattern):
+        glob = pattern.strip().casefold()
+        return [spec for spec in MODELS if any(fnmatch.fnmatchcase(n.casefold(), glob) for n in _names(spec))]
+    words = [_squash(word) for word in pattern.split()]
+    return [spec for spec in MODELS if all(any(word in field for field in _fields(spec)) for word in words)]
+
+
+def _fields(spec: ModelSpec) -> tuple[str, ...]:
+    """The texts a search word may be part of, squashed."""
+    return _squash(spec.id), _squash(spec.name), _squash(spec.family), str(spec.year)
 
 
 def _tv(arch: str, name: str, family: Family, year: int, paper: str, url: str, *, params: int,

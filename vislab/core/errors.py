@@ -33,6 +33,10 @@ class UnknownModelError(UnknownNameError):
     """No catalog entry has this id."""
 
 
+class AmbiguousModelError(UnknownModelError):
+    """More than one catalog entry answers to this name; the message lists their ids."""
+
+
 class WeightsError(VislabError):
     """A weights file could not be used with a model."""
 

@@ -11,15 +11,44 @@ hooks or attention, always run on torch.
 Turn the fast path off for the whole process with :func:`set_enabled` or the ``VISLAB_FAST=0`` environment
 variable; ``VISLAB_CACHE_DIR`` moves the cache. This module is the switch and the cache folder, and imports
 no torch (a window may call it from its own thread); the machinery is in :mod:`vislab.core._onnx`.
+
+Temporary files (the weights handed to the exporting process, the export being written) live in the cache
+folder, named after the process that writes them (:func:`part_path`); when the first fast path of a process
+starts (:func:`start_cache`), the folder is swept of those whose process is gone. A cache folder that cannot be
+written is said once (a read-only folder, a full disk), and the exports are kept in a temporary folder for the process
+instead.
 """
 
 from __future__ import annotations
 
+import atexit
+import logging
 import os
+import re
+import shutil
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+
+#: A temporary file older than this is stale even when a process with its pid is alive (the pid was reused):
+#: four times the longest an export may take.
+STALE_AFTER = 3600.0
+
+#: ``<target>.<pid>-<thread>[.<kind>].part``: a temporary file of :func:`part_path`.
+_PART = re.compile(r"\.(\d+)-\d+(?:\.[a-z]+)?\.part$")
+#: The temporary folders of :func:`export_dir` for a cache folder that cannot be written (``<pid>`` first), and
+#: those of vislab versions that kept the weights for the exporting process in the system's temporary folder.
+_TEMP = re.compile(r"^vislab-onnx-(\d+)-")
+_OLD_TEMP = "vislab-export-"
+
 _enabled: bool | None = None
+_export_dirs: dict[Path, Path] = {}  # cache folder -> where this process writes its exports
+_swept: set[Path] = set()
+_folders_lock = threading.Lock()
 
 
 def set_enabled(enabled: bool | None) -> None:
@@ -54,3 +83,134 @@ def cache_dir() -> Path:
 def onnx_dir() -> Path:
     """Where the ONNX exports are kept."""
     return cache_dir() / "onnx"
+
+
+def start_cache() -> None:
+    """Sweep the cache folder of stale temporary files (see :func:`sweep`), the first time a fast path starts
+    in this process with this folder."""
+    folder = onnx_dir()
+    with _folders_lock:
+        if folder in _swept:
+            return
+        _swept.add(folder)
+    sweep(folder)
+
+
+def export_dir() -> Path:
+    """The folder new exports are written to: :func:`onnx_dir`, or, when that cannot be written, a temporary
+    folder kept until this process ends (said once, naming both). Asked only when an export is to be made: a
+    read-only cache that holds the export is no trouble."""
+    folder = onnx_dir()
+    with _folders_lock:
+        if folder not in _export_dirs:
+            problem = _write_problem(folder)
+            _export_dirs[folder] = folder if problem is None else _process_folder(folder, problem)
+        return _export_dirs[folder]
+
+
+def export_dirs() -> list[Path]:
+    """Where an export may be found, best first: this process's temporary folder, when the cache folder could
+    not be written, then the cache folder."""
+    folder = onnx_dir()
+    with _folders_lock:
+        kept = _export_dirs.get(folder, folder)
+    return [kept, folder] if kept != folder else [folder]
+
+
+def part_path(target: Path, kind: str = "") -> Path:
+    """A temporary file beside ``target`` for this process and thread (``kind`` tells two apart): a reader
+    never takes it for an export, and :func:`sweep` removes it once its process is gone."""
+    suffix = f".{kind}" if kind else ""
+    return target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}{suffix}.part")
+
+
+def sweep(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove the temporary files that killed processes left in ``folder`` and the temporary export folders
+    they left in the system's temporary folder: those of processes no longer alive, and any older than
+    :data:`STALE_AFTER`. Returns what was removed; what cannot be removed is left (a read-only cache)."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in _entries(folder):
+        match = _PART.search(path.name)
+        if match and _stale(path, int(match.group(1)), now) and _remove(path):
+            removed.append(path)
+    for path in _entries(Path(tempfile.gettempdir())):
+        match = _TEMP.match(path.name)
+        if match:
+            stale = _stale(path, int(match.group(1)), now)
+        else:
+            stale = path.name.startswith(_OLD_TEMP) and _older(path, now)
+        if stale and _remove(path):
+            removed.append(path)
+    if removed:
+        log.info("removed %d temporary file(s) of ONNX exports that were stopped: %s", len(removed),
+                 ", ".join(str(path) for path in removed))
+    return removed
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:  # no such folder yet, or not readable: nothing to sweep
+        return []
+
+
+def _stale(path: Path, pid: int, now: float) -> bool:
+    return not _alive(pid) or _older(path, now)
+
+
+def _older(path: Path, now: float) -> bool:
+    try:
+        return now - path.lstat().st_mtime > STALE_AFTER
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs; always True on Windows, where only the age decides (``os.kill`` there
+    ends the process)."""
+    if pid == os.getpid() or sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no right to ask: alive
+        return True
+    return True
+
+
+def _remove(path: Path) -> bool:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:  # swept meanwhile by another process
+        return False
+    except OSError as exc:
+        log.debug("could not remove %s: %s", path, exc)
+        return False
+    return True
+
+
+def _write_problem(folder: Path) -> OSError | None:
+    """None when a file can be made in ``folder`` (made first if need be), else why not. A real write, not
+    ``os.access``, which answers yes to root on a read-only folder."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return exc
+    return None
+
+
+def _process_folder(folder: Path, problem: OSError) -> Path:
+    """A temporary folder for this process's exports, removed when it ends (or by a later :func:`sweep`)."""
+    kept = Path(tempfile.mkdtemp(prefix=f"vislab-onnx-{os.getpid()}-"))
+    atexit.register(shutil.rmtree, kept, ignore_errors=True)
+    reason = problem.strerror or str(problem)
+    log.warning("the cache folder %s cannot be written (%s): ONNX exports are kept in %s until vislab ends "
+                "and made again next time", folder, reason, kept)
+    return kept

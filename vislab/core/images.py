@@ -7,11 +7,17 @@ is refused with a typed :class:`~vislab.core.errors.ImageReadError` that says wh
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import re
+import stat
+import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import cv2
 import numpy as np
@@ -27,11 +33,25 @@ from .errors import (
     NotAnImageError,
     TruncatedImageError,
     VectorImageError,
+    VislabError,
 )
 
 #: Images with more pixels than this are refused before decoding (a 100-megapixel photo decodes to
 #: 300 MB of RGB). PIL's own guard is lower and only warns; vislab's is this one.
 MAX_PIXELS = 100_000_000
+
+#: The most elongated image (longer side over shorter side) vislab makes into a model input.
+#:
+#: A model resizes the shorter side to its input size ``s`` (about 256) and keeps the ratio, so the resized
+#: copy holds ``s * s * ratio`` pixels whatever the file's own size: a 357-byte 30000 x 3 PNG became
+#: 2,560,000 x 256 pixels (3.6 GB to classify), a 100000 x 1 PNG 26 GB. The ratio, not the pixel count, is
+#: what to bound. Panoramas people take are 3:1 to 12:1 (a phone's 360 degrees is about 9:1); 50:1 leaves
+#: room for film strips and photo-finish pictures, keeps the resized copy under ``50 * s * s`` pixels (10 MB
+#: at 256, 54 MB at 600) and refuses only what a model cannot meaningfully see: it crops the centre, so at
+#: 50:1 it already sees one 57th of the picture, and a 3-pixel-high strip would reach it magnified 75 times.
+#: Checked on what reaches the model (:func:`check_aspect`), after any op: a resize op may make a thin file
+#: square.
+MAX_ASPECT = 50
 
 #: Longest side of the copies a front end displays (the models always get the full photo).
 DISPLAY_SIDE = 1600
@@ -65,6 +85,32 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def aspect_ratio(height: int, width: int) -> float:
+    """The longer side over the shorter (1.0 for a square; infinite when a side is 0)."""
+    short, long = sorted((height, width))
+    return long / short if short > 0 else math.inf
+
+
+def describe_ratio(ratio: float) -> str:
+    """An aspect ratio as people write it: ``10,000:1``, ``2.5:1``."""
+    return f"{ratio:,.0f}:1" if ratio >= 10 else f"{ratio:.1f}:1".replace(".0:", ":")
+
+
+def check_aspect(height: int, width: int, *, max_aspect: float = MAX_ASPECT) -> None:
+    """Refuse an image too elongated to be made into a model input (see :data:`MAX_ASPECT`).
+
+    Raises:
+        VislabError: saying the size, the ratio and the limit (it names no file: the caller that knows the
+            file wraps it, as :func:`vislab.core.batch.classify_files` does).
+    """
+    ratio = aspect_ratio(height, width)
+    if ratio > max_aspect:
+        raise VislabError(
+            f"the image is {width} x {height} pixels ({describe_ratio(ratio)}), too thin to make into a model "
+            f"input: vislab takes aspect ratios up to {describe_ratio(max_aspect)} (the model would see only "
+            "its centre); crop it or cut it into parts")
+
+
 def read_image(path: str | Path, *, max_pixels: int = MAX_PIXELS, min_side: int | None = None) -> np.ndarray:
     """Read ``path`` as an upright RGB ``uint8`` array of shape ``(H, W, 3)``.
 
@@ -80,28 +126,68 @@ def read_image(path: str | Path, *, max_pixels: int = MAX_PIXELS, min_side: int 
     """
     path = Path(path)
     _check_file(path)
-    try:
-        fh = open(path, "rb")  # closed by the with below; PIL reads from it lazily
-    except OSError as exc:
-        raise ImageReadError(path, f"cannot be opened ({exc.strerror or exc})") from None
-    with fh:
+    with _open(path) as fh:
         head = fh.read(512)
         fh.seek(0)
         _check_vector(path, head)
-        with _pil_open(path, fh, max_pixels) as im:
-            if min_side is not None:
-                _draft(im, min_side)
-            rgb = _decode(path, im)
-    return rgb
+        with _pil_warnings.collect() as said:
+            try:
+                with _pil_open(path, fh, max_pixels) as im:
+                    if min_side is not None:
+                        _draft(im, min_side)
+                    return _decode(path, im)
+            except ImageReadError as exc:
+                raise _with_warnings(exc, said) from None
 
 
 def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise DirectoryNotImageError(path, "is a folder, not an image file")
-    if not path.exists():
-        raise ImageNotFoundError(path, "no such file")
-    if path.stat().st_size == 0:
+    """Refuse what is not a regular, non-empty file, saying what it is instead."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise _stat_error(path, exc) from None
+    _check_kind(path, info.st_mode)
+    if info.st_size == 0:
         raise EmptyImageError(path, "the file is empty (0 bytes)")
+
+
+def _stat_error(path: Path, exc: OSError) -> ImageReadError:
+    if exc.errno == errno.ELOOP:
+        return ImageNotFoundError(path, "is a symbolic-link loop (following its links leads back to them), "
+                                        "not a file")
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return ImageNotFoundError(path, "is a symbolic link to a file that does not exist")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return ImageNotFoundError(path, "no such file")
+    return ImageReadError(path, f"cannot be opened ({exc.strerror or exc})")
+
+
+_KINDS = ((stat.S_ISCHR, "a device (a character device)"), (stat.S_ISBLK, "a device (a block device, a disk)"),
+          (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+
+
+def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise DirectoryNotImageError(path, "is a folder, not an image file")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "something other than a file")
+        raise NotAnImageError(path, f"is {kind}, not an image file")
+
+
+def _open(path: Path) -> IO[bytes]:
+    """``path`` opened for reading, never blocking: a file swapped for a named pipe after
+    :func:`_check_file` is refused, not waited on."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _stat_error(path, exc) from None
+    try:
+        _check_kind(path, os.fstat(fd).st_mode)
+    except ImageReadError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")  # closed by the caller's with; PIL reads from it lazily
 
 
 def _check_vector(path: Path, head: bytes) -> None:
@@ -115,12 +201,9 @@ def _check_vector(path: Path, head: bytes) -> None:
             path, f"is a vector drawing ({kind}), which has no pixels to classify; export it as PNG")
 
 
-def _pil_open(path: Path, fh, max_pixels: int) -> Image.Image:
+def _pil_open(path: Path, fh: IO[bytes], max_pixels: int) -> Image.Image:
     try:
-        with warnings.catch_warnings():
-            # vislab applies its own pixel limit below; PIL's lower one would only warn.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            im = Image.open(fh)
+        im = Image.open(fh)  # PIL's lower pixel limit only warns (dropped by _PilWarnings); vislab's is below
     except Image.DecompressionBombError as exc:
         found = re.search(r"\((\d+) pixels\)", str(exc))
         size = f"{int(found.group(1)) / 1e6:,.0f} megapixels" if found else "too many pixels"
@@ -137,6 +220,62 @@ def _pil_open(path: Path, fh, max_pixels: int) -> Image.Image:
             path, f"{width} x {height} is {width * height / 1e6:.0f} megapixels, over vislab's limit "
                   f"of {max_pixels / 1e6:.0f} megapixels")
     return im
+
+
+def _with_warnings(error: ImageReadError, said: list[str]) -> ImageReadError:
+    """``error`` with what PIL warned while failing on the file added to its reason."""
+    if not said:
+        return error
+    return type(error)(error.path, f"{error.reason} (the decoder also said: {'; '.join(dict.fromkeys(said))})")
+
+
+class _PilWarnings:
+    """What PIL warns while it decodes a file, collected per thread, so that it becomes part of that file's
+    one message (or, for a file that reads, is dropped) instead of lines on stderr.
+
+    PIL warns about metadata it skips (a damaged EXIF block, an invalid APNG chunk, too many pixels for its
+    own lower limit): the pixels still decode, so for a file that reads nothing is lost by dropping them. The
+    standard ``warnings.catch_warnings`` swaps module-wide state and is not safe on threads, and the batch's
+    reader threads decode several files at once: this installs one ``warnings.showwarning`` hook while any
+    thread collects, and the hook passes a warning raised on any other thread to the hook it replaced.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._users = 0
+        self._replaced: Callable[..., object] = warnings.showwarning
+        self._hook = self._show  # one object, so that the hook can be recognised
+
+    @contextmanager
+    def collect(self) -> Iterator[list[str]]:
+        """Collect the texts of the warnings raised on this thread inside the ``with``."""
+        said: list[str] = []
+        outer = getattr(self._local, "said", None)
+        self._local.said = said
+        with self._lock:
+            if warnings.showwarning is not self._hook:
+                self._replaced, warnings.showwarning = warnings.showwarning, self._hook
+            self._users += 1
+        try:
+            yield said
+        finally:
+            self._local.said = outer
+            with self._lock:
+                self._users -= 1
+                if self._users == 0 and warnings.showwarning is self._hook:
+                    warnings.showwarning = self._replaced
+
+    def _show(self, message: Warning | str, category: type[Warning], filename: str, lineno: int,
+              file: IO[str] | None = None, line: str | None = None) -> None:
+        said = getattr(self._local, "said", None)
+        if said is None:
+            self._replaced(message, category, filename, lineno, file, line)
+        elif not issubclass(category, Image.DecompressionBombWarning):  # vislab's own limit applies
+            said.append(str(message).strip())
+
+
+_pil_warnings = _PilWarnings()
 
 
 def _draft(im: Image.Image, min_side: int) -> None:
@@ -194,7 +333,6 @@ def _scale_to_uint8(values: np.ndarray, sixteen_bit: bool) -> np.ndarray:
 
 def _gray_to_rgb(gray: np.ndarray) -> np.ndarray:
     return np.repeat(gray[:, :, None], 3, axis=2)
-
 
 
 def save_image(path: str | Path, image: np.ndarray) -> Path:

@@ -173,11 +173,24 @@ def grayscale(image: np.ndarray) -> np.ndarray:
     return _rgb(_gray(image))
 
 
-@_op("resize", "Resize", "Resize to a fixed width and height (the aspect ratio may change).",
+@_op("resize", "Resize", "Resize to a fixed width and height (the aspect ratio may change, up to 50:1).",
      Param("width", "int", 224, 1, 8192, 1, help="new width in pixels"),
      Param("height", "int", 224, 1, 8192, 1, help="new height in pixels"),
      Param("interpolation", "choice", "area", choices=tuple(_INTERPOLATIONS), help="how new pixels are computed"))
 def resize(image: np.ndarray, width: int, height: int, interpolation: str) -> np.ndarray:
+    """``image`` at ``width`` x ``height``: at most 8192 x 8192 (67 megapixels, under the reader's limit) and
+    no thinner than a model takes (:data:`~vislab.core.images.MAX_ASPECT`), whose resize would otherwise turn
+    an 8192 x 1 result into gigabytes.
+
+    Raises:
+        OpError: naming the width, the height and the ratio they make.
+    """
+    from .images import MAX_ASPECT, aspect_ratio, describe_ratio
+
+    ratio = aspect_ratio(height, width)
+    if ratio > MAX_ASPECT:
+        raise OpError(f"resize: width={width} and height={height} make a {describe_ratio(ratio)} image, too thin "
+                      f"for a model (vislab takes aspect ratios up to {describe_ratio(MAX_ASPECT)})")
     return cv2.resize(image, (width, height), interpolation=_INTERPOLATIONS[interpolation])
 
 

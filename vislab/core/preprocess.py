@@ -22,6 +22,8 @@ from PIL import Image
 from torchvision.transforms import InterpolationMode
 from torchvision.transforms import functional as F
 
+from .images import check_aspect
+
 Backend = Literal["pil", "tensor"]
 
 #: How many (photo, pipeline) model views :meth:`InputPipeline.cropped` keeps.
@@ -31,6 +33,9 @@ VIEW_CACHE_SIZE = 8
 @dataclass(frozen=True)
 class InputPipeline:
     """Resize the shorter side, crop the centre, scale to [0, 1], normalise per channel.
+
+    An image more elongated than :data:`~vislab.core.images.MAX_ASPECT` is refused before the resize: its
+    resized copy grows with the ratio (a 100000 x 1 strip would become 25,600,000 x 256 pixels).
 
     Attributes:
         resize: length of the shorter side after resizing, in pixels.
@@ -64,6 +69,9 @@ class InputPipeline:
 
     def cropped(self, image: np.ndarray) -> np.ndarray:
         """What the model sees, as a uint8 RGB image of size :attr:`crop`.
+
+        Raises:
+            VislabError: the image is too thin to make into a model input (see :meth:`_resize`).
 
         The answer for the last few photos is kept, keyed by the array itself: treat both as read-only.
         """
@@ -101,7 +109,13 @@ class InputPipeline:
         top, left = (height - ch) / 2, (width - cw) / 2
         return left, top, left + cw, top + ch
 
-    def _resize(self, image: np.ndarray):
+    def _resize(self, image: np.ndarray) -> Image.Image | torch.Tensor:
+        """The image with its shorter side at :attr:`resize`.
+
+        Raises:
+            VislabError: the image is too thin (:func:`~vislab.core.images.check_aspect`).
+        """
+        check_aspect(*image.shape[:2])
         mode = InterpolationMode(self.interpolation)
         if self.backend == "pil":
             return F.resize(Image.fromarray(image), self.resize, interpolation=mode)

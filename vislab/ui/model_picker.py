@@ -1,12 +1,16 @@
-"""Choosing a model: a searchable list grouped by family, with each model's weights status."""
+"""Choosing a model: a searchable list grouped by family, with each model's weights status.
+
+Typing searches with the core's ``search_models``, the same search as ``vislab models PATTERN``: a word may be
+part of a model's id, name, family or year (``resnet``, ``swin-t``, ``2021``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from ..core.catalog import ModelSpec, list_models
+from ..core.catalog import ModelSpec, list_models, search_models
 from ..core.weights import WeightsStatus, weights_status
 from .i18n import Retranslatable
 from .texts import family as family_name
@@ -16,8 +20,31 @@ FAMILIES = ("CNN", "Transformer", "Hybrid")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class ModelSearch(QSortFilterProxyModel):
+    """The picker's rows that the core's search finds for the typed text; family headers left out."""
+
+    def __init__(self, source: QStandardItemModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self._ids = {spec.id for spec in search_models()}
+
+    def set_text(self, text: str) -> None:
+        """Show the models ``search_models(text)`` finds."""
+        ids = {spec.id for spec in search_models(text)}
+        if not hasattr(self, "endFilterChange"):  # Qt before 6.10
+            self._ids = ids
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self._ids = ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE) in self._ids
+
+
 class ModelPicker(Retranslatable, QComboBox):
-    """A combo box of the catalog; typing filters it. Emits ``modelChosen(id)``."""
+    """A combo box of the catalog; typing searches it. Emits ``modelChosen(id)``."""
 
     modelChosen = Signal(str)
 
@@ -30,12 +57,13 @@ class ModelPicker(Retranslatable, QComboBox):
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
         self.refresh()
-        completer = QCompleter(self._model, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.search = ModelSearch(self._model, self)
+        # The search filters; the completer only shows its rows. A choice in the popup maps back through
+        # the proxy to the combo's own row, which the combo selects and reports as ``activated``.
+        completer = QCompleter(self.search, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompleter(completer)
-        completer.activated[str].connect(self._on_text_chosen)
+        self.lineEdit().textEdited.connect(self.search.set_text)
         self.activated.connect(self._on_activated)
         self.lineEdit().editingFinished.connect(self._restore_text)
         self._set_tips()
@@ -87,13 +115,6 @@ class ModelPicker(Retranslatable, QComboBox):
         model_id = self._model.item(row).data(ID_ROLE)
         if model_id:
             self.modelChosen.emit(model_id)
-
-    def _on_text_chosen(self, text: str) -> None:
-        for row in range(self._model.rowCount()):
-            if self._model.item(row).text() == text:
-                self.setCurrentIndex(row)
-                self._on_activated(row)
-                return
 
     def _restore_text(self) -> None:
         row = self.currentIndex()
