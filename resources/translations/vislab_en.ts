@@ -1170,8 +1170,8 @@ Choose the model again to retry.</translation>
         <translation>Resize</translation>
     </message>
     <message>
-        <source>Resize to a fixed width and height (the aspect ratio may change).</source>
-        <translation>Resize to a fixed width and height (the aspect ratio may change).</translation>
+        <source>Resize to a fixed width and height (the aspect ratio may change, up to 50:1).</source>
+        <translation>Resize to a fixed width and height (the aspect ratio may change, up to 50:1).</translation>
     </message>
     <message>
         <source>new width in pixels</source>

@@ -1170,8 +1170,8 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Redimensionar</translation>
     </message>
     <message>
-        <source>Resize to a fixed width and height (the aspect ratio may change).</source>
-        <translation>Redimensiona a un ancho y un alto fijos (la relación de aspecto puede cambiar).</translation>
+        <source>Resize to a fixed width and height (the aspect ratio may change, up to 50:1).</source>
+        <translation>Redimensiona a un ancho y un alto fijos (la relación de aspecto puede cambiar, hasta 50:1).</translation>
     </message>
     <message>
         <source>new width in pixels</source>

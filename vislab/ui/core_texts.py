@@ -26,7 +26,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP('core', 'Grayscale'),
     QT_TRANSLATE_NOOP('core', 'Luminance only (0.299 R + 0.587 G + 0.114 B), as three equal channels.'),
     QT_TRANSLATE_NOOP('core', 'Resize'),
-    QT_TRANSLATE_NOOP('core', 'Resize to a fixed width and height (the aspect ratio may change).'),
+    QT_TRANSLATE_NOOP('core', 'Resize to a fixed width and height (the aspect ratio may change, up to 50:1).'),
     QT_TRANSLATE_NOOP('core', 'new width in pixels'),
     QT_TRANSLATE_NOOP('core', 'new height in pixels'),
     QT_TRANSLATE_NOOP('core', 'how new pixels are computed'),
