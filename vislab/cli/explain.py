@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..core.errors import OptionError
@@ -13,7 +14,8 @@ from .output import ProgressBar, check_outputs, print_json, write_outputs
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..core.explain import MethodSpec
+    from ..core.explain import Explanation, MethodSpec
+    from ..core.model import LoadedModel
 
 #: The method settings among the options: (option, attribute), each refused for a method that does not use it.
 _SETTINGS = (("--head", "head"), ("--head-fusion", "head_fusion"), ("--discard-ratio", "discard_ratio"))
@@ -42,12 +44,13 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Explain the image's top-1 (or ``--target``) class; every option is checked before the slow part."""
+    """Explain the image's top-1 (or ``--target``) class; every option is checked before the slow part, and
+    an output file that cannot be written is one line, the other file and the results still coming."""
     import numpy as np
 
     from ..core.explain import explain, get_method
-    from ..core.heatmaps import check_alpha, colorize, on_original, overlay
-    from ..core.images import read_image, save_image
+    from ..core.heatmaps import check_alpha, colorize
+    from ..core.images import read_image
 
     method = get_method(options.method)
     check_settings(options, method)
@@ -66,6 +69,26 @@ def run(options: argparse.Namespace) -> int:
                          progress=bar.count)
     finally:
         bar.close()
+    writes = _writes(options, image, model, result)
+    written = write_outputs(writes)
+    if options.json:
+        print_json({"image": options.image, **result.to_dict()})
+    else:
+        probability = 100 * float(result.probabilities[result.target])
+        head = f", head {result.head}" if result.head is not None else ""
+        print(f"{method.name} of {result.model_id} at layer {result.layer}{head}, for class "
+              f"{result.target} ({result.target_label}, {probability:.1f} %) in {result.seconds:.2f} s")
+        for label, path in (("heatmap", options.save_heatmap), ("overlay", options.save_overlay)):
+            if path in written:
+                print(f"saved the {label} to {path}")
+    return 0 if len(written) == len(writes) else 1
+
+
+def _writes(options: argparse.Namespace, image: np.ndarray, model: LoadedModel,
+            result: Explanation) -> list[tuple[str, Callable[[str], object]]]:
+    """The files asked for, each as (path, the function that writes it there)."""
+    from ..core.heatmaps import on_original, overlay
+    from ..core.images import save_image
 
     def save_overlay(path: str) -> None:
         if options.on_original:
@@ -75,21 +98,8 @@ def run(options: argparse.Namespace) -> int:
             picture = overlay(result.view, result.heatmap, options.alpha, options.colormap)
         save_image(path, picture)
 
-    writes = [(path, write) for path, write in ((options.save_heatmap, lambda p: _save_array(p, result.heatmap)),
-                                                (options.save_overlay, save_overlay)) if path]
-    written = write_outputs(writes)
-    code = 0 if len(written) == len(writes) else 1
-    if options.json:
-        print_json({"image": options.image, **result.to_dict()})
-        return code
-    probability = 100 * float(result.probabilities[result.target])
-    head = f", head {result.head}" if result.head is not None else ""
-    print(f"{method.name} of {result.model_id} at layer {result.layer}{head}, for class "
-          f"{result.target} ({result.target_label}, {probability:.1f} %) in {result.seconds:.2f} s")
-    for label, path in (("heatmap", options.save_heatmap), ("overlay", options.save_overlay)):
-        if path in written:
-            print(f"saved the {label} to {path}")
-    return code
+    writes = ((options.save_heatmap, lambda p: _save_array(p, result.heatmap)), (options.save_overlay, save_overlay))
+    return [(path, write) for path, write in writes if path]
 
 
 def check_settings(options: argparse.Namespace, method: MethodSpec) -> None:
