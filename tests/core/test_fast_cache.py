@@ -269,7 +269,7 @@ def test_a_start_sweeps_the_temporary_files_of_dead_processes_and_old_ones(priva
     gone = [onnx / f"m.onnx.{dead}-1.part", onnx / f"m.onnx.{dead}-1.weights.part", onnx / f"m.onnx.{me}-2.part",
             temp / f"vislab-onnx-{dead}-x1", temp / "vislab-export-x2"]
     kept = [onnx / f"m.onnx.{me}-3.part", onnx / "m.onnx", temp / f"vislab-onnx-{me}-x3", temp / "vislab-export-x4",
-            temp / "other.part"]
+            temp / "other.part", temp / f"vislab-onnx-{me}-x5"]
     for path in gone + kept:
         if path.parent == temp and path.name.startswith("vislab-"):
             path.mkdir()
@@ -278,6 +278,7 @@ def test_a_start_sweeps_the_temporary_files_of_dead_processes_and_old_ones(priva
             path.write_bytes(b"w")
     for path in (gone[2], gone[4]):  # a live pid (reused) or no pid, but older than any export takes
         os.utime(path, (old, old))
+    os.utime(kept[-1], (old, old))  # the folder of a live process that has run for hours
     fast.start_cache()
     assert sorted(onnx.iterdir()) + sorted(temp.iterdir()) == sorted(kept[:2]) + sorted(kept[2:])
     late = onnx / f"m.onnx.{dead}-4.part"
