@@ -65,7 +65,8 @@ def test_rollout_on_a_vit_given_by_file(capsys, cat, vit_weights):
     (["--method", "gradcamm"], "vislab: unknown explanation method 'gradcamm'; did you mean gradcam"),
     (["--layer", "nope"], "vislab: EfficientNet-Lite0 has no layer 'nope'"),
     (["--target", "5000"], "vislab: target class 5000 does not exist"),
-    (["--save-overlay", "/nonexistent/dir/x.png"], "vislab: /nonexistent/dir/x.png: could not be written"),
+    (["--save-overlay", "/nonexistent/dir/x.png"],
+     "vislab: --save-overlay /nonexistent/dir/x.png: the folder /nonexistent/dir does not exist"),
     (["--alpha", "2"], "vislab: the opacity (alpha) must be between 0 and 1, not 2.0"),
     (["--colormap", "nope"], "vislab: unknown colormap 'nope'"),
 ])

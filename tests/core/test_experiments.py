@@ -87,3 +87,19 @@ def test_occlusion_sensitivity_matches_a_direct_computation(lite0, chelsea):
     expected = np.maximum(total / count, 0)
     expected = (expected - expected.min()) / (expected.max() - expected.min())
     assert np.allclose(result.heatmap, expected, atol=1e-4)
+
+
+def test_a_model_given_twice_runs_once(lite0, chelsea):
+    once = sweep([lite0], chelsea, "rotate", 0, 360, 3)
+    twice = sweep([lite0, lite0], chelsea, "rotate", 0, 360, 3)
+    assert twice.rows == once.rows and list(twice.reference) == ["efficientnet_lite0"]
+    assert [len(a) for a in twice.curve("efficientnet_lite0")] == [3, 3]
+    assert [c.model_id for c in compare([lite0, lite0], chelsea, top_k=1)] == ["efficientnet_lite0"]
+    with pytest.raises(OptionError, match="efficientnet_lite0 is given twice with different weights"):
+        sweep([lite0, lite0.randomized()], chelsea, "rotate", steps=2)
+
+
+@pytest.mark.parametrize(("start", "stop"), [(float("nan"), 1.0), (0.0, float("inf"))])
+def test_sweep_strengths_must_be_finite(lite0, chelsea, start, stop):
+    with pytest.raises(OptionError, match="must be finite numbers"):
+        sweep([lite0], chelsea, "blur", start, stop, 2)

@@ -6,6 +6,7 @@ import functools
 import http.server
 import itertools
 import os
+import pickle
 import threading
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def test_containers_and_prefixes_are_unwrapped(tmp_path):
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("weights.pth", b"", "the file is empty"),
-    ("weights.pth", b"definitely not a checkpoint", "not a PyTorch weights file"),
+    ("weights.pth", b"definitely not a checkpoint",
+     "not a PyTorch weights file \\(neither the zip archive torch.save writes nor a legacy torch pickle\\)"),
     ("weights.safetensors", b"\x08\x00\x00\x00\x00\x00\x00\x00{garbage", "not a valid safetensors file"),
     ("weights.onnx", b"123", "not a weights file vislab reads"),
 ])
@@ -73,6 +75,27 @@ def test_unreadable_files_say_why(tmp_path, name, content, message):
         W.read_state_dict(path)
     with pytest.raises(WeightsError, match="no such file"):
         W.read_state_dict(tmp_path / "missing.pth")
+
+
+@pytest.mark.parametrize("content", [{"a": 1}, [1, 2, 3], {"fc.weight": [0.5, 0.25]}])
+def test_a_raw_pickle_is_named_and_never_reaches_torch(capfd, tmp_path, content):
+    path = tmp_path / "raw.pth"
+    path.write_bytes(pickle.dumps(content, protocol=4))
+    with pytest.raises(WeightsError, match=r"raw\.pth: a Python pickle, not a plain state dict saved by torch.save; "
+                                           r"vislab did not load it, for safety"):
+        W.read_state_dict(path)
+    assert capfd.readouterr().err == ""
+
+
+def test_legacy_and_protocol_4_torch_files(capfd, tmp_path):
+    tensors = {"fc.weight": torch.ones(2)}
+    torch.save(tensors, tmp_path / "legacy.pth", _use_new_zipfile_serialization=False)
+    assert set(W.read_state_dict(tmp_path / "legacy.pth")) == {"fc.weight"}
+    torch.save(tensors, tmp_path / "p4.pth", pickle_protocol=4)
+    with pytest.raises(WeightsError, match=r"p4\.pth: the file uses pickle instructions that torch's safe loader "
+                                           r"does not read"):
+        W.read_state_dict(tmp_path / "p4.pth")
+    assert capfd.readouterr().err == ""
 
 
 def test_a_file_for_another_model_names_the_keys(tmp_path):

@@ -15,8 +15,11 @@
     vislab ops [--json]                    the OpenCV preprocessing ops
 
 A mistake (a bad file, an unknown model) is one line on stderr naming the thing and the reason; the
-exit status is 0 only when everything asked for succeeded. The commands are the entries of
-:data:`vislab.cli.commands.COMMANDS`; each command's module imports torch only when it runs.
+exit status is 0 only when everything asked for succeeded. Output files are checked before the work
+starts, and one that cannot be written is one line while the others and the results still come;
+``--json`` prints strict JSON (never NaN), and a model whose output is not finite is an error. The
+commands are the entries of :data:`vislab.cli.commands.COMMANDS`; each command's module imports torch
+only when it runs.
 """
 
 from __future__ import annotations

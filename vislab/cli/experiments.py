@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
 
 from .models import load_many
 from .options import device_option, json_option, positive
-from .output import ProgressBar, print_json, print_predictions, print_table, write_file
+from .output import ProgressBar, check_outputs, note, print_json, print_predictions, print_table, write_outputs
+
+if TYPE_CHECKING:
+    from ..core.experiments import SweepResult
+    from ..core.model import LoadedModel
 
 
 def _many_models_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,11 +37,34 @@ def sweep_arguments(parser: argparse.ArgumentParser) -> None:
     _many_models_arguments(parser)
     parser.add_argument("--perturb", required=True, metavar="NAME",
                         help="rotate, blur, noise, brightness, occlusion or jpeg")
-    parser.add_argument("--start", type=float, metavar="S", help="first strength (the perturbation's default)")
-    parser.add_argument("--stop", type=float, metavar="S", help="last strength (the perturbation's default)")
+    parser.add_argument("--start", type=_finite, metavar="S", help="first strength (the perturbation's default)")
+    parser.add_argument("--stop", type=_finite, metavar="S", help="last strength (the perturbation's default)")
     parser.add_argument("--steps", type=positive, default=13, metavar="N", help="strengths, evenly spaced (13)")
     parser.add_argument("--csv", metavar="FILE", help="save the table")
     parser.add_argument("--plot", metavar="FILE.png", help="save the plot")
+
+
+def _finite(text: str) -> float:
+    """An argparse type: a finite number, with a message that quotes the bad value."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, not {text!r}")
+    return value
+
+
+def _distinct(models: list[LoadedModel]) -> list[LoadedModel]:
+    """The models with each id once, and one note naming those given more than once."""
+    from ..core.experiments import distinct_models
+
+    unique = distinct_models(models)
+    if len(unique) < len(models):
+        repeated = [m for m, n in Counter(m.spec.id for m in models).items() if n > 1]
+        note(f"{', '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} named more than once in --models; "
+             "each model runs once")
+    return unique
 
 
 def compare(options: argparse.Namespace) -> int:
@@ -43,7 +73,7 @@ def compare(options: argparse.Namespace) -> int:
     from ..core.images import read_image
 
     image = read_image(options.image)
-    columns = compare(load_many(options), image, options.top_k)
+    columns = compare(_distinct(load_many(options)), image, options.top_k)
     agree = top1_agreement(columns)
     if options.json:
         print_json({"image": options.image, "top1_agreement": agree, "models": [c.to_dict() for c in columns]})
@@ -63,33 +93,36 @@ def sweep(options: argparse.Namespace) -> int:
     from ..core.images import read_image
 
     PERTURBATIONS.get(options.perturb)
+    check_outputs(("--csv", options.csv, "csv"), ("--plot", options.plot, "plot"))
     image = read_image(options.image)
-    models = load_many(options, fast_path=True)
+    models = _distinct(load_many(options, fast_path=True))
     bar = ProgressBar(f"{options.perturb} sweep")
     try:
         result = sweep(models, image, options.perturb, options.start, options.stop, options.steps,
                        progress=bar.count)
     finally:
         bar.close()
-    if options.csv:
-        write_file(options.csv, result.write_csv)
-    if options.plot:
-        write_file(options.plot, lambda p: result.plot(p, {m.spec.id: m.spec.name for m in models}))
+    names = {m.spec.id: m.spec.name for m in models}
+    writes = [(path, write) for path, write in ((options.csv, result.write_csv),
+                                                (options.plot, lambda p: result.plot(p, names))) if path]
+    code = 0 if len(write_outputs(writes)) == len(writes) else 1
     if options.json:
         print_json({"image": options.image, "perturbation": result.perturbation, "strengths": result.strengths,
                     "reference": {k: {"index": i, "label": lab} for k, (i, lab) in result.reference.items()},
                     "rows": [r.to_dict() for r in result.rows]})
-        return 0
-    ids = list(result.reference)
-    header = ("strength", *(f"{m} p(top-1)" for m in ids))
+    else:
+        _print_sweep(result)
+    return code
+
+
+def _print_sweep(result: SweepResult) -> None:
+    """The sweep as a table: a row per strength, a column per model, ``*`` where the top-1 class changed."""
+    header = ("strength", *(f"{m} p(top-1)" for m in result.reference))
+    columns = [result.rows_of(m) for m in result.reference]
     rows = [header]
     for i, strength in enumerate(result.strengths):
-        cells = [f"{strength:g}"]
-        for m in ids:
-            row = result.rows[i * len(ids) + ids.index(m)]
-            cells.append(f"{100 * row.probability:5.1f} %{'' if row.agrees else ' *'}")
-        rows.append(tuple(cells))
+        cells = [f"{100 * c[i].probability:5.1f} %{'' if c[i].agrees else ' *'}" for c in columns]
+        rows.append((f"{strength:g}", *cells))
     print_table(rows, right=set(header))
     print("* the top-1 class changed; references: " +
           ", ".join(f"{m}: {label}" for m, (_, label) in result.reference.items()))
-    return 0

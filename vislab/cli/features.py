@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from ..core.errors import OptionError
 from .models import load_one
 from .options import model_options, positive
+from .output import check_outputs
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,10 +22,14 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Save the grid to ``--out`` and say in one line what it shows."""
+    """Save the grid to ``--out`` and say in one line what it shows; the options are checked first."""
     from ..core.features import feature_grid, feature_maps, filter_grid, first_conv
     from ..core.images import read_image, save_image
 
+    if options.layer is not None and not options.layer.strip():
+        raise OptionError("--layer is empty: name a layer as named_modules() names it, or leave --layer out for "
+                          "the model's CAM layer")
+    check_outputs(("--out", options.out, "image"))
     image = read_image(options.image)
     model = load_one(options)
     if options.filters:
@@ -32,7 +38,7 @@ def run(options: argparse.Namespace) -> int:
         print(f"{min(options.count, weights.shape[0])} of the {weights.shape[0]} filters of {name} "
               f"({weights.shape[2]}x{weights.shape[3]}) saved to {options.out}")
         return 0
-    layer = options.layer or model.spec.target_layer
+    layer = model.spec.target_layer if options.layer is None else options.layer
     maps = feature_maps(model, image, layer)
     save_image(options.out, feature_grid(maps, count=options.count))
     print(f"the {min(options.count, len(maps.channels))} strongest of the {len(maps.channels)} channels of "

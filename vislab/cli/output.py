@@ -1,13 +1,20 @@
-"""What the commands print: error lines, JSON, aligned tables, ranked predictions and a progress bar."""
+"""What the commands print and write: error lines, JSON, aligned tables, ranked predictions, a progress bar,
+and the output files, checked before the work and each written whatever happens to the others."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal, Protocol
 
-from ..core.errors import VislabError
+from ..core.errors import OptionError, VislabError
+
+#: What an output file holds: an image (its suffix picks the format), a matplotlib plot (likewise), a numpy
+#: array or a CSV table (the option fixes the format: a name without a suffix is kept as given).
+OutputKind = Literal["image", "plot", "npy", "csv"]
 
 
 class _Ranked(Protocol):
@@ -21,9 +28,23 @@ def fail(message: str) -> None:
     print(f"vislab: {message}", file=sys.stderr)
 
 
+def note(message: str) -> None:
+    """Print one line on stderr about something vislab did differently from what was typed."""
+    print(f"vislab: note: {message}", file=sys.stderr)
+
+
 def print_json(data: Any, indent: int | None = 2) -> None:
-    """Print ``data`` as JSON on stdout, for scripts."""
-    print(json.dumps(data, indent=indent))
+    """Print ``data`` as strict JSON on stdout, for scripts.
+
+    Raises:
+        VislabError: ``data`` holds NaN or infinity, which JSON cannot carry (nothing is printed).
+    """
+    try:
+        text = json.dumps(data, indent=indent, allow_nan=False)
+    except ValueError:
+        raise VislabError("the results hold a number that is not finite (NaN or infinity), which JSON cannot "
+                          "carry; nothing was printed") from None
+    print(text)
 
 
 def print_table(rows: list[tuple[str, ...]], right: set[str]) -> None:
@@ -46,12 +67,91 @@ def print_predictions(predictions: Iterable[_Ranked]) -> None:
         print(f"  {rank:2d}. {p.label:<{width}}  {100 * p.probability:6.2f} %  #{p.index}")
 
 
-def write_file(path: str, write: Callable[[str], object]) -> None:
-    """Call ``write(path)``, turning an operating-system error into a one-line :class:`VislabError`."""
-    try:
-        write(path)
-    except OSError as exc:
-        raise VislabError(f"{path}: could not be written ({exc.strerror or exc})") from None
+def check_outputs(*outputs: tuple[str, str | None, OutputKind]) -> None:
+    """Refuse, before any slow work, an output file that could not be written.
+
+    Each output is ``(option, path, kind)``; a None path (the option not given) is skipped. A path must not
+    be a folder, its folder must exist and be writable, its suffix must name a format of its kind, and two
+    outputs must not name the same file.
+
+    Raises:
+        OptionError: one line naming the option, the path and the reason.
+    """
+    seen: dict[Path, str] = {}
+    for option, path, kind in outputs:
+        if path is None:
+            continue
+        _check_output(option, path, kind)
+        resolved = Path(path).expanduser().resolve()
+        if resolved in seen:
+            raise OptionError(f"{seen[resolved]} and {option} both name {path}: give each its own file")
+        seen[resolved] = option
+
+
+def _check_output(option: str, path: str, kind: OutputKind) -> None:
+    if not path.strip():
+        raise OptionError(f"{option} is empty: name the file to write")
+    target = Path(path).expanduser()
+    if path.endswith(("/", os.sep)) or target.is_dir():
+        raise OptionError(f"{option} {path}: is a folder; name a file in it")
+    suffix = target.suffix.lower()
+    formats = output_formats(kind)
+    if suffix not in formats and not (kind in ("npy", "csv") and not suffix):
+        raise OptionError(f"{option} {path}: vislab writes {_WORDS[kind]} as {', '.join(formats)}, not "
+                          f"{suffix or 'a name without a suffix'}")
+    folder = target.parent
+    if target.exists():
+        if not os.access(target, os.W_OK):
+            raise OptionError(f"{option} {path}: the file is read-only")
+    elif not folder.is_dir():
+        raise OptionError(f"{option} {path}: the folder {folder} does not exist")
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        raise OptionError(f"{option} {path}: the folder {folder} is not writable")
+
+
+_WORDS = {"image": "an image", "plot": "a plot", "npy": "an array", "csv": "a table"}
+
+
+def output_formats(kind: OutputKind) -> tuple[str, ...]:
+    """The suffixes an output of ``kind`` may end with: for images, the formats vislab both reads and can
+    save (a saved picture opens again); for plots, matplotlib's."""
+    if kind == "npy":
+        return (".npy",)
+    if kind == "csv":
+        return (".csv",)
+    if kind == "image":
+        from PIL import Image
+
+        from ..core.images import IMAGE_SUFFIXES
+
+        Image.init()
+        saved = {ext for ext, name in Image.registered_extensions().items() if name in Image.SAVE}
+        return tuple(s for s in IMAGE_SUFFIXES if s in saved)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    return tuple(f".{ext}" for ext in FigureCanvasAgg(Figure()).get_supported_filetypes())
+
+
+def write_outputs(writes: Sequence[tuple[str, Callable[[str], object]]]) -> list[str]:
+    """Call each ``write(path)``; a failure is one error line on stderr and the others are still written.
+
+    Returns:
+        The paths that were written.
+    """
+    written = []
+    for path, write in writes:
+        try:
+            write(path)
+        except VislabError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{path}: could not be written ({exc.strerror or exc})")
+        except Exception as exc:  # a library's own error (matplotlib, PIL): the other files still count
+            fail(f"{path}: could not be written ({type(exc).__name__}: {exc})")
+        else:
+            written.append(path)
+    return written
 
 
 class ProgressBar:

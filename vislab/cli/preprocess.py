@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .options import op_option, op_pipeline
+from .output import check_outputs, write_outputs
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,14 +17,20 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Save the result (and the strip) and print the steps."""
+    """Save the result (and the strip) and print the steps; a file that cannot be written is one line and
+    the other is still saved."""
     from ..core.images import read_image, save_image
     from ..core.montage import strip
 
     pipeline = op_pipeline(options)
+    check_outputs(("--out", options.out, "image"), ("--strip", options.strip, "image"))
     image = read_image(options.image)
-    save_image(options.out, pipeline.apply(image))
+    pictures = {options.out: pipeline.apply(image)}
     if options.strip:
-        save_image(options.strip, strip(pipeline.previews(image)))
-    print(" -> ".join(["input"] + [step.label() for step in pipeline.steps]) + f": saved to {options.out}")
-    return 0
+        pictures[options.strip] = strip(pipeline.previews(image))
+    written = write_outputs([(path, lambda p: save_image(p, pictures[p])) for path in pictures])
+    if options.out in written:
+        print(" -> ".join(["input"] + [step.label() for step in pipeline.steps]) + f": saved to {options.out}")
+    if options.strip in written:
+        print(f"saved the strip of every step to {options.strip}")
+    return 0 if len(written) == len(pictures) else 1

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -19,6 +20,9 @@ import torch
 from .errors import ExperimentCancelled, OptionError, UnknownPerturbationError, check_cancel
 from .ops import Step
 from .registry import Registry
+
+if TYPE_CHECKING:
+    from .model import LoadedModel
 
 
 @dataclass(frozen=True)
@@ -92,9 +96,13 @@ class SweepResult:
     reference: dict[str, tuple[int, str]]
     rows: list[SweepRow]
 
+    def rows_of(self, model_id: str) -> list[SweepRow]:
+        """One model's rows, one per strength, in the order of :attr:`strengths`."""
+        return [r for r in self.rows if r.model_id == model_id]
+
     def curve(self, model_id: str) -> tuple[np.ndarray, np.ndarray]:
         """(probability of the reference class, top-1 agreement) per strength for one model."""
-        rows = [r for r in self.rows if r.model_id == model_id]
+        rows = self.rows_of(model_id)
         return np.array([r.probability for r in rows]), np.array([r.agrees for r in rows], dtype=float)
 
     def write_csv(self, path: str | Path) -> None:
@@ -141,13 +149,18 @@ def sweep(models: Sequence, image: np.ndarray, perturbation: str, start: float |
     """Classify ``image`` perturbed at ``steps`` strengths from ``start`` to ``stop`` with each model.
 
     Each model's reference is the top-1 class of the unperturbed image; every row reports the
-    probability of that class and whether it is still the top-1.
+    probability of that class and whether it is still the top-1. A model given twice is swept once (see
+    :func:`distinct_models`).
     """
     spec = PERTURBATIONS.get(perturbation)
     if steps < 1:
         raise OptionError(f"a sweep needs at least 1 step, not {steps}")
-    strengths = [float(v) for v in np.linspace(spec.start if start is None else start,
-                                                 spec.stop if stop is None else stop, steps)]
+    start = spec.start if start is None else start
+    stop = spec.stop if stop is None else stop
+    if not (np.isfinite(start) and np.isfinite(stop)):
+        raise OptionError(f"a sweep's strengths must be finite numbers, not {start} to {stop}")
+    models = distinct_models(models)
+    strengths = [float(v) for v in np.linspace(start, stop, steps)]
     reference = {}
     for model in models:
         top = model.classify(image, 1)[0]
@@ -165,6 +178,22 @@ def sweep(models: Sequence, image: np.ndarray, perturbation: str, start: float |
         if progress is not None:
             progress(done + 1, len(strengths))
     return SweepResult(spec.id, strengths, reference, rows)
+
+
+def distinct_models(models: Sequence[LoadedModel]) -> list[LoadedModel]:
+    """``models`` with each model id once, the first kept: results are keyed by model id, so a repeat
+    would only double (and, in a table, shift) the rows.
+
+    Raises:
+        OptionError: one id given twice with different weights, whose results could not be told apart.
+    """
+    kept: dict[str, LoadedModel] = {}
+    for model in models:
+        first = kept.setdefault(model.spec.id, model)
+        if first is not model and first.weights != model.weights:
+            raise OptionError(f"{model.spec.id} is given twice with different weights ({first.weights} and "
+                              f"{model.weights}); results are keyed by model id: compare them in two runs")
+    return list(kept.values())
 
 
 @dataclass(frozen=True)
@@ -194,11 +223,12 @@ def natural_method(model) -> str:
 
 
 def compare(models: Sequence, image: np.ndarray, top_k: int = 5, method: str | None = None) -> list[Column]:
-    """Each model's top-k and its natural map (or ``method``) on the same image."""
+    """Each model's top-k and its natural map (or ``method``) on the same image, each model once (see
+    :func:`distinct_models`)."""
     from .explain import explain
 
     columns = []
-    for model in models:
+    for model in distinct_models(models):
         chosen = method or natural_method(model)
         result = explain(model, image, chosen)
         columns.append(Column(model.spec.id, model.spec.name, model.spec.family, model.spec.params,

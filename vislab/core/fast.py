@@ -125,9 +125,10 @@ def part_path(target: Path, kind: str = "") -> Path:
 
 
 def sweep(folder: Path, *, now: float | None = None) -> list[Path]:
-    """Remove the temporary files that killed processes left in ``folder`` and the temporary export folders
-    they left in the system's temporary folder: those of processes no longer alive, and any older than
-    :data:`STALE_AFTER`. Returns what was removed; what cannot be removed is left (a read-only cache)."""
+    """Remove the temporary files that killed processes left in ``folder`` (those of processes no longer
+    alive, and any older than :data:`STALE_AFTER`) and the temporary export folders they left in the system's
+    temporary folder (those of processes no longer alive: a live one may hold its folder for days). Returns
+    what was removed; what cannot be removed is left (a read-only cache)."""
     now = time.time() if now is None else now
     removed = []
     for path in _entries(folder):
@@ -136,8 +137,8 @@ def sweep(folder: Path, *, now: float | None = None) -> list[Path]:
             removed.append(path)
     for path in _entries(Path(tempfile.gettempdir())):
         match = _TEMP.match(path.name)
-        if match:
-            stale = _stale(path, int(match.group(1)), now)
+        if match:  # on Windows, where no pid is known to be dead, the age alone
+            stale = not _alive(int(match.group(1))) or (sys.platform == "win32" and _older(path, now))
         else:
             stale = path.name.startswith(_OLD_TEMP) and _older(path, now)
         if stale and _remove(path):

@@ -121,6 +121,10 @@ def read_image(path: str | Path, *, max_pixels: int = MAX_PIXELS, min_side: int 
             faster) as long as its shorter side stays at least this long. For a model's input, which is
             much smaller than a photo; None decodes every pixel, for display.
 
+    A folder, a device or a named pipe is refused for what it is, never read from (nor waited on). What PIL
+    warns while decoding never reaches stderr: it is added to the error of a file that fails, and dropped
+    for one that reads (it is about metadata PIL skipped; the pixels are whole).
+
     Raises:
         ImageReadError: one of its subclasses, naming the file and the reason.
     """

@@ -20,12 +20,15 @@ import torch
 from . import _onnx, fast
 from .batch import Transform, classify_files
 from .catalog import ModelSpec
-from .errors import VislabError
+from .errors import VislabError, WeightsError
 from .images import read_image
 from .libraries import architecture
 from .preprocess import InputPipeline
 
 T = TypeVar("T")
+
+#: Where weights that are not a local file came from (:attr:`LoadedModel.weights`).
+_ORIGINS = ("bundled", "pretrained", "random")
 
 
 @dataclass(frozen=True)
@@ -159,9 +162,16 @@ class LoadedModel:
         return self._torch_latency
 
     def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU)."""
+        """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU).
+
+        Raises:
+            WeightsError: the output is not finite (see :meth:`check_output`).
+        """
         if self.backend == "onnx" and batch.device.type == "cpu":
-            return self._fast.run(batch)
+            probs, embedding = self._fast.run(batch)
+            if bool(torch.isfinite(probs).all()):
+                return probs, embedding
+            # Not finite on ONNX Runtime: torch decides whether the weights or the fast path is at fault.
         return self.forward_torch(batch)
 
     def forward_torch(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -170,7 +180,21 @@ class LoadedModel:
             logits = self.module(batch.to(self.device))
             embedding = self._embedding[0].flatten(1)
             self._embedding.clear()
-            return logits.float().softmax(dim=-1).cpu(), embedding.float().cpu()
+            probs = logits.float().softmax(dim=-1).cpu()
+        return self.check_output(probs), embedding.float().cpu()
+
+    def check_output(self, probs: torch.Tensor) -> torch.Tensor:
+        """``probs``, when every probability is finite: NaN or infinity means damaged weights, whose
+        answers (arbitrary labels, a probability of NaN) must never be shown as results.
+
+        Raises:
+            WeightsError: naming the weights file (or the model and where its weights came from).
+        """
+        if bool(torch.isfinite(probs).all()):
+            return probs
+        from_file = self.weights not in _ORIGINS and not self.weights.startswith("randomised")
+        where = self.weights if from_file else f"{self.spec.name} ({self.weights} weights)"
+        raise WeightsError(f"{where}: the model's output is not finite (NaN or infinity): the weights are damaged")
 
     def classify(self, image: np.ndarray, top_k: int = 5) -> list[Prediction]:
         """The ``top_k`` most likely classes for an RGB uint8 image."""

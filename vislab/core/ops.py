@@ -189,8 +189,8 @@ def resize(image: np.ndarray, width: int, height: int, interpolation: str) -> np
 
     ratio = aspect_ratio(height, width)
     if ratio > MAX_ASPECT:
-        raise OpError(f"resize: width={width} and height={height} make a {describe_ratio(ratio)} image, too thin "
-                      f"for a model (vislab takes aspect ratios up to {describe_ratio(MAX_ASPECT)})")
+        raise OpError(f"resize: width={width} and height={height} give an aspect ratio of {describe_ratio(ratio)}, "
+                      f"too thin for a model (vislab takes up to {describe_ratio(MAX_ASPECT)})")
     return cv2.resize(image, (width, height), interpolation=_INTERPOLATIONS[interpolation])
 
 

