@@ -145,5 +145,9 @@ class ImageTooLargeError(ImageReadError):
     """The image has more pixels than vislab decodes (a decompression-bomb guard)."""
 
 
+class ImageShapeError(VislabError, ValueError):
+    """An image too elongated to be made into a model input (see ``images.MAX_ASPECT``)."""
+
+
 class ImageWriteError(ImageReadError):
     """An image could not be saved to this path."""

@@ -28,12 +28,12 @@ from .errors import (
     EmptyImageError,
     ImageNotFoundError,
     ImageReadError,
+    ImageShapeError,
     ImageTooLargeError,
     ImageWriteError,
     NotAnImageError,
     TruncatedImageError,
     VectorImageError,
-    VislabError,
 )
 
 #: Images with more pixels than this are refused before decoding (a 100-megapixel photo decodes to
@@ -105,7 +105,7 @@ def check_aspect(height: int, width: int, *, max_aspect: float = MAX_ASPECT) -> 
     """
     ratio = aspect_ratio(height, width)
     if ratio > max_aspect:
-        raise VislabError(
+        raise ImageShapeError(
             f"the image is {width} x {height} pixels ({describe_ratio(ratio)}), too thin to make into a model "
             f"input: vislab takes aspect ratios up to {describe_ratio(max_aspect)} (the model would see only "
             "its centre); crop it or cut it into parts")
