@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
 
 from ..core.catalog import get_spec
 from ..core.errors import UnknownModelError
@@ -15,15 +15,28 @@ if TYPE_CHECKING:
 
 #: The window's size when no geometry was saved.
 DEFAULT_SIZE = (1280, 800)
+#: Room for the window manager's frame and title bar around the window's own size.
+FRAME = QSize(16, 48)
 #: The picture's share of the height when no splitter state was saved.
 PICTURE_SHARE = 0.72
+
+
+def default_size(window: MainWindow) -> QSize:
+    """:data:`DEFAULT_SIZE`, or less on a smaller screen (a 1280x720 projector): the whole window, its title bar
+    and the status bar included, stays on the screen."""
+    size = QSize(*DEFAULT_SIZE)
+    screen = window.screen()
+    if screen is None:
+        return size
+    available = screen.availableGeometry().size()
+    return size.boundedTo(QSize(available.width() - FRAME.width(), available.height() - FRAME.height()))
 
 
 def restore(window: MainWindow) -> None:
     """Put back the geometry, the toolbar's and the map's settings, the panel, the model and its options."""
     st, session = window.settings, window.session
     if not window.restoreGeometry(st.get("geometry")):
-        window.resize(*DEFAULT_SIZE)
+        window.resize(default_size(window))
     window.restoreState(st.get("window_state"))
     window.top_k.setValue(st.get("top_k"))
     window.centre.alpha.setValue(round(100 * st.get("alpha")))
