@@ -107,3 +107,12 @@ def test_installed_command_end_to_end(cat, tmp_path):
     assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1 and "cut.jpg" in run.stderr
     out = json.loads(run.stdout)
     assert out[0]["predictions"][0]["label"] in ("tabby, tabby cat", "tiger cat") and "error" in out[1]
+
+
+def test_a_reader_that_goes_away_is_no_traceback():
+    import subprocess
+    import sys
+
+    run = subprocess.run(f"'{sys.executable}' -m vislab ops | head -1", shell=True, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.stdout.strip() == "grayscale" and "Traceback" not in run.stderr and run.stderr.strip() == ""

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ..core.errors import UnknownModelError, VislabError
-from .output import ProgressBar
+from .output import ProgressBar, note
 
 if TYPE_CHECKING:
     from ..core.catalog import ModelSpec
@@ -42,9 +42,14 @@ def load_many(options: argparse.Namespace, fast_path: bool = False) -> list[Load
     from ..core.catalog import resolve_model
     from ..core.loading import load_model
 
-    specs = [resolve_model(m.strip()) for m in options.models.split(",") if m.strip()]
-    if not specs:
+    named = [resolve_model(m.strip()) for m in options.models.split(",") if m.strip()]
+    if not named:
         raise VislabError("--models names no model")
+    specs = list({spec.id: spec for spec in named}.values())  # each model loads and runs once
+    if len(specs) < len(named):
+        repeated = [s.id for s in specs if sum(n.id == s.id for n in named) > 1]
+        note(f"{', '.join(repeated)} {'is' if len(repeated) == 1 else 'are'} named more than once in --models; "
+             "each model runs once")
     files = _weights_files(options.weights, specs)
     models = [load_model(s.id, weights=files.get(s.id), device=options.device,
                          fast_path=None if fast_path else False) for s in specs]

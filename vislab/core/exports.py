@@ -28,7 +28,7 @@ def write_predictions(path: str | Path, image: str, result: Any) -> None:
     path = Path(path)
     if path.suffix.lower() == ".json":
         data = {"image": image, "model": result.model_id, "predictions": rows}
-        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        path.write_text(json.dumps(data, indent=2, allow_nan=False), encoding="utf-8")
         return
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(CSV_FIELDS))
