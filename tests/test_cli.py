@@ -113,6 +113,8 @@ def test_a_reader_that_goes_away_is_no_traceback():
     import subprocess
     import sys
 
-    run = subprocess.run(f"'{sys.executable}' -m vislab ops | head -1", shell=True, capture_output=True, text=True,
-                         timeout=120, check=False)
-    assert run.stdout.strip() == "grayscale" and "Traceback" not in run.stderr and run.stderr.strip() == ""
+    child = subprocess.Popen([sys.executable, "-m", "vislab", "ops", "--json"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    child.stdout.close()  # the reader is gone before the first line (as `| head` is after its first)
+    stderr = child.stderr.read()
+    assert child.wait(timeout=120) == 141 and "Traceback" not in stderr and stderr.strip() == ""
