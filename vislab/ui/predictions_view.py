@@ -13,7 +13,7 @@ ROW = 30
 
 
 class PredictionsView(Retranslatable, QWidget):
-    """Bars for a list of :class:`~vislab.core.inference.Prediction` (duck-typed: index, label, probability).
+    """Bars for a list of :class:`~vislab.core.model.Prediction` (duck-typed: index, label, probability).
 
     Signals:
         classClicked(int): the class index of the clicked row.

@@ -70,7 +70,7 @@ def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | 
     """Explain ``model``'s answer for ``image`` with ``method``.
 
     Args:
-        model: a :class:`~vislab.core.inference.LoadedModel` (``model.randomized()`` for the sanity check).
+        model: a :class:`~vislab.core.model.LoadedModel` (``model.randomized()`` for the sanity check).
         image: the photo, RGB uint8; the model's own pipeline resizes and crops it.
         method: an id from :data:`METHODS`.
         target: the class to explain, any of the 1000; None explains the top-1 class.

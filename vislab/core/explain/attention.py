@@ -85,7 +85,7 @@ def _extractor(model):
 def extract_attention(model, tensor: torch.Tensor,
                       layers: Sequence[str] | None = None) -> tuple[list[torch.Tensor], torch.Tensor]:
     """Attention probabilities (each ``heads x N x N``, first layer first) and the class probabilities,
-    from one forward pass of ``model`` (a :class:`~vislab.core.inference.LoadedModel`)."""
+    from one forward pass of ``model`` (a :class:`~vislab.core.model.LoadedModel`)."""
     module = model.module
     names = list(layers) if layers is not None else attention_layers(module)
     logits: list[torch.Tensor] = []

@@ -51,7 +51,7 @@ def run_cam(model, tensor: torch.Tensor, cam_class: type, layer_name: str, targe
     """A CAM heatmap at the input's resolution (H x W in [0, 1]) and the forward's probabilities.
 
     Args:
-        model: a :class:`~vislab.core.inference.LoadedModel`.
+        model: a :class:`~vislab.core.model.LoadedModel`.
         tensor: the model input, ``1 x 3 x H x W``.
         cam_class: a pytorch-grad-cam class (``GradCAM``...).
         layer_name: the target layer as ``named_modules()`` spells it.

@@ -21,7 +21,7 @@ def occlusion_map(model, tensor: torch.Tensor, target: int | None, patch: int | 
     overlap, scaled to [0, 1] at the input's resolution; and the unoccluded probabilities.
 
     Args:
-        model: a :class:`~vislab.core.inference.LoadedModel`.
+        model: a :class:`~vislab.core.model.LoadedModel`.
         tensor: the model input, ``1 x 3 x H x W``.
         target: the class; None uses the top-1 class.
         patch, stride: the square's side and step in input pixels (default: a seventh of the side, and

@@ -108,7 +108,7 @@ class PatchAttention:
 
 
 def patch_attention(model, image: np.ndarray) -> PatchAttention:
-    """All attention layers of a ViT-style ``model`` (a :class:`~vislab.core.inference.LoadedModel`) on
+    """All attention layers of a ViT-style ``model`` (a :class:`~vislab.core.model.LoadedModel`) on
     an RGB uint8 ``image``, from one forward pass."""
     module = model.module
     if not supports_cls_attention(module):
