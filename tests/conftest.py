@@ -72,3 +72,19 @@ def lite0():
     from vislab.core.loading import load_model
 
     return load_model("efficientnet_lite0", device="cpu")
+
+
+@pytest.fixture(scope="session")
+def nan_weights(tmp_path_factory) -> Path:
+    """An EfficientNet-Lite0 weights file (random weights) with one NaN in its classifier: every answer is NaN."""
+    import torch
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.libraries import architecture
+
+    torch.manual_seed(0)
+    state = architecture(get_spec("efficientnet_lite0")).state_dict()
+    state["classifier.weight"][0, 0] = float("nan")
+    path = tmp_path_factory.mktemp("weights") / "damaged.pth"
+    torch.save(state, path)
+    return path

@@ -8,16 +8,13 @@ import json
 import pickle
 
 import pytest
-import torch
 
 import vislab.core.images
 import vislab.core.loading
 from vislab.cli import main
 from vislab.cli.output import print_json
-from vislab.core.catalog import get_spec
 from vislab.core.errors import VislabError
 from vislab.core.experiments import SweepResult
-from vislab.core.libraries import architecture
 
 
 def strict_json(text: str) -> object:
@@ -26,17 +23,6 @@ def strict_json(text: str) -> object:
         raise ValueError(f"not strict JSON: {name}")
 
     return json.loads(text, parse_constant=refuse)
-
-
-@pytest.fixture(scope="module")
-def nan_weights(tmp_path_factory):
-    """An EfficientNet-Lite0 weights file (random weights) with one NaN in its classifier: every answer is NaN."""
-    torch.manual_seed(0)
-    state = architecture(get_spec("efficientnet_lite0")).state_dict()
-    state["classifier.weight"][0, 0] = float("nan")
-    path = tmp_path_factory.mktemp("weights") / "damaged.pth"
-    torch.save(state, path)
-    return path
 
 
 @pytest.fixture

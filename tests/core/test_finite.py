@@ -8,26 +8,13 @@ import pytest
 import torch
 
 from vislab.core import fast
-from vislab.core.catalog import get_spec
 from vislab.core.errors import VislabError, WeightsError
 from vislab.core.explain import explain
 from vislab.core.images import read_image
-from vislab.core.libraries import architecture
 from vislab.core.loading import load_model
 
 DAMAGED = "the model's output is not finite (NaN or infinity): the weights are damaged"
 DAMAGED_RE = re.escape(DAMAGED)
-
-
-@pytest.fixture(scope="module")
-def nan_file(tmp_path_factory):
-    """EfficientNet-Lite0 random weights with one NaN in the classifier, as a .pth file."""
-    torch.manual_seed(0)
-    state = architecture(get_spec("efficientnet_lite0")).state_dict()
-    state["classifier.weight"][3, 7] = float("nan")
-    path = tmp_path_factory.mktemp("weights") / "nan.pth"
-    torch.save(state, path)
-    return path
 
 
 @pytest.fixture
@@ -36,10 +23,10 @@ def random_lite0():
     return load_model("efficientnet_lite0", pretrained=False, device="cpu")
 
 
-def test_a_weights_file_with_nan_does_not_load(nan_file):
+def test_a_weights_file_with_nan_does_not_load(nan_weights):
     with pytest.raises(WeightsError) as info:
-        load_model("efficientnet_lite0", weights=nan_file, device="cpu")
-    assert str(info.value) == f"{nan_file}: {DAMAGED}"
+        load_model("efficientnet_lite0", weights=nan_weights, device="cpu")
+    assert str(info.value) == f"{nan_weights}: {DAMAGED}"
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf")])
