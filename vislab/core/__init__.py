@@ -1,4 +1,5 @@
-"""vislab's engine: catalog, weights, images, inference. Pure Python, torch and OpenCV; never Qt.
+"""vislab's engine: catalog, model libraries, weights, images, models, analyses, explanations, ops.
 
-Importing this package is cheap: torch is imported only by the modules that run models.
+Pure Python, torch and OpenCV; never Qt. Importing this package is cheap: torch is imported only by the
+modules that run models.
 """
