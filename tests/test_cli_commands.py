@@ -84,3 +84,14 @@ def test_a_word_that_names_no_command_is_an_image_for_the_window(window):
 def test_a_second_command_with_the_same_id_is_refused():
     with pytest.raises(ValueError, match="duplicate command id 'models'"):
         COMMANDS.register(COMMANDS.get("models"))
+
+
+def test_a_mistyped_command_is_one_line_not_a_window(capsys):
+    assert main(["clasify", "cat.jpg"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "vislab: unknown command 'clasify'; did you mean classify? (`vislab --help` lists them)")
+
+
+def test_an_empty_weights_file_name_is_refused(capsys, cat):
+    assert main(["compare", str(cat), "--models", "efficientnet_lite0,resnet18", "--weights", "resnet18="]) == 1
+    assert capsys.readouterr().err.strip() == "vislab: --weights 'resnet18=' names no file after '='"

@@ -260,6 +260,10 @@
         <translation>Check 2 to {0} models.</translation>
     </message>
     <message>
+        <source>Open a photo first.</source>
+        <translation>Open a photo first.</translation>
+    </message>
+    <message>
         <source>computing…</source>
         <translation>computing…</translation>
     </message>
@@ -942,6 +946,10 @@ Choose the model again to retry.</translation>
     <message>
         <source>yes</source>
         <translation>yes</translation>
+    </message>
+    <message>
+        <source>Open a photo first.</source>
+        <translation>Open a photo first.</translation>
     </message>
     <message>
         <source>Save the sweep</source>

@@ -260,6 +260,10 @@
         <translation>Marca de 2 a {0} modelos.</translation>
     </message>
     <message>
+        <source>Open a photo first.</source>
+        <translation>Abre primero una foto.</translation>
+    </message>
+    <message>
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
@@ -942,6 +946,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>yes</source>
         <translation>sí</translation>
+    </message>
+    <message>
+        <source>Open a photo first.</source>
+        <translation>Abre primero una foto.</translation>
     </message>
     <message>
         <source>Save the sweep</source>

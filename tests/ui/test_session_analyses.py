@@ -75,3 +75,48 @@ def test_a_failure_crosses_as_the_exception_object(qtbot, tmp_path):
     assert isinstance(error, NotAnImageError) and isinstance(error, ImageReadError)
     assert error.path == str(bad) and session.images[0].error == error.reason
     session.runner.wait(LONG)
+
+
+def test_only_the_last_of_many_pictures_is_handed_over_and_none_is_kept(qtbot):
+    session = Session()
+    handed: list[int] = []
+    for n in range(20):  # an opacity slider dragged: each tick supersedes the one before
+        session.run_task("overlay", lambda n=n: n, handed.append)
+    qtbot.waitUntil(lambda: handed == [19], timeout=LONG)
+    assert session.tasks.wait(LONG)
+    qtbot.wait(50)
+    assert handed == [19] and not session._callbacks  # no superseded task's callback (and its picture) is kept
+
+
+def test_a_new_photo_does_not_stop_a_measurement(qtbot, cat):
+    session = Session()
+    measured, cancelled = [], []
+    session.feed("measure").ready.connect(measured.append)
+    session.feed("measure").cancelled.connect(lambda: cancelled.append(True))
+    session.run("measure", model_id="efficientnet_lite0", passes=1)
+    session.add_paths([cat])  # the first photo becomes current while the model is being timed
+    qtbot.waitUntil(lambda: bool(measured), timeout=LONG)
+    assert measured[0].measurement.model_id == "efficientnet_lite0" and not cancelled
+    session.runner.cancel_all()
+    session.runner.wait(LONG)
+
+
+def test_choosing_the_method_again_retries_a_cancelled_explanation(qtbot, cat):
+    session = Session()
+    answers, cancelled = [], []
+    session.feed("explain").ready.connect(answers.append)
+    session.feed("explain").cancelled.connect(lambda: cancelled.append(True))
+    session.want("test view", {"explain"})
+    session.set_explain(method="scorecam")  # long enough to be stopped
+    session.add_paths([cat])
+    qtbot.waitUntil(lambda: session.runner.current(("explain", None)) is not None, timeout=LONG)
+    session.cancel("explain")
+    assert cancelled == [True]
+    session.set_top_k(3)  # not what it depends on: it stays stopped
+    qtbot.wait(300)
+    assert session.runner.current(("explain", None)) is None
+    session.set_explain(method="scorecam")  # the same choice again asks again
+    qtbot.waitUntil(lambda: session.runner.current(("explain", None)) is not None, timeout=LONG)
+    assert not answers
+    session.runner.cancel_all()
+    session.runner.wait(LONG)

@@ -24,9 +24,11 @@ only when it runs.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..core.errors import VislabError
 from . import commands, gui
@@ -42,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and (args[0] in commands.COMMANDS or args[0] in ("-h", "--help", "--version")):
             options = commands.build_parser().parse_args(args)
             return options.run(options)
+        _refuse_a_mistyped_command(args)
         return gui.open_window(args)
     except VislabError as exc:
         fail(str(exc))
@@ -53,3 +56,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that Python's exit does not complain about stdout
         return 141
+
+
+def _refuse_a_mistyped_command(args: list[str]) -> None:
+    """``vislab clasify cat.jpg`` is a typo, not a photo called "clasify" for the window."""
+    first = args[0] if args else ""
+    if not first or first.startswith("-") or Path(first).exists():
+        return
+    close = difflib.get_close_matches(first, commands.COMMANDS.ids(), n=1, cutoff=0.75)
+    if close:
+        raise VislabError(f"unknown command {first!r}; did you mean {close[0]}? (`vislab --help` lists them)")

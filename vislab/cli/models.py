@@ -72,5 +72,7 @@ def _weights_files(items: list[str], specs: list[ModelSpec]) -> dict[str, str]:
             model_id = None
         if model_id not in ids:
             raise VislabError(f"--weights expects ID=FILE with an ID from --models, not {item!r}")
+        if not path.strip():
+            raise VislabError(f"--weights {item!r} names no file after '='")
         files[model_id] = path
     return files

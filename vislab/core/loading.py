@@ -17,7 +17,7 @@ import torch
 
 from .catalog import ModelSpec, get_spec
 from .devices import resolve_device, use_physical_cores
-from .errors import DeviceError, WeightsError
+from .errors import Cancelled, DeviceError, VislabError, WeightsError
 from .libraries import library
 from .model import LoadedModel
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
@@ -51,7 +51,13 @@ def build_module(spec: ModelSpec, weights: str | Path | None = None, *, pretrain
         module = lib.architecture(spec)
         module.load_state_dict(map_bundled(module, path))
         return module, "bundled"
-    return lib.pretrained(spec, path), "pretrained"
+    try:
+        return lib.pretrained(spec, path), "pretrained"
+    except VislabError:
+        raise
+    except Exception as exc:  # a damaged file in the library's download cache
+        raise WeightsError(f"{path}: the cached {spec.name} weights cannot be read ({type(exc).__name__}: "
+                           f"{str(exc).strip()[:160]}); delete the file and vislab will fetch them again") from None
 
 
 def load_model(model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",
@@ -127,19 +133,23 @@ class ModelCache:
         """The loaded model, from the cache or loaded now (see :func:`load_model`)."""
         get_spec(model_id)
         key = (model_id, _weights_key(weights), str(resolve_device(device)), pretrained)
-        with self._lock:
-            if key in self._models:
-                self._models.move_to_end(key)
-                return self._models[key]
-            pending = self._pending.get(key)
-            owner = pending is None
+        while True:
+            with self._lock:
+                if key in self._models:
+                    self._models.move_to_end(key)
+                    return self._models[key]
+                pending = self._pending.get(key)
+                owner = pending is None
+                if owner:
+                    pending = self._pending[key] = _PendingLoad()
             if owner:
-                pending = self._pending[key] = _PendingLoad()
-        if not owner:
+                break
             pending.done.wait()
-            if pending.error is not None:
-                raise pending.error
-            return pending.model
+            if pending.error is None:
+                return pending.model
+            if isinstance(pending.error, Cancelled) and not (cancel is not None and cancel.is_set()):
+                continue  # the thread that was loading it was stopped, this one was not: load it here
+            raise pending.error
         try:
             pending.model = load_model(model_id, weights=weights, device=device, pretrained=pretrained,
                                        progress=progress, cancel=cancel)

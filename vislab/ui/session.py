@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.analyses import ANALYSES, Analysis, Choices, Context, Request, get_analysis
 from ..core.catalog import get_spec
-from ..core.errors import Cancelled, ImageReadError, VislabError
+from ..core.errors import Cancelled, ImageReadError
 from ..core.images import expand_paths, fit
 from ..core.ops import Pipeline
 from .engine import import_engine
@@ -64,6 +64,10 @@ class Session(QObject):
         self.runner.failed.connect(self._on_failed)
         self.runner.progress.connect(self._on_progress)
         self.runner.busy.connect(self.busyChanged)
+        # Pictures composited for the screen: their own thread, never queued behind a long analysis.
+        self.tasks = Runner(self, max_threads=1)
+        self.tasks.done.connect(self._on_done)
+        self.tasks.failed.connect(self._on_failed)
         self.choices = Choices()
         self.images: list[ImageEntry] = []
         self.current = -1
@@ -75,7 +79,7 @@ class Session(QObject):
         self._feeds: dict[str, AnalysisFeed] = {}
         self._wanted: dict[Hashable, frozenset[str]] = {}
         self._submitted: dict[str, tuple] = {}  # the key each automatic analysis was last asked for
-        self._callbacks: dict[int, Callable[[Any], None]] = {}
+        self._callbacks: dict[Hashable, tuple[int, Callable[[Any], None]]] = {}  # by task channel: the last one
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(40)
@@ -124,8 +128,8 @@ class Session(QObject):
         def run(job: Job) -> Any:
             return None if job.cancel.is_set() else fn()  # superseded before it started: its answer is dropped
 
-        job = self.runner.submit(("task", channel), run, priority=1, tag=("task", channel))
-        self._callbacks[job.id] = done
+        job = self.tasks.submit(("task", channel), run, tag=("task", channel))
+        self._callbacks[channel] = (job.id, done)  # a superseded task's callback goes with it
 
     def request(self) -> Request | None:
         """The current photo and choices, or None while the photo is not in memory."""
@@ -168,7 +172,16 @@ class Session(QObject):
                 self._submitted.pop(spec.id, None)
 
     def _cancel_analyses(self) -> None:
-        self.runner.cancel_matching(lambda job: _analysis_of(job) is not None)
+        """A new photo or model: what was computed for the old one is dropped (a measurement, which depends on
+        neither, goes on); the views of an on-demand analysis stopped here are told."""
+        def of_photo_or_model(job: Job) -> bool:
+            analysis = _analysis_of(job)
+            return analysis is not None and bool({"image", "model"} & set(get_analysis(analysis).depends))
+
+        stopped = {_analysis_of(job) for job in self.runner.cancel_matching(of_photo_or_model)}
+        for analysis_id in stopped:
+            if get_analysis(analysis_id).on_demand:
+                self.feed(analysis_id).cancelled.emit()
         self._submitted.clear()
 
     # --- start-up -------------------------------------------------------------------------------------------
@@ -187,8 +200,8 @@ class Session(QObject):
             if choices.weights or weights_status(spec) in (WeightsStatus.BUNDLED, WeightsStatus.CACHED):
                 try:  # a download waits for the first classification, which shows its progress
                     engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
-                except VislabError:
-                    pass  # the first classification reports it, with the image it was for
+                except Exception:  # the first classification reports it, with the image it was for
+                    pass
             return time.perf_counter() - start, available_devices()
 
         self.runner.submit(("engine",), warm, tag=("engine",))
@@ -299,6 +312,7 @@ class Session(QObject):
             raise AttributeError(", ".join(sorted(unknown)))
         if "method" in changes and "layer" not in changes:
             changes |= {"layer": None, "head": None}
+        self._submitted.pop("explain", None)  # an explicit choice asks again, also after a failure or a cancel
         self._set(**changes)
 
     def set_feature_layer(self, layer: str | None) -> None:
@@ -319,8 +333,9 @@ class Session(QObject):
         elif kind == "load":
             self._on_loaded(job.tag[1], *result)
         elif kind == "task":
-            callback = self._callbacks.pop(job.id, None)
-            if callback is not None:
+            job_id, callback = self._callbacks.get(job.tag[1], (None, None))
+            if job_id == job.id:
+                del self._callbacks[job.tag[1]]
                 callback(result)
         elif kind in ANALYSES and self._is_current(job):
             self.feed(kind).ready.emit(result)
@@ -359,12 +374,20 @@ class Session(QObject):
             self.imageUpdated.emit(index)
             self.notify.emit(error)
         elif kind in ANALYSES:
-            if not isinstance(error, Cancelled):
-                self.feed(kind).failed.emit(error, job.tag[1])
+            if not self._is_current(job):
+                return  # failed for choices already changed: what is asked for now comes next
+            if isinstance(error, Cancelled):  # stopped from elsewhere (a shared download), not by this job
+                self._submitted.pop(kind, None)
+                self._request()
+                return
+            if not get_analysis(kind).on_demand:
+                self._submitted.pop(kind, None)  # asked for again at the next change
+            self.feed(kind).failed.emit(error, job.tag[1])
         elif kind == "task":
-            self._callbacks.pop(job.id, None)
+            if self._callbacks.get(job.tag[1], (None,))[0] == job.id:
+                del self._callbacks[job.tag[1]]
             self.notify.emit(error)
-        elif kind != "engine":  # the engine's own failure shows with the first analysis that needs it
+        elif kind != "fast":  # the engine's start and the fast path's preparation
             self.notify.emit(error)
 
     def _on_progress(self, job: Job, done: int, total: int) -> None:

@@ -136,11 +136,14 @@ class ComparePanel(Retranslatable, QWidget):
         if not 2 <= len(ids) <= MAX_COMPARE:
             self.agreement.setText(self.tr("Check 2 to {0} models.").format(MAX_COMPARE))
             return
+        self.session.cancel("compare")  # a comparison still running must not fill the new one's columns
         self._clear()
+        if self.session.request() is None:
+            self.agreement.setText(self.tr("Open a photo first."))
+            return
         self._count = len(ids)
-        for column, _model_id in enumerate(ids):
-            self.columns[column][0].setText(self.tr("computing…"))
         for column, model_id in enumerate(ids):
+            self.columns[column][0].setText(self.tr("computing…"))
             self.session.run("compare", slot=column, column=column, model_id=model_id)
 
     def _clear(self, *_args) -> None:

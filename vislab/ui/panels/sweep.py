@@ -116,6 +116,9 @@ class SweepPanel(Retranslatable, QWidget):
         ids = self.compare.models.checked()
         if not ids:
             return
+        if self.session.request() is None:
+            self.labels[4].setText(self.tr("Open a photo first."))
+            return
         self.progress.setValue(0)
         self._set_running(True)
         self.session.run("sweep", model_ids=tuple(ids), perturbation=self.perturbation.currentData(),
