@@ -199,7 +199,7 @@ def test_a_killed_export_leaves_no_orphan_and_a_clean_start_sweeps_what_it_left(
     finally:
         parent.kill()
         parent.wait()
-    _wait_for(lambda: not _running(child), 10, "the exporting process outlived its parent")
+    _wait_for(lambda: not _running(child), 60, "the exporting process outlived its parent")
     left = [p.name for p in private_cache.joinpath("onnx").iterdir()]
     assert left and all(name.endswith(".part") for name in left), left  # what a kill leaves ...
     assert not list(temp.glob("vislab*"))  # ... and only in the cache folder
@@ -249,7 +249,7 @@ def test_without_prctl_an_orphaned_export_ends_and_removes_its_partial_file(tmp_
             return True
         return sys.platform.startswith("linux") and not _running(orphan)  # a zombie nobody reaped yet
 
-    _wait_for(ended, 10, "the orphaned export went on")
+    _wait_for(ended, 60, "the orphaned export went on")
     assert [p.name for p in tmp_path.iterdir()] == ["watching"]
 
 
