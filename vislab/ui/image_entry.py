@@ -14,7 +14,6 @@ class ImageEntry:
 
     Attributes:
         error: why it cannot be read, in a few words (the reason, without the path), or None.
-        failure: the error itself.
     """
 
     source: str
@@ -22,7 +21,6 @@ class ImageEntry:
     loader: Callable[[], np.ndarray] = field(repr=False, default=None)
     thumbnail: np.ndarray | None = None
     error: str | None = None
-    failure: Exception | None = None
     size: tuple[int, int] | None = None
 
 

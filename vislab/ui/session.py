@@ -369,7 +369,6 @@ class Session(QObject):
             index = job.tag[1]
             self._loading.discard(index)
             entry = self.images[index]
-            entry.failure = error
             entry.error = error.reason if isinstance(error, ImageReadError) else str(error)
             self.imageUpdated.emit(index)
             self.notify.emit(error)

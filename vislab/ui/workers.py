@@ -120,11 +120,6 @@ class Runner(QObject):
     def is_current(self, job: Job) -> bool:
         return self._current.get(job.channel) is job
 
-    @property
-    def running(self) -> int:
-        """How many tasks are queued or running, stale ones included."""
-        return self._running
-
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task has finished (for tests and shutdown)."""
         return self.pool.waitForDone(msecs)
