@@ -24,6 +24,7 @@ os.environ["TORCH_HOME"] = str(_CACHE / "torch")
 os.environ["HF_HOME"] = str(_CACHE / "huggingface")
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["VISLAB_CACHE_DIR"] = str(_CACHE / "vislab")
+os.environ["VISLAB_DATA_DIR"] = str(_HOME / "data" / "vislab")  # the collection store
 # Models stay on torch unless a test turns the ONNX Runtime fast path on (tests/core/test_fast.py): a
 # background export after every load would double the suite's time on two cores.
 os.environ["VISLAB_FAST"] = "0"

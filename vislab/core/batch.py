@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import torch
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 
 #: Called on each photo before the model's pipeline (an OpenCV op pipeline).
 Transform = Callable[[np.ndarray], np.ndarray]
+
+T = TypeVar("T")
+
+#: Makes one image's answer from its full probability row and its pre-logits embedding (1-D CPU tensors).
+Answer = Callable[[torch.Tensor, torch.Tensor], T]
 
 
 def classify_files(model: LoadedModel, paths: Sequence[str | Path], top_k: int = 5, batch_size: int = 16, *,
@@ -42,6 +47,16 @@ def classify_files(model: LoadedModel, paths: Sequence[str | Path], top_k: int =
         draft: decode big JPEGs at reduced scale (:meth:`LoadedModel.read`); False reads every pixel, as a
             ``transform`` whose parameters are in pixels of the full photo needs.
     """
+    return run_files(model, paths, lambda probs, _embedding: model.top_k(probs, top_k), batch_size,
+                     transform=transform, draft=draft, workers=workers)
+
+
+def run_files(model: LoadedModel, paths: Sequence[str | Path], answer: Answer[T], batch_size: int = 16, *,
+              transform: Transform | None = None, draft: bool = True,
+              workers: int = 2) -> Iterator[tuple[str | Path, T | VislabError]]:
+    """:func:`classify_files` with the answer made by ``answer(probabilities, embedding)`` from each image's
+    full probability row and pre-logits embedding (1-D tensors on the CPU); each model batch's entries are
+    yielded together, after the batch ran."""
     def prepare(path: str | Path) -> torch.Tensor:
         stage = "reading it"
         try:
@@ -69,7 +84,7 @@ def classify_files(model: LoadedModel, paths: Sequence[str | Path], top_k: int =
                     batch.append((path, _outcome(path, future)))
                     for more in itertools.islice(queue, 1):
                         pending.append((more, pool.submit(prepare, more)))
-                yield from zip((path for path, _ in batch), _classify(model, batch, top_k), strict=True)
+                yield from zip((path for path, _ in batch), _answers(model, batch, answer), strict=True)
         finally:  # stopped early (cancelled, or the caller closed the generator): read no further
             for _, future in pending:
                 future.cancel()
@@ -103,17 +118,17 @@ def _outcome(path: str | Path, future: Future[torch.Tensor]) -> torch.Tensor | V
         return image_error(path, exc, "reading it")
 
 
-def _classify(model: LoadedModel, batch: list[tuple[str | Path, torch.Tensor | VislabError]],
-              top_k: int) -> list[list[Prediction] | VislabError]:
-    """Each entry's answer: its error as it is, or the model's top-k for its input. The inputs run as one
-    batch; when that fails, one by one, so that only the images the model fails on get an error."""
-    answers: list[list[Prediction] | VislabError] = [a if isinstance(a, VislabError) else [] for _, a in batch]
+def _answers(model: LoadedModel, batch: list[tuple[str | Path, torch.Tensor | VislabError]],
+             answer: Answer[T]) -> list[T | VislabError]:
+    """Each entry's answer: its error as it is, or ``answer`` of the model's output for its input. The inputs
+    run as one batch; when that fails, one by one, so that only the images the model fails on get an error."""
+    answers: list[T | VislabError] = [a if isinstance(a, VislabError) else None for _, a in batch]
     inputs = [(i, path, a) for i, (path, a) in enumerate(batch) if isinstance(a, torch.Tensor)]
     if len(inputs) > 1:
         try:
-            probs = model.forward(torch.stack([tensor for _, _, tensor in inputs]))[0]
-            for (i, _, _), p in zip(inputs, probs, strict=True):
-                answers[i] = model.top_k(p, top_k)
+            probs, embeddings = model.forward(torch.stack([tensor for _, _, tensor in inputs]))
+            for (i, _, _), p, e in zip(inputs, probs, embeddings, strict=True):
+                answers[i] = answer(p, e)
             return answers
         except Cancelled:
             raise
@@ -121,7 +136,8 @@ def _classify(model: LoadedModel, batch: list[tuple[str | Path, torch.Tensor | V
             pass
     for i, path, tensor in inputs:
         try:
-            answers[i] = model.top_k(model.forward(tensor[None])[0][0], top_k)
+            probs, embeddings = model.forward(tensor[None])
+            answers[i] = answer(probs[0], embeddings[0])
         except Cancelled:
             raise
         except Exception as exc:

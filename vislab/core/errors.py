@@ -151,3 +151,12 @@ class ImageShapeError(VislabError, ValueError):
 
 class ImageWriteError(ImageReadError):
     """An image could not be saved to this path."""
+
+
+class StoreError(VislabError):
+    """The collection store (an SQLite file) cannot be used: written by a newer vislab, not a vislab store,
+    or not writable; the message names the file and says what to do."""
+
+
+class CollectionCancelled(Cancelled):
+    """The person stopped classifying a collection; what was stored stays, and a rerun resumes."""
