@@ -38,7 +38,30 @@ def spatial_layers(model) -> list[str]:
     """Layers worth showing in a feature-map picker, input to output: the model's top-level layers, with
     containers (``blocks``, ``features``, ``layer4``...) opened one level, plus its default CAM layer;
     only those that run when the model classifies and give a spatial map (checked once per model)."""
-    return model.memo("spatial-layers", lambda: _probe(model, _candidate_layers(model)))
+    return list(spatial_shapes(model))
+
+
+def spatial_shapes(model) -> dict[str, tuple[int, int, int]]:
+    """:func:`spatial_layers` with each layer's output size as a map, ``(height, width, channels)``, from
+    one probe forward pass with hooks (once per model)."""
+    return model.memo("spatial-layers", lambda: layer_shapes(model, _candidate_layers(model)))
+
+
+def layer_shapes(model, names) -> dict[str, tuple[int, int, int]]:
+    """The output size of each layer in ``names`` laid out as a map, ``(height, width, channels)``, from one
+    forward pass of the model's input size with hooks; layers that do not run, or whose output is no map,
+    are left out. Input order is kept."""
+    return _probe(model, list(names))
+
+
+def size_text(shape: tuple[int, int, int]) -> str:
+    """A layer's output size as the layer lists show it: ``7x7x512`` (height x width x channels)."""
+    return "x".join(str(v) for v in shape)
+
+
+def layer_label(name: str, shapes: dict[str, tuple[int, int, int]]) -> str:
+    """``layer4 · 7x7x512``: a layer's name with its output size, when known."""
+    return f"{name} · {size_text(shapes[name])}" if name in shapes else name
 
 
 def _candidate_layers(model) -> list[str]:
@@ -55,9 +78,9 @@ def _candidate_layers(model) -> list[str]:
             if name in wanted and any(isinstance(m, spatial) for m in module.modules())]
 
 
-def _probe(model, names: list[str]) -> list[str]:
-    """The layers among ``names`` that run on an input and whose output lays out as a map."""
-    works: set[str] = set()
+def _probe(model, names: list[str]) -> dict[str, tuple[int, int, int]]:
+    """The layers among ``names`` that run on an input and whose output lays out as a map, with its size."""
+    shapes: dict[str, tuple[int, int, int]] = {}
     handles = []
 
     def keep(name, module):
@@ -65,10 +88,12 @@ def _probe(model, names: list[str]) -> list[str]:
 
         def hook(_m, _i, out) -> None:
             try:
-                if reshape(out).ndim == 4:
-                    works.add(name)
+                laid_out = reshape(out)
             except VislabError:
-                pass
+                return
+            if laid_out.ndim == 4 and name not in shapes:
+                _, channels, height, width = laid_out.shape
+                shapes[name] = (int(height), int(width), int(channels))
 
         return hook
 
@@ -82,7 +107,7 @@ def _probe(model, names: list[str]) -> list[str]:
         finally:
             for handle in handles:
                 handle.remove()
-    return [n for n in names if n in works]
+    return {n: shapes[n] for n in names if n in shapes}
 
 
 def feature_maps(model, image: np.ndarray, layer: str) -> FeatureMaps:
@@ -114,14 +139,21 @@ def first_conv(model) -> tuple[str, torch.Tensor]:
     raise VislabError(f"{model.spec.name} has no convolution on the RGB input")
 
 
-def feature_grid(features: FeatureMaps, count: int = 16, columns: int = 4, cell: int = 96,
-                 colormap: str = "viridis") -> np.ndarray:
-    """The ``count`` strongest channels, each scaled to its own range, as one RGB grid image."""
+def feature_cells(features: FeatureMaps, count: int = 16, cell: int = 96,
+                  colormap: str = "viridis") -> list[np.ndarray]:
+    """The ``count`` strongest channels, each scaled to its own range, as RGB pictures ``cell`` pixels
+    square (nearest-neighbour: one block per activation)."""
     cells = []
     for fmap in features.maps[:count]:
         big = cv2.resize(unit_range(fmap), (cell, cell), interpolation=cv2.INTER_NEAREST)
         cells.append(colorize(big, colormap))
-    return tile(cells, columns)
+    return cells
+
+
+def feature_grid(features: FeatureMaps, count: int = 16, columns: int = 4, cell: int = 96,
+                 colormap: str = "viridis") -> np.ndarray:
+    """The ``count`` strongest channels, each scaled to its own range, as one RGB grid image."""
+    return tile(feature_cells(features, count, cell, colormap), columns)
 
 
 def filter_grid(weights: torch.Tensor, count: int = 64, columns: int = 8, cell: int = 48) -> np.ndarray:

@@ -69,43 +69,53 @@ def classify(request: Request, context: Context) -> Predictions:
 
 def explain(request: Request, context: Context) -> ExplanationResult:
     from ..explain import explain as compute
+    from ..explain import sanity_check
 
     c = request.choices
     model = context.chosen_model(request)
-    if c.randomized:
-        model = model.randomized()
     photo = fed_photo(request)
-    result = compute(model, photo, c.method, target=c.target, layer=c.layer, head=c.head,
-                     progress=context.progress, cancel=context.cancel)
+    options = dict(target=c.target, layer=c.layer, head=c.head, progress=context.progress, cancel=context.cancel)
+    trained = similarity = None
+    if c.randomized:  # the sanity check: the trained map beside the randomised one, for the same class
+        check = sanity_check(model, photo, c.method, **options)
+        result, trained, similarity = check.randomized, check.trained, check.similarity
+    else:
+        result = compute(model, photo, c.method, **options)
     box = model.pipeline.crop_box(*photo.shape[:2])
     scale = min(1.0, DISPLAY_SIDE / max(photo.shape[:2]))
-    layers, heads = _layer_choices(model, c.method)
+    layers, heads, sizes = _layer_choices(model, c.method)
     return ExplanationResult(request.image, result, _display(request, photo), tuple(v * scale for v in box),
-                             c.randomized, layers, heads)
+                             c.randomized, layers, heads, sizes, tuple(model.labels), trained, similarity)
 
 
-def _layer_choices(model, method: str) -> tuple[tuple[str, ...], int | None]:
-    """The layers the explain panel offers for ``method``, and the number of attention heads."""
+def _layer_choices(model, method: str) -> tuple[tuple[str, ...], int | None, dict]:
+    """The layers the explain panel offers for ``method``, the number of attention heads, and the layers'
+    output sizes."""
     from ..explain.attention import attention_layers
     from ..explain.methods import get_method
-    from ..features import spatial_layers
+    from ..features import layer_shapes, spatial_shapes
 
     if get_method(method).kind == "attention":
         layers = attention_layers(model.module)
-        return layers, int(model.module.get_submodule(layers[-1]).num_heads)
-    return tuple(spatial_layers(model)), None
+        sizes = model.memo("attention-layer-sizes", lambda: layer_shapes(model, layers))
+        return layers, int(model.module.get_submodule(layers[-1]).num_heads), sizes
+    sizes = spatial_shapes(model)
+    return tuple(sizes), None, sizes
 
 
 def features(request: Request, context: Context) -> FeaturesResult:
-    from ..features import feature_grid, feature_maps, filter_grid, first_conv, spatial_layers
+    from ..features import feature_cells, feature_maps, filter_grid, first_conv, spatial_shapes
+    from ..montage import tile
 
     model = context.chosen_model(request)
-    layers = spatial_layers(model)
+    sizes = spatial_shapes(model)
     layer = request.choices.feature_layer or model.spec.target_layer
     maps = feature_maps(model, fed_photo(request), layer)
     name, weights = first_conv(model)
-    return FeaturesResult(request.image, layer, feature_grid(maps, count=16, columns=8), len(maps.channels),
-                          filter_grid(weights, count=32, columns=8), name, tuple(layers))
+    cells = feature_cells(maps, count=16)
+    return FeaturesResult(request.image, layer, tile(cells, 8), len(maps.channels),
+                          filter_grid(weights, count=32, columns=8), name, tuple(sizes), tuple(cells),
+                          tuple(int(c) for c in maps.channels[:len(cells)]), sizes)
 
 
 def previews(request: Request, context: Context) -> Previews:

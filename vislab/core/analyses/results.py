@@ -7,7 +7,8 @@ type checkers: importing this module imports no torch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -55,6 +56,11 @@ class ExplanationResult:
         randomized: computed on randomly initialised weights (the sanity check).
         layers: the layers the method can be taken from, for this model.
         heads: the attention heads of a block (attention methods), else None.
+        layer_sizes: each layer's output size as a map, ``(height, width, channels)``, by name.
+        labels: the model's class names, by index (any of them can be the target).
+        trained: with ``randomized``, the same method's map on the trained weights for the same target class
+            (:attr:`explanation` is the randomised one), else None.
+        similarity: with ``randomized``, Spearman's rank correlation of the two maps, else None.
     """
 
     image: int
@@ -64,11 +70,21 @@ class ExplanationResult:
     randomized: bool
     layers: tuple[str, ...] = ()
     heads: int | None = None
+    layer_sizes: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
+    labels: tuple[str, ...] = ()
+    trained: Explanation | None = None
+    similarity: float | None = None
 
 
 @dataclass(frozen=True)
 class FeaturesResult:
-    """A layer's strongest feature maps and the first convolution's filters, as picture grids."""
+    """A layer's strongest feature maps and the first convolution's filters, as picture grids.
+
+    Attributes:
+        cells: the strongest maps one by one, coloured (each scaled to its own range), strongest first.
+        cell_channels: the layer's channel number of each cell.
+        layer_sizes: each layer's output size as a map, ``(height, width, channels)``, by name.
+    """
 
     image: int
     layer: str
@@ -77,6 +93,9 @@ class FeaturesResult:
     filters: np.ndarray
     filters_name: str
     layers: tuple[str, ...]
+    cells: tuple[np.ndarray, ...] = ()
+    cell_channels: tuple[int, ...] = ()
+    layer_sizes: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

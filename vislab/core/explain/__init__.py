@@ -27,8 +27,8 @@ from .methods import (
 )
 
 __all__ = ["METHODS", "Explanation", "ExplanationCancelled", "LayerError", "MethodNotApplicableError",
-           "MethodSpec", "UnknownMethodError", "check_rollout_settings", "explain", "get_method", "methods_for",
-           "methods_for_spec"]
+           "MethodSpec", "SanityCheck", "UnknownMethodError", "check_rollout_settings", "explain", "get_method",
+           "map_similarity", "methods_for", "methods_for_spec", "sanity_check"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class Explanation:
         probabilities: the 1000 class probabilities from the same forward pass.
         head: the attention head, for the attention method.
         seconds: how long it took.
+        class_specific: False for a method whose map is the same whatever the class (Eigen-CAM, attention):
+            :attr:`target` is then only the class the model answered, not what the map shows.
     """
 
     model_id: str
@@ -56,11 +58,51 @@ class Explanation:
     probabilities: np.ndarray
     head: int | None = None
     seconds: float = 0.0
+    class_specific: bool = True
 
     def to_dict(self) -> dict:
         return {"model": self.model_id, "method": self.method, "layer": self.layer,
                 "target": {"index": self.target, "label": self.target_label},
                 "heatmap_shape": list(self.heatmap.shape), "head": self.head}
+
+
+@dataclass(frozen=True)
+class SanityCheck:
+    """The model-randomisation test (Adebayo et al. 2018): one method's map on the trained model and on a
+    randomly initialised copy, for the same target class, and how alike they are.
+
+    Attributes:
+        trained, randomized: the two explanations (``randomized.target == trained.target``).
+        similarity: Spearman's rank correlation of the two heatmaps' pixels, in [-1, 1]; near 1 means the
+            map hardly depends on what the model learned (the method fails the check).
+    """
+
+    trained: Explanation
+    randomized: Explanation
+    similarity: float
+
+
+def map_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Spearman's rank correlation between two heatmaps of one size (0 when either is flat)."""
+    from scipy.stats import spearmanr
+
+    if a.shape != b.shape:
+        raise ValueError(f"heatmaps of different sizes: {a.shape} and {b.shape}")
+    a, b = a.ravel(), b.ravel()
+    if np.ptp(a) == 0 or np.ptp(b) == 0:
+        return 0.0
+    return float(spearmanr(a, b).statistic)
+
+
+def sanity_check(model, image: np.ndarray, method: str = "gradcam", *, target: int | None = None,
+                 **options) -> SanityCheck:
+    """Explain ``image`` with ``method`` on ``model`` and on ``model.randomized()``, both for the trained
+    model's target (``target``, or its top-1 class), and compare the maps (see :class:`SanityCheck`).
+
+    ``options`` are :func:`explain`'s (layer, head, progress, cancel...)."""
+    trained = explain(model, image, method, target=target, **options)
+    randomized = explain(model.randomized(), image, method, target=trained.target, **options)
+    return SanityCheck(trained, randomized, map_similarity(trained.heatmap, randomized.heatmap))
 
 
 def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | None = None,
@@ -105,4 +147,5 @@ def explain(model, image: np.ndarray, method: str = "gradcam", *, target: int | 
     model.check_output(probs)
     index = target if target is not None else int(probs.argmax())
     return Explanation(model.spec.id, spec.id, layer_name, index, model.labels[index], heatmap, view,
-                       probs.numpy(), head if spec.id == "attention" else None, time.perf_counter() - start)
+                       probs.numpy(), head if spec.id == "attention" else None, time.perf_counter() - start,
+                       spec.class_specific)

@@ -57,6 +57,8 @@ class MethodSpec:
         compute: the function that makes the map.
         settings: the :class:`ExplainRequest` fields it reads beyond target and layer (``head`` for the
             attention method); the command line refuses the others.
+        uses_layer: False when the method ignores the layer (rollout follows every block, occlusion works on
+            the input): the window disables its layer list.
     """
 
     id: str
@@ -70,6 +72,13 @@ class MethodSpec:
     cost: str
     compute: Compute
     settings: tuple[str, ...] = ()
+    uses_layer: bool = True
+
+    @property
+    def class_agnostic(self) -> bool:
+        """The map is the same whatever the target class (Eigen-CAM, attention): it must not be labelled
+        with one."""
+        return not self.class_specific
 
     def applies_to(self, module: torch.nn.Module) -> bool:
         from .attention import supports_cls_attention
@@ -159,7 +168,7 @@ for _spec in (
                "Visualizing and Understanding Convolutional Networks", "https://arxiv.org/abs/1311.2901",
                "Slides a grey square over the image and maps how much the class's probability drops: where "
                "hiding the image hurts the answer most. Works on any model; no gradients.",
-               True, "one forward pass per square position (169 at 224 px)", _occlusion),
+               True, "one forward pass per square position (169 at 224 px)", _occlusion, uses_layer=False),
     MethodSpec("attention", "Attention", "attention", 2020, "An Image is Worth 16x16 Words",
                "https://arxiv.org/abs/2010.11929",
                "The raw attention of one layer: how much the class token looks at each patch, for one head or "
@@ -169,7 +178,7 @@ for _spec in (
                "Quantifying Attention Flow in Transformers", "https://arxiv.org/abs/2005.00928",
                "Follows attention through every layer (adding the residual connection) to the input patches: "
                "what the class token ends up drawing from.",
-               False, "one forward pass", _rollout, ("head_fusion", "discard_ratio")),
+               False, "one forward pass", _rollout, ("head_fusion", "discard_ratio"), uses_layer=False),
 ):
     METHODS.register(_spec)
 
