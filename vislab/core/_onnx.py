@@ -32,8 +32,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from .catalog import get_spec
-from .devices import physical_cores
-from .fast import enabled, export_dir, export_dirs, onnx_dir, part_path, start_cache
+from .fast import enabled, export_dir, export_dirs, onnx_dir, open_session, part_path, start_cache
 from .libraries import library
 
 if TYPE_CHECKING:
@@ -200,20 +199,6 @@ def _end_if_orphaned(parent: int, out: Path) -> None:
     os._exit(3)
 
 
-def open_session(path: Path) -> onnxruntime.InferenceSession:
-    """An ONNX Runtime CPU session over ``path``, on as many threads as the machine has physical cores."""
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = physical_cores()
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    # Idle threads sleep instead of spinning: a spinning pool takes the cores that the window, the photo
-    # decoders and torch need between two forward passes.
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-
-
 class FastPath:
     """One model's ONNX Runtime session, made on a background thread.
 
@@ -291,6 +276,9 @@ class FastPath:
                 self._session, self.path = self._open_or_export(model, name, avoid=self.path)
                 self._check(batch, expected)
             self.state = "ready"
+            from .instant import record
+
+            record(model, self.path)  # so that the next start can classify before torch loads
         except Exception as exc:  # any failure leaves the model on torch, with one note
             self._session = None
             if isinstance(exc, SessionMismatch) and self.path is not None:

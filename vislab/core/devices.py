@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from functools import cache
-from pathlib import Path
-
 import torch
 
 from .errors import DeviceError
+from .fast import physical_cores
 
 
 def available_devices() -> list[str]:
@@ -46,21 +43,6 @@ def resolve_device(name: str | torch.device | None = "auto") -> torch.device:
     if text not in devices:
         raise DeviceError(f"device {str(name)!r} is not available here; available: {', '.join(devices)}, auto")
     return torch.device(text)
-
-
-@cache
-def physical_cores() -> int:
-    """Physical CPU cores this process may use (hyper-threads share a core's arithmetic units)."""
-    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    cores = set()
-    for cpu in allowed:
-        topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
-        try:
-            cores.add(((topology / "physical_package_id").read_text().strip(),
-                       (topology / "core_id").read_text().strip()))
-        except OSError:
-            cores.add(("cpu", str(cpu)))
-    return max(1, len(cores) or os.cpu_count() or 1)
 
 
 def use_physical_cores() -> int:

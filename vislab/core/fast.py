@@ -30,7 +30,12 @@ import sys
 import tempfile
 import threading
 import time
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +70,35 @@ def enabled() -> bool:
     if _enabled is not None:
         return _enabled
     return os.environ.get("VISLAB_FAST", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+@cache
+def physical_cores() -> int:
+    """Physical CPU cores this process may use (hyper-threads share a core's arithmetic units)."""
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    cores = set()
+    for cpu in allowed:
+        topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
+        try:
+            cores.add(((topology / "physical_package_id").read_text().strip(),
+                       (topology / "core_id").read_text().strip()))
+        except OSError:
+            cores.add(("cpu", str(cpu)))
+    return max(1, len(cores) or os.cpu_count() or 1)
+
+
+def open_session(path: Path) -> onnxruntime.InferenceSession:
+    """An ONNX Runtime CPU session over ``path``, on as many threads as the machine has physical cores."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = physical_cores()
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    # Idle threads sleep instead of spinning: a spinning pool takes the cores that the window, the photo
+    # decoders and torch need between two forward passes.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def cache_dir() -> Path:

@@ -23,24 +23,15 @@ from .catalog import ModelSpec
 from .errors import VislabError, WeightsError
 from .images import read_image
 from .libraries import architecture
+from .predictions import Prediction
 from .preprocess import InputPipeline
+
+__all__ = ["LoadedModel", "Prediction"]
 
 T = TypeVar("T")
 
 #: Where weights that are not a local file came from (:attr:`LoadedModel.weights`).
 _ORIGINS = ("bundled", "pretrained", "random")
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """One class of a top-k answer."""
-
-    index: int
-    label: str
-    probability: float
-
-    def to_dict(self) -> dict:
-        return {"index": self.index, "label": self.label, "probability": self.probability}
 
 
 @dataclass
