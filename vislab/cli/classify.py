@@ -1,71 +1,134 @@
-"""``vislab classify IMAGE|FOLDER...``: the top-k classes of each image, the images of folders included."""
+"""``vislab classify FOLDER_OR_FILES...``: the top-k classes of each image, the images of folders included.
+
+Results are read from and written to the collection store (see :mod:`vislab.cli.collection`): a photo seen
+before under the same model and weights is not run again, and a run that was stopped resumes where it stopped.
+With ``--op`` the photos are changed before the model, so those results are neither read nor stored.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
 from pathlib import Path
 
 from ..core.errors import DirectoryNotImageError, VislabError
+from .collection import batch_option, image_files, open_store, run_records
 from .models import load_one
 from .options import json_option, model_options, op_option, op_pipeline, positive
-from .output import ProgressBar, fail, print_json, print_predictions
+from .output import ProgressBar, check_outputs, fail, print_json, print_predictions, write_outputs
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
-    """The images or folders, the model options, ``--top-k``, ``--op`` and ``--json``."""
-    parser.add_argument("images", nargs="+", metavar="IMAGE",
+    """The images or folders, the model options, ``--top-k``, ``--op``, ``--csv`` and ``--json``."""
+    parser.add_argument("images", nargs="+", metavar="FOLDER_OR_FILES",
                         help="image files, or folders whose images (and their subfolders') to classify")
     model_options(parser)
     parser.add_argument("--top-k", type=positive, default=5, metavar="K", help="classes to show (5)")
-    op_option(parser, "preprocess each image with this op first (repeatable; see `vislab ops`)")
+    op_option(parser, "preprocess each image with this op first (repeatable; see `vislab ops`); such results "
+                      "are not stored")
+    parser.add_argument("--csv", metavar="FILE",
+                        help="save a table: image, class index, class, probability, margin, entropy, error")
+    batch_option(parser)
     json_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:
     """Classify every image; a file or folder that fails is one error line and the others carry on."""
     pipeline = op_pipeline(options)  # a bad op fails before the model loads
+    check_outputs(("--csv", options.csv, "csv"))
     model = load_one(options, fast_path=True)
-    inputs = expand_inputs(options.images)
-    bar = ProgressBar("classifying", total=len(inputs)) if len(inputs) > 1 else None
-    # Ops take lengths in pixels of the whole photo: with ops, every pixel is decoded.
-    transform = pipeline.apply if pipeline.steps else None
-    answers = model.classify_files([i for i in inputs if not isinstance(i, DirectoryNotImageError)], options.top_k,
-                                   transform=transform, draft=transform is None)
-    results: list[dict] = []
-    for item in inputs:
-        path, answer = (item.path, item) if isinstance(item, DirectoryNotImageError) else next(answers)
-        result: dict = {"image": str(path)}
-        results.append(result)
-        if isinstance(answer, VislabError):
-            result["error"] = str(answer)
-            fail(result["error"])
-        else:
-            result["model"] = model.spec.id
-            result["predictions"] = [p.to_dict() for p in answer]
-            if not options.json:
-                if bar:
-                    bar.clear()
-                print(f"\n{result['image']}  ({result['model']})")
-                print_predictions(answer)
-        if bar:
-            bar.step()
+    inputs = image_files(options.images)
+    files = [Path(i) for i in inputs if not isinstance(i, DirectoryNotImageError)]
+    bar = ProgressBar("classifying", total=len(files)) if len(files) > 1 else None
+    printer = _Printer(inputs, model, options, bar)
+    if pipeline.steps:
+        # Ops take lengths in pixels of the whole photo: with ops, every pixel is decoded.
+        answers = model.classify_files(files, options.top_k, transform=pipeline.apply, draft=False,
+                                       batch_size=options.batch_size)
+        for path, answer in answers:
+            printer.answers[path] = answer
+            printer.flush()
+            if bar:
+                bar.step()
+    else:
+        def on_batch(found) -> None:
+            printer.answers.update((path, _predictions(model, r, options.top_k)) for path, r in found.items()
+                                   if path not in printer.answers)
+            printer.flush()
+
+        run_records(files, model, open_store(), top_k=options.top_k, batch_size=options.batch_size, bar=bar,
+                    on_batch=on_batch)
+    printer.flush()
     if bar:
         bar.close()
+    if options.csv:
+        write_outputs([(options.csv, lambda path: _write_csv(path, printer.results, printer.records))])
     if options.json:
-        print_json(results)
-    return 1 if any("error" in r for r in results) else 0
+        print_json(printer.results)
+    return 1 if any("error" in r for r in printer.results) else 0
 
 
-def expand_inputs(arguments: list[str]) -> list[str | Path | DirectoryNotImageError]:
-    """The files to classify, in order: a file as given, a folder's images (recursively, in name order, as
-    the window opens a dropped folder), or, for a folder without any image, the error that says so."""
-    from ..core.images import expand_paths
+def _predictions(model, record, top_k: int):
+    from ..core.model import Prediction
 
-    inputs: list[str | Path | DirectoryNotImageError] = []
-    for argument in arguments:
-        if not Path(argument).is_dir():
-            inputs.append(argument)  # as typed: it names the result, and reading it reports what is wrong
-            continue
-        found = expand_paths([argument])
-        inputs += found or [DirectoryNotImageError(argument, "no images in this folder")]
-    return inputs
+    if record.error:
+        return VislabError(record.error)
+    return [Prediction(i, model.labels[i], p) for i, p in zip(record.indices[:top_k], record.probabilities[:top_k],
+                                                              strict=True)], record
+
+
+class _Printer:
+    """Prints each result as soon as every earlier input's is known: the output keeps the order typed."""
+
+    def __init__(self, inputs, model, options: argparse.Namespace, bar: ProgressBar | None) -> None:
+        self.inputs, self.model, self.options, self.bar = inputs, model, options, bar
+        self.answers: dict = {}
+        self.results: list[dict] = []
+        self.records: list = []  # each result's Record, when it came through the store
+
+    def flush(self) -> None:
+        while len(self.results) < len(self.inputs):
+            item = self.inputs[len(self.results)]
+            if isinstance(item, DirectoryNotImageError):
+                path, answer = item.path, item
+            elif Path(item) in self.answers:
+                path, answer = item, self.answers[Path(item)]
+            else:
+                return
+            self._show(path, answer)
+
+    def _show(self, path, answer) -> None:
+        result: dict = {"image": str(path)}
+        self.results.append(result)
+        self.records.append(answer[1] if isinstance(answer, tuple) else None)
+        if isinstance(answer, VislabError):
+            result["error"] = str(answer)
+            if self.bar:
+                self.bar.clear()
+            fail(result["error"])
+            return
+        predictions = answer[0] if isinstance(answer, tuple) else answer
+        result["model"] = self.model.spec.id
+        result["predictions"] = [p.to_dict() for p in predictions]
+        if not self.options.json:
+            if self.bar:
+                self.bar.clear()
+            print(f"\n{result['image']}  ({result['model']})")
+            print_predictions(predictions)
+
+
+def _write_csv(path: str, results: list[dict], records: list) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["image", "class_index", "class", "probability", "margin", "entropy", "error"])
+        for result, record in zip(results, records, strict=True):
+            if "error" in result:
+                writer.writerow([result["image"], "", "", "", "", "", result["error"]])
+                continue
+            top = result["predictions"][0]
+            margin = record.margin if record is not None else (
+                top["probability"] - result["predictions"][1]["probability"] if len(result["predictions"]) > 1
+                else top["probability"])
+            entropy = record.entropy if record is not None else None
+            writer.writerow([result["image"], top["index"], top["label"], f"{top['probability']:.6f}",
+                             f"{margin:.6f}", "" if entropy is None else f"{entropy:.6f}", ""])

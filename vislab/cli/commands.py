@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..core.registry import Registry
-from . import catalog, classify, experiments, explain, features, preprocess
+from . import catalog, classify, collection, experiments, explain, features, preprocess
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,16 @@ for _command in (
     Command("devices", "the devices models can run on here", catalog.listing_arguments, catalog.devices),
     Command("methods", "the explanation methods", catalog.listing_arguments, catalog.methods),
     Command("ops", "the OpenCV preprocessing ops and their parameters", catalog.listing_arguments, catalog.ops),
-    Command("classify", "top-k ImageNet classes for images", classify.arguments, classify.run),
+    Command("classify", "top-k ImageNet classes for images and folders (kept in the collection store)",
+            classify.arguments, classify.run),
+    Command("embed", "feature vectors (pre-logits embeddings) of images and folders", collection.embed_arguments,
+            collection.embed),
+    Command("similar", "the images of a folder most like a query image", collection.similar_arguments,
+            collection.similar),
+    Command("similarity", "cosine similarity of two images' feature vectors, under one or more models",
+            collection.similarity_arguments, collection.similarity),
+    Command("evaluate", "accuracy and confusion matrix on a folder of one subfolder per class",
+            collection.evaluate_arguments, collection.evaluate),
     Command("explain", "what the model looked at: a class-activation or attention map", explain.arguments,
             explain.run),
     Command("features", "a layer's strongest feature maps, or the first layer's filters", features.arguments,
