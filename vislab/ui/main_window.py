@@ -60,7 +60,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.status_model, self.status_time = self.statusBar().status_model, self.statusBar().status_time
         self.files = FileCommands(self, session, settings, self.centre.current_picture, lambda: self._predictions,
                                   self._say)
-        self.presentation = Presentation(self, self.top_split, self._advanced_widgets)
+        self.presentation = Presentation(self, self.top_split, self._advanced_widgets, self.main_split,
+                                         lambda: self._panel_name() != "explain")
         self.leave_presentation = self.presentation.leave
         self._build_actions()
         self._connect()
@@ -155,7 +156,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab)
         self.files.recentChanged.connect(self.window_actions.set_recent)
         self.presentation.changed.connect(self.presentation_action.setChecked)
-        self.presentation.changed.connect(lambda _on: self.predictions.updateGeometry())
+        self.presentation.changed.connect(self.predictions.set_thick)
+        self.tabs.currentChanged.connect(lambda _i: self.presentation.lay_out())
 
     # --- opening and closing ----------------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ from .i18n import Retranslatable
 
 #: Height of a row at the normal font; rows grow with the font (presentation mode).
 ROW = 30
+#: A bar's thickness as a share of the font's height, on a desktop and in presentation mode.
+BAR_SHARE, THICK_BAR_SHARE = 1 / 6, 0.5
 
 
 class PredictionsView(Retranslatable, QWidget):
@@ -27,6 +29,8 @@ class PredictionsView(Retranslatable, QWidget):
         self.target: int | None = None
         self.placeholder = ""
         self._hover = -1
+        #: The bars' thickness as a share of the font's height: thin on a desktop, thick on a projector.
+        self.bar_share = BAR_SHARE
         self.setMouseTracking(True)
         self.setMinimumWidth(260)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -50,8 +54,26 @@ class PredictionsView(Retranslatable, QWidget):
             self.placeholder = placeholder
         self.set_predictions([])
 
+    def set_thick(self, thick: bool) -> None:
+        """Thick bars, to be read from the back of a room (presentation mode), or the desktop's thin ones."""
+        self.bar_share = THICK_BAR_SHARE if thick else BAR_SHARE
+        self.updateGeometry()
+        self.update()
+
+    def cut_labels(self) -> list[str]:
+        """The class names too long for the view's width, drawn shortened ("tabby, tab…")."""
+        metrics = QFontMetrics(self.font())
+        room = self.width() - self._percent_width(metrics) - 12
+        return [item.label for item in self.items if metrics.horizontalAdvance(item.label) > room]
+
+    def _percent_width(self, metrics: QFontMetrics) -> int:
+        return metrics.horizontalAdvance("100.0 %") + 8
+
+    def bar_height(self) -> int:
+        return max(5, round(QFontMetrics(self.font()).height() * self.bar_share))
+
     def row_height(self) -> int:
-        return max(ROW, QFontMetrics(self.font()).height() + 14)
+        return max(ROW, QFontMetrics(self.font()).height() + 9 + self.bar_height())
 
     def sizeHint(self) -> QSize:
         return QSize(300, max(self.row_height() * max(len(self.items), 3) + 8, 60))
@@ -72,6 +94,8 @@ class PredictionsView(Retranslatable, QWidget):
 
     def leaveEvent(self, event) -> None:
         self._hover = -1
+        #: The bars' thickness as a share of the font's height: thin on a desktop, thick on a projector.
+        self.bar_share = BAR_SHARE
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -91,9 +115,9 @@ class PredictionsView(Retranslatable, QWidget):
         accent = palette.color(QPalette.ColorRole.Highlight)
         metrics = QFontMetrics(self.font())
         width = self.width()
-        percent_w = metrics.horizontalAdvance("100.0 %") + 8
+        percent_w = self._percent_width(metrics)
         height = self.row_height()
-        bar = max(5, height // 6)
+        bar = self.bar_height()
         for row, item in enumerate(self.items):
             top = 4 + row * height
             if row == self._hover or item.index == self.target:

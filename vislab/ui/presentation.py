@@ -1,18 +1,30 @@
-"""Presentation mode, for a classroom: full screen, large fonts, high contrast, only what matters shown."""
+"""Presentation mode, for a classroom projector: full screen, large fonts, high contrast, only what matters shown.
+
+It is a layout of its own, not the desktop one enlarged: the picture and the bars take the screen, the current
+panel shows its result large (or, when its result is the picture, only its controls), plots' fonts grow with the
+rest, disabled controls stay visibly disabled. Leaving it puts back exactly what it changed: the geometry, the
+window state, the splitters, the fonts (Qt's and matplotlib's), the palette and the hidden widgets.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
-#: Presentation mode scales every font by this much.
+#: Presentation mode scales every font, Qt's and the plots', by this much.
 PRESENTATION_SCALE = 1.6
 #: In presentation mode the picture takes this share of the width, the predictions the rest.
-PICTURE_SHARE = 0.62
+PICTURE_SHARE = 0.64
+#: The current panel's share of the height when it shows its own result (feature maps, a comparison, a plot).
+PANEL_SHARE = 0.58
+#: The bars' thickness as a share of a prediction row's height: thin on a desktop, thick on a projector.
+BAR_SHARE = 0.3
+#: The rcParams that hold an absolute font size (the others are relative to ``font.size``).
+FONT_PARAMS = ("font.size",)
 
 
 @dataclass
@@ -21,8 +33,10 @@ class _Saved:
 
     font: QFont
     palette: QPalette
-    maximized: bool
-    sizes: list[int]
+    geometry: QRect
+    state: Qt.WindowState
+    splitters: list[QByteArray]
+    plot_fonts: dict[str, float]
     hidden: list[QWidget] = field(default_factory=list)
 
 
@@ -33,6 +47,10 @@ class Presentation(QObject):
         window: the window to show full screen.
         split: the splitter of image strip, picture and predictions; the strip's share goes to the other two.
         advanced: gives the widgets to hide (the image strip, the model card, the status bar, the map settings).
+        main_split: the splitter of the picture row and the panels (None: left as it is).
+        panel_has_result: whether the current panel shows a result of its own (it then gets
+            :data:`PANEL_SHARE` of the height); when it does not, its result is the picture, which gets the
+            height and the panel only what its controls need.
 
     Signals:
         changed(bool): presentation mode was turned on or off.
@@ -40,11 +58,14 @@ class Presentation(QObject):
 
     changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, split: QSplitter, advanced: Callable[[], Sequence[QWidget]]) -> None:
+    def __init__(self, window: QMainWindow, split: QSplitter, advanced: Callable[[], Sequence[QWidget]],
+                 main_split: QSplitter | None = None, panel_has_result: Callable[[], bool] = lambda: False) -> None:
         super().__init__(window)
         self.window = window
         self.split = split
+        self.main_split = main_split
         self.advanced = advanced
+        self.panel_has_result = panel_has_result
         self._saved: _Saved | None = None
         # Esc leaves presentation mode wherever the focus is; outside it, Esc is left to the widgets.
         self.leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window, lambda: self.set_active(False))
@@ -64,43 +85,117 @@ class Presentation(QObject):
         self.leave.setEnabled(self.active)
         self.changed.emit(self.active)
 
+    def _splitters(self) -> list[QSplitter]:
+        return [s for s in (self.split, self.main_split) if s is not None]
+
     def _enter(self) -> None:
         app = QApplication.instance()
         window = self.window
-        saved = self._saved = _Saved(QFont(app.font()), QPalette(app.palette()), window.isMaximized(),
-                                     self.split.sizes())
-        font = QFont(app.font())
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * PRESENTATION_SCALE)
-        else:  # a font sized in pixels
-            font.setPixelSize(round(font.pixelSize() * PRESENTATION_SCALE))
-        app.setFont(font)
+        saved = self._saved = _Saved(QFont(app.font()), QPalette(app.palette()), QRect(window.normalGeometry()),
+                                     window.windowState(), [s.saveState() for s in self._splitters()],
+                                     scale_plot_fonts(PRESENTATION_SCALE))
+        app.setFont(scaled_font(app.font(), PRESENTATION_SCALE))
         app.setPalette(high_contrast(app.palette()))
         for widget in self.advanced():
             if widget.isVisible() or not window.isVisible():
                 widget.hide()
                 saved.hidden.append(widget)
         window.showFullScreen()
-        QTimer.singleShot(100, self._widen_predictions)  # once the window is full screen
+        QTimer.singleShot(100, self.lay_out)  # once the window is full screen
 
     def _leave(self) -> None:
         app = QApplication.instance()
         saved, self._saved = self._saved, None
+        restore_plot_fonts(saved.plot_fonts, PRESENTATION_SCALE)
         app.setFont(saved.font)
         app.setPalette(saved.palette)
         for widget in saved.hidden:
             widget.show()
-        self.window.showMaximized() if saved.maximized else self.window.showNormal()
-        self.split.setSizes(saved.sizes)
+        # The large fonts' minimum sizes must be gone before the window leaves full screen, or it keeps them.
+        QApplication.sendPostedEvents()
+        window = self.window
+        window.setWindowState(saved.state)
+        self._put_back(saved)
+        QTimer.singleShot(0, lambda: self._put_back(saved))  # again, once the window system has answered
 
-    def _widen_predictions(self) -> None:
-        if self._saved is not None:
-            width = sum(self.split.sizes())
-            self.split.setSizes([0, round(width * PICTURE_SHARE), width - round(width * PICTURE_SHARE)])
+    def _put_back(self, saved: _Saved) -> None:
+        if self._saved is not None:  # presentation mode was turned on again meanwhile
+            return
+        window = self.window
+        if not window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            window.setGeometry(saved.geometry)
+        for splitter, state in zip(self._splitters(), saved.splitters, strict=True):
+            splitter.restoreState(state)
+
+    def lay_out(self) -> None:
+        """The projector's layout for the current panel: the picture and the predictions side by side, the strip
+        folded away; the panel large when it has a result of its own, else just tall enough for its controls."""
+        if self._saved is None:
+            return
+        width = sum(self.split.sizes())
+        picture = round(width * PICTURE_SHARE)
+        self.split.setSizes([0, picture, width - picture])
+        if self.main_split is None:
+            return
+        height = sum(self.main_split.sizes())
+        panel = self.main_split.widget(1)
+        if self.panel_has_result():
+            bottom = round(height * PANEL_SHARE)
+        else:
+            bottom = min(round(height * 0.4), max(panel.minimumSizeHint().height(), panel.sizeHint().height()))
+        self.main_split.setSizes([height - bottom, bottom])
+
+
+def scaled_font(font: QFont, scale: float) -> QFont:
+    """``font`` ``scale`` times larger, whether it is sized in points or in pixels."""
+    font = QFont(font)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    else:
+        font.setPixelSize(round(font.pixelSize() * scale))
+    return font
+
+
+def scale_plot_fonts(scale: float) -> dict[str, float]:
+    """Scale matplotlib's fonts, for the plots drawn from now on (rcParams) and those already drawn (every text
+    of every open figure); returns the rcParams as they were. Nothing happens before matplotlib is imported."""
+    import sys
+
+    if "matplotlib" not in sys.modules:
+        return {}
+    import matplotlib
+
+    saved = {name: float(matplotlib.rcParams[name]) for name in FONT_PARAMS}
+    for name, size in saved.items():
+        matplotlib.rcParams[name] = size * scale
+    _scale_open_figures(scale)
+    return saved
+
+
+def restore_plot_fonts(saved: dict[str, float], scale: float) -> None:
+    """Undo :func:`scale_plot_fonts`: texts drawn meanwhile were drawn large too, so every text shrinks back."""
+    if not saved:
+        return
+    import matplotlib
+
+    matplotlib.rcParams.update(saved)
+    _scale_open_figures(1 / scale)
+
+
+def _scale_open_figures(scale: float) -> None:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.text import Text
+
+    for canvas in QApplication.instance().allWidgets():
+        if isinstance(canvas, FigureCanvasQTAgg):
+            for text in canvas.figure.findobj(Text):
+                text.set_fontsize(text.get_fontsize() * scale)
+            canvas.draw_idle()
 
 
 def high_contrast(palette: QPalette) -> QPalette:
-    """Black on white with a strong blue accent: readable from the back of a room on any projector."""
+    """Black on white with a strong blue accent: readable from the back of a room on any projector. Disabled
+    controls stay visibly disabled: mid-grey text on a paler ground."""
     high = QPalette(palette)
     for role, colour in ((QPalette.ColorRole.Window, "#ffffff"), (QPalette.ColorRole.Base, "#ffffff"),
                          (QPalette.ColorRole.AlternateBase, "#f0f0f0"), (QPalette.ColorRole.WindowText, "#000000"),
@@ -109,4 +204,10 @@ def high_contrast(palette: QPalette) -> QPalette:
                          (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#333333"),
                          (QPalette.ColorRole.PlaceholderText, "#333333")):
         high.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role, colour in ((QPalette.ColorRole.WindowText, "#9a9a9a"), (QPalette.ColorRole.Text, "#9a9a9a"),
+                         (QPalette.ColorRole.ButtonText, "#9a9a9a"), (QPalette.ColorRole.Button, "#f4f4f4"),
+                         (QPalette.ColorRole.Base, "#f4f4f4"), (QPalette.ColorRole.Highlight, "#b8c4d6"),
+                         (QPalette.ColorRole.PlaceholderText, "#b0b0b0")):
+        high.setColor(disabled, role, QColor(colour))
     return high
