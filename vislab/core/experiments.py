@@ -124,23 +124,38 @@ class SweepResult:
         figure.savefig(path)
 
     def draw(self, figure, names: dict[str, str] | None = None, labels: dict[str, str] | None = None) -> None:
-        """Each model's probability of its reference class, and its top-1 agreement, against strength, on a
-        matplotlib figure (a file's, or the window's canvas). ``labels`` replaces the plot's words (keys
-        ``probability``, ``agreement``, ``xlabel``, ``no``, ``yes``), for an interface in another language."""
+        """Each model's probability of its reference class against strength (the legend names the class it
+        follows), and beside it a strip per model: a filled mark where its top-1 is unchanged, a cross where
+        it changed. Drawn on a matplotlib figure (a file's, or the window's canvas). ``labels`` replaces the
+        plot's words (keys ``probability``, ``agreement``, ``xlabel``, ``no``, ``yes``, ``title``), for an
+        interface in another language."""
         spec = PERTURBATIONS.get(self.perturbation)
         words = {"probability": "Probability of the original top-1 class", "agreement": "Top-1 unchanged",
-                 "xlabel": f"{spec.name}: {spec.unit}", "no": "no", "yes": "yes"} | (labels or {})
+                 "xlabel": f"{spec.name}: {spec.unit}", "no": "no", "yes": "yes", "title": ""} | (labels or {})
         figure.clear()
-        left, right = figure.subplots(1, 2, sharex=True)
-        for model_id in self.reference:
+        left, right = figure.subplots(1, 2, sharex=True, width_ratios=(3, 2))
+        models = list(self.reference)
+        for row, model_id in enumerate(models):
             probability, agreement = self.curve(model_id)
-            label = (names or {}).get(model_id, model_id)
-            left.plot(self.strengths, probability, marker="o", label=label)
-            right.plot(self.strengths, agreement, marker="o", label=label)
+            name = (names or {}).get(model_id, model_id)
+            index, label = self.reference[model_id]
+            colour = f"C{row % 10}"
+            left.plot(self.strengths, probability, marker="o", color=colour, label=f"{name}: {label} (#{index})")
+            strengths = np.asarray(self.strengths)
+            kept = agreement > 0.5
+            right.scatter(strengths[kept], np.full(kept.sum(), row), marker="s", s=64, color=colour,
+                          label=words["yes"] if row == 0 else None)
+            right.scatter(strengths[~kept], np.full((~kept).sum(), row), marker="x", s=64, color="0.45",
+                          label=words["no"] if row == 0 else None)
         left.set(title=words["probability"], xlabel=words["xlabel"], ylim=(0, 1.02))
-        right.set(title=words["agreement"], xlabel=words["xlabel"], ylim=(-0.05, 1.05), yticks=[0, 1],
-                  yticklabels=[words["no"], words["yes"]])
-        left.legend()
+        right.set(title=words["agreement"], xlabel=words["xlabel"], ylim=(len(models) - 0.5, -0.5),
+                  yticks=range(len(models)), yticklabels=[(names or {}).get(m, m) for m in models])
+        right.grid(axis="x", alpha=0.3)
+        left.legend(fontsize="small")
+        if models:
+            right.legend(fontsize="small", loc="lower right")
+        if words["title"]:
+            figure.suptitle(words["title"])
 
 
 def sweep(models: Sequence, image: np.ndarray, perturbation: str, start: float | None = None,

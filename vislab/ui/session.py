@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from ..core.errors import Cancelled, ImageReadError
 from ..core.images import expand_paths, fit
 from ..core.ops import Pipeline
 from .engine import import_engine
-from .feeds import AnalysisFeed
+from .feeds import BY_PERSON, NEW_CHOICES, NEW_MODEL, NEW_PHOTO, AnalysisFeed
 from .image_entry import ImageEntry, file_reader
 from .workers import Job, Runner
 
@@ -37,8 +37,27 @@ KEEP_IMAGES = 12
 THUMB = 96
 #: Models a comparison puts side by side.
 MAX_COMPARE = 4
+#: Milliseconds of quiet before the current model's latency is timed (see :class:`Timing`).
+IDLE_MS = 400
+#: How often the idle timing is tried again when other work came and shared the cores.
+TIMING_TRIES = 3
 
-__all__ = ["MAX_COMPARE", "AnalysisFeed", "Choices", "ImageEntry", "Session"]
+__all__ = ["MAX_COMPARE", "AnalysisFeed", "Choices", "ImageEntry", "Session", "Timing"]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One image's forward pass of a loaded model, timed while nothing else of the window's ran.
+
+    The latency a model measures when it loads competes with start-up (torch's import, the first photos, the
+    first map): it can read a hundred times too slow. This is the number to believe.
+    """
+
+    model_id: str
+    weights: str | None
+    device: str
+    backend: str
+    seconds: float
 
 
 class Session(QObject):
@@ -47,13 +66,22 @@ class Session(QObject):
     Signals:
         notify(error): a failure that belongs to no view (a photo that cannot be read): the window's one
             message sink shows it.
+        engineStage(stage, detail): what start-up is loading now: one of
+            :data:`~vislab.ui.engine.STAGES`, or ``model`` with the model's name as ``detail``.
+        engineReady(seconds, devices): the engine is loaded (after ``seconds``), with the devices here.
+        engineFailed(error): the engine could not start (torch would not import): nothing that needs a model
+            will work, and the window says so.
+        latencyTimed(timing): the current model's latency, timed while the window was idle (:class:`Timing`).
     """
 
     imagesChanged = Signal()
     imageUpdated = Signal(int)
     currentChanged = Signal(int)
     modelChanged = Signal(str)
+    engineStage = Signal(str, str)
     engineReady = Signal(float, list)
+    engineFailed = Signal(object)
+    latencyTimed = Signal(object)
     busyChanged = Signal(bool)
     notify = Signal(object)
 
@@ -63,15 +91,19 @@ class Session(QObject):
         self.runner.done.connect(self._on_done)
         self.runner.failed.connect(self._on_failed)
         self.runner.progress.connect(self._on_progress)
+        self.runner.stage.connect(self._on_stage)
         self.runner.busy.connect(self.busyChanged)
+        self.runner.busy.connect(self._on_busy)
         # Pictures composited for the screen: their own thread, never queued behind a long analysis.
         self.tasks = Runner(self, max_threads=1)
         self.tasks.done.connect(self._on_done)
         self.tasks.failed.connect(self._on_failed)
+        self.tasks.busy.connect(self._on_tasks_busy)
         self.choices = Choices()
         self.images: list[ImageEntry] = []
         self.current = -1
         self.engine_ready = False
+        self.engine_error: Exception | None = None  #: why the engine could not start, if it could not
         self.weights_files: dict[str, str] = {}
         self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
         self._displays: dict[int, np.ndarray] = {}
@@ -80,10 +112,17 @@ class Session(QObject):
         self._wanted: dict[Hashable, frozenset[str]] = {}
         self._submitted: dict[str, tuple] = {}  # the key each automatic analysis was last asked for
         self._callbacks: dict[Hashable, tuple[int, Callable[[Any], None]]] = {}  # by task channel: the last one
+        self._pinned: set[int] = set()  # ids of on-demand jobs that finish on the photo they started with
+        self._classified: set[tuple] = set()  # (model, weights, device) that answered: loaded, ready to time
+        self._timed: dict[tuple, int] = {}  # (model, weights, device): tries of the idle timing (done: -1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(40)
         self._timer.timeout.connect(self._flush)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_MS)
+        self._idle.timeout.connect(self._time_when_idle)
 
     # --- analyses -------------------------------------------------------------------------------------------
 
@@ -105,22 +144,31 @@ class Session(QObject):
     def wanted(self) -> set[str]:
         return set().union(*self._wanted.values()) if self._wanted else set()
 
-    def run(self, analysis_id: str, slot: Hashable = None, **params: Any) -> Job | None:
+    def run(self, analysis_id: str, slot: Hashable = None, *, pinned: bool = False, **params: Any) -> Job | None:
         """Compute an on-demand analysis (a comparison column, a sweep, a measurement) for the current
-        photo with ``params``; a new run in the same slot supersedes the old one."""
+        photo with ``params``; a new run in the same slot supersedes the old one.
+
+        Args:
+            pinned: finish on the photo and choices it started with, even when the person moves on (its
+                answer carries that photo's index); otherwise a new photo, model or changed dependency stops
+                it and its feed says ``cancelled``.
+        """
         spec = get_analysis(analysis_id)
         request = self.request()
         if request is None and spec.depends:
             return None
         if request is None:
             request = Request(self.current, np.zeros((1, 1, 3), np.uint8), replace(self.choices))
-        return self._submit(spec, request, slot, params)
+        job = self._submit(spec, request, slot, params)
+        if pinned:
+            self._pinned.add(job.id)
+        return job
 
     def cancel(self, analysis_id: str) -> None:
         """The person stopped an analysis: every run of it is dropped, and its views are told."""
         jobs = self.runner.cancel_matching(lambda job: _analysis_of(job) == analysis_id)
         if jobs:  # its key stays: it is asked for again when what it depends on changes, or on a retry
-            self.feed(analysis_id).cancelled.emit()
+            self.feed(analysis_id).cancelled.emit(BY_PERSON)
 
     def run_task(self, channel: Hashable, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run ``fn()`` on a worker and hand its answer to ``done`` on this thread (a new task on the same
@@ -171,33 +219,54 @@ class Session(QObject):
             elif self.runner.cancel((spec.id, None)) is not None:
                 self._submitted.pop(spec.id, None)
 
-    def _cancel_analyses(self) -> None:
+    def _cancel_analyses(self) -> list[str]:
         """A new photo or model: what was computed for the old one is dropped (a measurement, which depends on
-        neither, goes on); the views of an on-demand analysis stopped here are told."""
+        neither, goes on, and so does a pinned run); returns the on-demand analyses stopped, whose views the
+        caller tells (:meth:`_tell_stopped`) once it has said what changed."""
         def of_photo_or_model(job: Job) -> bool:
             analysis = _analysis_of(job)
-            return analysis is not None and bool({"image", "model"} & set(get_analysis(analysis).depends))
+            return (analysis is not None and job.id not in self._pinned
+                    and bool({"image", "model"} & set(get_analysis(analysis).depends)))
 
         stopped = {_analysis_of(job) for job in self.runner.cancel_matching(of_photo_or_model)}
-        for analysis_id in stopped:
-            if get_analysis(analysis_id).on_demand:
-                self.feed(analysis_id).cancelled.emit()
         self._submitted.clear()
+        return sorted(a for a in stopped if get_analysis(a).on_demand)
+
+    def _stop_stale(self) -> None:
+        """A choice changed: an on-demand run computed for the earlier value (a comparison when the device or
+        the pipeline fed to the model changes) would be dropped when it answers, so it stops now and its views
+        are told (a pinned run goes on)."""
+        request = self.request()
+
+        def stale(job: Job) -> bool:
+            analysis = _analysis_of(job)
+            if analysis is None or job.id in self._pinned:
+                return False
+            spec = get_analysis(analysis)
+            return spec.on_demand and bool(spec.depends) and (request is None or spec.key(request) != job.tag[2])
+
+        self._tell_stopped(sorted({_analysis_of(job) for job in self.runner.cancel_matching(stale)}), NEW_CHOICES)
+
+    def _tell_stopped(self, analysis_ids: Iterable[str], reason: str) -> None:
+        for analysis_id in analysis_ids:
+            self.feed(analysis_id).cancelled.emit(reason)
 
     # --- start-up -------------------------------------------------------------------------------------------
 
     def start_engine(self) -> None:
-        """Import the core's heavy modules (torch) and load the current model, off the UI thread."""
+        """Import the core's heavy modules (torch) and load the current model, off the UI thread; each stage
+        is told on :attr:`engineStage`, a failure on :attr:`engineFailed`."""
         choices = replace(self.choices)
 
         def warm(job: Job) -> tuple[float, list[str]]:
             start = time.perf_counter()
-            engine = import_engine()
+            engine = import_engine(job.say)
             from ..core.devices import available_devices
             from ..core.weights import WeightsStatus, weights_status
 
             spec = get_spec(choices.model_id)
             if choices.weights or weights_status(spec) in (WeightsStatus.BUNDLED, WeightsStatus.CACHED):
+                job.say("model", spec.name)
                 try:  # a download waits for the first classification, which shows its progress
                     engine.models().get(choices.model_id, weights=choices.weights, device=choices.device)
                 except Exception:  # the first classification reports it, with the image it was for
@@ -265,8 +334,9 @@ class Session(QObject):
             return
         self.current = index
         self.choices.target = None
-        self._cancel_analyses()
+        stopped = self._cancel_analyses()
         self.currentChanged.emit(index)
+        self._tell_stopped(stopped, NEW_PHOTO)  # after the views cleared for the new photo: the word stays
         entry = self.images[index]
         if index in self._arrays:
             self._arrays.move_to_end(index)
@@ -288,8 +358,11 @@ class Session(QObject):
         if (model_id, weights) != (self.choices.model_id, self.choices.weights):
             self.choices.model_id, self.choices.weights = model_id, weights
             self.choices.target = self.choices.layer = self.choices.feature_layer = self.choices.head = None
-            self._cancel_analyses()
+            stopped = self._cancel_analyses()
             self.modelChanged.emit(model_id)
+            self._tell_stopped(stopped, NEW_MODEL)
+        elif weights:
+            self.modelChanged.emit(model_id)  # the same file again: what shows the weights' state looks again
         self._submitted.clear()
         self._request()
 
@@ -321,15 +394,20 @@ class Session(QObject):
     def _set(self, **changes: Any) -> None:
         for key, value in changes.items():
             setattr(self.choices, key, value)
+        self._stop_stale()
         self._request()  # what depends on a changed value is asked for again, nothing else
 
     # --- answers --------------------------------------------------------------------------------------------
 
     def _on_done(self, job: Job, result: object) -> None:
         kind = job.tag[0]
+        pinned = job.id in self._pinned
+        self._pinned.discard(job.id)
         if kind == "engine":
             self.engine_ready = True
             self.engineReady.emit(*result)
+        elif kind == "latency":
+            self._on_timed(job, result)
         elif kind == "load":
             self._on_loaded(job.tag[1], *result)
         elif kind == "task":
@@ -337,14 +415,18 @@ class Session(QObject):
             if job_id == job.id:
                 del self._callbacks[job.tag[1]]
                 callback(result)
-        elif kind in ANALYSES and self._is_current(job):
+        elif kind in ANALYSES and self._is_current(job, pinned):
+            if kind == "classify":  # this model is loaded now: its latency can be timed when all is quiet
+                self._classified.add(_model_key(self.choices))
             self.feed(kind).ready.emit(result)
+        elif kind in ANALYSES and get_analysis(kind).on_demand:  # computed for earlier choices: no answer
+            self.feed(kind).cancelled.emit(NEW_CHOICES)
 
-    def _is_current(self, job: Job) -> bool:
-        """Whether an analysis' answer was computed for what is chosen now."""
+    def _is_current(self, job: Job, pinned: bool = False) -> bool:
+        """Whether an analysis' answer was computed for what is chosen now (a pinned run's always is)."""
         analysis_id, _slot, key = job.tag
         spec = get_analysis(analysis_id)
-        if not spec.depends:
+        if not spec.depends or pinned:
             return True
         request = self.request()
         return request is not None and spec.key(request) == key
@@ -365,6 +447,8 @@ class Session(QObject):
 
     def _on_failed(self, job: Job, error: Exception) -> None:
         kind = job.tag[0]
+        pinned = job.id in self._pinned
+        self._pinned.discard(job.id)
         if kind == "load":
             index = job.tag[1]
             self._loading.discard(index)
@@ -373,10 +457,14 @@ class Session(QObject):
             self.imageUpdated.emit(index)
             self.notify.emit(error)
         elif kind in ANALYSES:
-            if not self._is_current(job):
-                return  # failed for choices already changed: what is asked for now comes next
+            if not self._is_current(job, pinned):  # failed for choices already changed
+                if get_analysis(kind).on_demand:
+                    self.feed(kind).cancelled.emit(NEW_CHOICES)
+                return  # an automatic analysis: what is asked for now comes next
             if isinstance(error, Cancelled):  # stopped from elsewhere (a shared download), not by this job
                 self._submitted.pop(kind, None)
+                if get_analysis(kind).on_demand:
+                    self.feed(kind).cancelled.emit(BY_PERSON)
                 self._request()
                 return
             if not get_analysis(kind).on_demand:
@@ -386,12 +474,73 @@ class Session(QObject):
             if self._callbacks.get(job.tag[1], (None,))[0] == job.id:
                 del self._callbacks[job.tag[1]]
             self.notify.emit(error)
-        elif kind != "fast":  # the engine's start and the fast path's preparation
+        elif kind == "engine":
+            self.engine_error = error
+            self.engineFailed.emit(error)
+        elif kind == "latency":
+            self._timed.pop(job.tag[1], None)  # tried again when all is quiet
+        elif kind != "fast":  # the fast path's preparation
             self.notify.emit(error)
 
     def _on_progress(self, job: Job, done: int, total: int) -> None:
         if job.tag[0] in ANALYSES:
             self.feed(job.tag[0]).progress.emit(done, total)
+
+    def _on_stage(self, job: Job, stage: str, detail: str) -> None:
+        if job.tag[0] == "engine":
+            self.engineStage.emit(stage, detail)
+
+    # --- the latency, timed when nothing else runs ------------------------------------------------------------
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self._idle.stop()
+        else:
+            self._idle.start()
+
+    def _on_tasks_busy(self, busy: bool) -> None:
+        timing = self.runner.current(("latency",))
+        if busy and timing is not None:
+            timing.shared = True  # a picture composited meanwhile shared the cores
+
+    def _time_when_idle(self) -> None:
+        """Time the current model's forward pass, once per model, weights and device, when nothing else
+        runs; an answer :attr:`latencyTimed` while other work came too is tried again later."""
+        key = _model_key(self.choices)
+        tries = self._timed.get(key, 0)
+        if (not self.engine_ready or not self.runner.idle() or not self.tasks.idle() or key not in self._classified
+                or not 0 <= tries < TIMING_TRIES):
+            return
+        self._timed[key] = tries + 1
+        model_id, weights, device = key
+
+        def time_it(job: Job) -> Timing:
+            import torch
+
+            model = import_engine().models().get(model_id, weights=weights, device=device)
+            h, w = model.pipeline.crop
+            blank = torch.zeros(1, 3, h, w)
+            times = []
+            for _ in range(4):
+                if job.cancel.is_set():
+                    raise Cancelled("the timing was stopped")
+                start = time.perf_counter()
+                model.forward(blank)
+                times.append(time.perf_counter() - start)
+            return Timing(model_id, weights, device, model.backend, min(times[1:]))
+
+        self.runner.submit(("latency",), time_it, tag=("latency", key))
+
+    def _on_timed(self, job: Job, timing: Timing) -> None:
+        key = job.tag[1]
+        if job.shared:
+            return  # other work ran meanwhile: tried again at the next quiet moment
+        self._timed[key] = -1
+        self.latencyTimed.emit(timing)
+
+
+def _model_key(choices: Choices) -> tuple[str, str | None, str]:
+    return choices.model_id, choices.weights, choices.device
 
 
 def _analysis_of(job: Job) -> str | None:

@@ -30,12 +30,18 @@ class Job:
     cancel: threading.Event = field(default_factory=threading.Event)
     report: Callable[[int, int], None] = lambda done, total: None
     tag: Any = None
+    #: Says what the task is doing now, in a word the submitter translates (``say("torch")``).
+    say: Callable[..., None] = lambda stage, detail="": None
+    #: Other work of the same runner was queued or running at some time while this one was: what it timed
+    #: competed for the cores.
+    shared: bool = False
 
 
 class _Signals(QObject):
     finished = Signal(object, object)
     failed = Signal(object, object)
     progress = Signal(object, int, int)
+    stage = Signal(object, str, str)
 
 
 class _Task(QRunnable):
@@ -64,12 +70,14 @@ class Runner(QObject):
         done(job, result): the current request of ``job.channel`` finished.
         failed(job, error): it raised ``error`` (the exception object).
         progress(job, done, total): it reported progress.
+        stage(job, stage, detail): it said what it is doing now (:attr:`Job.say`).
         busy(bool): whether anything is running.
     """
 
     done = Signal(object, object)
     failed = Signal(object, object)
     progress = Signal(object, int, int)
+    stage = Signal(object, str, str)
     busy = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
@@ -80,7 +88,9 @@ class Runner(QObject):
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._signals.progress.connect(self._on_progress)
+        self._signals.stage.connect(self._on_stage)
         self._current: dict[Hashable, Job] = {}
+        self._active: dict[int, Job] = {}  # submitted and not finished, superseded ones included
         self._running = 0
         self._next_id = 0
 
@@ -92,6 +102,12 @@ class Runner(QObject):
         job = Job(channel, self._next_id, tag=tag)
         signals = self._signals
         job.report = lambda done, total: signals.progress.emit(job, int(done), int(total))
+        job.say = lambda stage, detail="": signals.stage.emit(job, str(stage), str(detail))
+        if self._active:  # they share the cores from now on
+            job.shared = True
+            for other in self._active.values():
+                other.shared = True
+        self._active[job.id] = job
         self._current[channel] = job
         self._running += 1
         if self._running == 1:
@@ -117,6 +133,10 @@ class Runner(QObject):
     def current(self, channel: Hashable) -> Job | None:
         return self._current.get(channel)
 
+    def idle(self) -> bool:
+        """Whether nothing submitted here is queued or running."""
+        return self._running == 0
+
     def is_current(self, job: Job) -> bool:
         return self._current.get(job.channel) is job
 
@@ -125,6 +145,7 @@ class Runner(QObject):
         return self.pool.waitForDone(msecs)
 
     def _finish(self, job: Job) -> bool:
+        self._active.pop(job.id, None)
         self._running -= 1
         if self._running == 0:
             self.busy.emit(False)
@@ -144,3 +165,7 @@ class Runner(QObject):
     def _on_progress(self, job: Job, done: int, total: int) -> None:
         if self.is_current(job):
             self.progress.emit(job, done, total)
+
+    def _on_stage(self, job: Job, stage: str, detail: str) -> None:
+        if self.is_current(job):
+            self.stage.emit(job, stage, detail)

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
+
+from ..feeds import BY_PERSON, NEW_CHOICES, NEW_MODEL, NEW_PHOTO
+
+#: What a panel says when its work stopped before answering, by the feed's reason (context ``Stopped``).
+STOPPED = {
+    BY_PERSON: QT_TRANSLATE_NOOP("Stopped", "Cancelled."),
+    NEW_PHOTO: QT_TRANSLATE_NOOP("Stopped", "Stopped: another photo was chosen. Run it again for this one."),
+    NEW_MODEL: QT_TRANSLATE_NOOP("Stopped", "Stopped: another model was chosen. Run it again for this one."),
+    NEW_CHOICES: QT_TRANSLATE_NOOP("Stopped", "Stopped: the device or the pipeline fed to the model changed. "
+                                              "Run it again."),
+}
 
 
 def hint(text: str) -> QLabel:
@@ -12,6 +23,11 @@ def hint(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def stopped_text(reason: str) -> str:
+    """A short sentence for work that stopped before answering (``reason`` from a feed's ``cancelled``)."""
+    return QCoreApplication.translate("Stopped", STOPPED.get(reason, STOPPED[BY_PERSON]))
 
 
 class ShowsAnalyses:

@@ -18,11 +18,17 @@ from PySide6.QtWidgets import (
 from ..i18n import Retranslatable
 from ..session import Session
 from ..texts import core_text, error_text
+from .common import stopped_text
 from .compare import ComparePanel
 
 
 class SweepPanel(Retranslatable, QWidget):
-    """A perturbation swept over a range for the models checked in the Compare panel, plotted live."""
+    """A perturbation swept over a range for the models checked in the Compare panel, plotted live.
+
+    A sweep finishes on the photo it started with, even when the person moves on to another (a lesson's
+    sweep is not lost to a stray click); its result says which photo it is about. Cancelling, or a failure,
+    returns the panel to a clear state: progress reset, Run enabled, a short message.
+    """
 
     def __init__(self, session: Session, compare: ComparePanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,10 +50,14 @@ class SweepPanel(Retranslatable, QWidget):
         self.run, self.cancel, self.save_csv, self.save_png = (QPushButton() for _ in range(4))
         self.progress = QProgressBar()
         self.labels = [QLabel() for _ in range(5)]
+        self.status = QLabel("")  # what runs, what the plot shows, or why it stopped
+        self.status.setWordWrap(True)
         self.figure = Figure(figsize=(8, 3), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.result = None
+        self.photo = ""  #: the name of the photo the result (or the sweep running) is about
         self._names: dict[str, str] = {}
+        self._running_photo = ""
         row = QHBoxLayout()
         for widget in (self.labels[0], self.perturbation, self.labels[1], self.start, self.labels[2],
                        self.stop, self.labels[3], self.steps, self.run, self.cancel, self.progress,
@@ -56,6 +66,7 @@ class SweepPanel(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.labels[4])
+        layout.addWidget(self.status)
         layout.addWidget(self.canvas, 1)
         self.perturbation.currentIndexChanged.connect(self._on_perturbation)
         self.run.clicked.connect(self._on_run)
@@ -86,6 +97,7 @@ class SweepPanel(Retranslatable, QWidget):
             label.setText(text)
         if self.result is not None:
             self._draw()
+            self._describe()
 
     def _plot_labels(self) -> dict[str, str]:
         from ...core.experiments import PERTURBATIONS
@@ -93,11 +105,18 @@ class SweepPanel(Retranslatable, QWidget):
         spec = PERTURBATIONS.get(self.result.perturbation)
         return {"probability": self.tr("Probability of the original top-1 class"),
                 "agreement": self.tr("Top-1 unchanged"), "no": self.tr("no"), "yes": self.tr("yes"),
-                "xlabel": f"{core_text(spec.name)}: {core_text(spec.unit)}"}
+                "xlabel": f"{core_text(spec.name)}: {core_text(spec.unit)}",
+                "title": self.tr("{0} · {1}").format(self.photo, core_text(spec.name)) if self.photo else ""}
 
     def _draw(self) -> None:
         self.result.draw(self.figure, self._names, self._plot_labels())
         self.canvas.draw_idle()
+
+    def _describe(self) -> None:
+        """Which photo the plot is about, and the class each model follows."""
+        followed = "; ".join(self.tr("{0} follows {1} (#{2})").format(self._names.get(m, m), label, index)
+                             for m, (index, label) in self.result.reference.items())
+        self.status.setText(self.tr("Sweep of {0}: {1}").format(self.photo, followed))
 
     def _on_perturbation(self, *_args) -> None:
         from ...core.experiments import PERTURBATIONS
@@ -111,6 +130,9 @@ class SweepPanel(Retranslatable, QWidget):
         self.cancel.setEnabled(running)
         self.save_csv.setEnabled(self.result is not None and not running)
         self.save_png.setEnabled(self.result is not None and not running)
+        if not running:  # finished, failed or stopped: an empty bar, ready for the next run
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
 
     def _on_run(self) -> None:
         ids = self.compare.models.checked()
@@ -119,17 +141,21 @@ class SweepPanel(Retranslatable, QWidget):
         if self.session.request() is None:
             self.labels[4].setText(self.tr("Open a photo first."))
             return
-        self.progress.setValue(0)
         self._set_running(True)
-        self.session.run("sweep", model_ids=tuple(ids), perturbation=self.perturbation.currentData(),
+        self._running_photo = self.session.images[self.session.current].name
+        self.status.setText(self.tr("Sweeping {0}…").format(self._running_photo))
+        self.session.run("sweep", pinned=True, model_ids=tuple(ids), perturbation=self.perturbation.currentData(),
                          start=self.start.value(), stop=self.stop.value(), steps=self.steps.value())
 
     def _on_cancel(self) -> None:
         self.session.cancel("sweep")
-        self._set_running(False)
+        self._on_cancelled()
 
-    def _on_cancelled(self) -> None:
+    def _on_cancelled(self, reason: str = "") -> None:
+        if self.run.isEnabled():
+            return  # told already
         self._set_running(False)
+        self.status.setText(stopped_text(reason))
 
     def _on_progress(self, done: int, total: int) -> None:
         if total:
@@ -138,12 +164,14 @@ class SweepPanel(Retranslatable, QWidget):
 
     def _on_result(self, result) -> None:
         self.result, self._names = result.result, result.names
-        self._draw()
+        self.photo = self.session.images[result.image].name
         self._set_running(False)
+        self._draw()
+        self._describe()
 
     def _on_failed(self, error: Exception, _slot=None) -> None:
         self._set_running(False)
-        self.labels[4].setText(error_text(error))
+        self.status.setText(error_text(error))
 
     def _on_save_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the sweep"), "sweep.csv", "CSV (*.csv)")
