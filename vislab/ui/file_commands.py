@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..core.collection import scan
 from ..core.exports import write_predictions
 from ..core.images import IMAGE_SUFFIXES, save_image
 from .qt_images import from_qimage, to_qimage
@@ -28,6 +29,8 @@ class FileCommands(QObject):
         picture: gives the picture shown and its caption.
         predictions: gives the predictions shown, or None.
         say: shows a message to the person (non-modal).
+        open_collection: shows a folder as a collection (given what :func:`~vislab.core.collection.scan`
+            found); None: a folder's images only join the image strip.
 
     Signals:
         recentChanged(list): the recent files changed; the list, newest first.
@@ -37,8 +40,9 @@ class FileCommands(QObject):
 
     def __init__(self, window: QWidget, session: Session, settings: Settings,
                  picture: Callable[[], tuple[np.ndarray | None, str]], predictions: Callable[[], object | None],
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None], open_collection: Callable[[object], object] | None = None) -> None:
         super().__init__(window)
+        self.open_collection = open_collection
         self.window = window
         self.session = session
         self.settings = settings
@@ -49,8 +53,11 @@ class FileCommands(QObject):
     # --- images in ---------------------------------------------------------------------------------------------
 
     def add_paths(self, paths: list[str]) -> None:
-        """Add files and folders to the session; those that added an image become recent files."""
-        added = [(str(path), self.session.add_paths([path])) for path in paths]
+        """Add files and folders to the session; those that added an image become recent files. A folder
+        opens as a collection; its images also join the image strip when there are at most
+        :data:`~vislab.ui.collection.STRIP_LIMIT` of them (a larger folder joins it photo by photo, as they
+        are chosen)."""
+        added = [(str(path), self._add(path)) for path in paths]
         recorded = [path for path, count in added if count]
         for path in recorded:
             self.settings.add_recent(path)
@@ -58,6 +65,19 @@ class FileCommands(QObject):
             self.recentChanged.emit(self.settings.get("recent"))
         else:
             self.say(self.tr("No images found in {0}").format(", ".join(str(p) for p in paths)))
+
+    def _add(self, path: str) -> int:
+        """Add one file or folder; returns how many images it holds."""
+        if self.open_collection is None or not _is_folder(path):
+            return len(self.session.add_paths([path]))
+        from .collection import STRIP_LIMIT
+
+        collection = scan(path)
+        if collection.files:
+            self.open_collection(collection)
+            if len(collection.files) <= STRIP_LIMIT:
+                self.session.add_paths(collection.files)
+        return len(collection.files)
 
     @staticmethod
     def accepts(mime: QMimeData) -> bool:
@@ -126,6 +146,13 @@ class FileCommands(QObject):
                 write_predictions(path, self.session.images[result.image].source, result)
             except OSError as exc:
                 self.say(self.tr("{0}: could not be written ({1})").format(path, exc.strerror or exc))
+
+
+def _is_folder(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def _existing_path(text: str) -> bool:

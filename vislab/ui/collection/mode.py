@@ -1,0 +1,69 @@
+"""The window's centre as two modes: the picture, or the Collection view of the folder opened last."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from ..session import Session
+from .view import CollectionView
+
+
+class CollectionMode(QObject):
+    """Holds the centre's :attr:`stack` (the picture first) and the Collection view once a folder is open.
+
+    Args:
+        session: the window's session.
+        picture: the picture's widget (the centre's first mode).
+        say: the window's message sink.
+
+    Signals:
+        changed(bool): whether the collection is shown now.
+    """
+
+    changed = Signal(bool)
+
+    def __init__(self, session: Session, picture: QWidget, say: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.say = session, say
+        self.stack = QStackedWidget()
+        self.stack.addWidget(picture)
+        self.view: CollectionView | None = None
+
+    def open(self, collection) -> CollectionView:
+        """Show ``collection`` (what :func:`vislab.core.collection.scan` found) and start classifying it; the
+        collection opened before goes."""
+        if self.view is not None:
+            self.view.stop()
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+        view = self.view = CollectionView(self.session, collection)
+        view.backClicked.connect(lambda: self.show(False))
+        view.message.connect(self.say)
+        self.stack.addWidget(view)
+        self.show(True)
+        view.classify()
+        return view
+
+    @property
+    def shown(self) -> bool:
+        return self.view is not None and self.stack.currentWidget() is self.view
+
+    def show(self, on: bool) -> None:
+        """The collection (when one is open) or the picture."""
+        if on and self.view is None:
+            self.say(self.tr("No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window."))
+            on = False
+        self.stack.setCurrentIndex(1 if on else 0)
+        self.changed.emit(on)
+
+    def toggle(self) -> None:
+        self.show(not self.shown)
+
+    def stop(self) -> None:
+        """The window closes: stop the collection's work."""
+        if self.view is not None:
+            self.view.stop()
