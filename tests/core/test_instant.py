@@ -161,3 +161,25 @@ def test_random_weights_get_no_manifest(fast_on):
     model = load_model("vit_tiny_patch16_224", device="cpu", pretrained=False)
     assert model.fast_ready(timeout=180)
     assert not (fast_on / "onnx" / "instant").exists()
+
+
+def test_an_export_made_in_the_background_outlives_its_parent(fast_on, tmp_path, monkeypatch):
+    """A command that answered on torch leaves the export to a process of its own; the next start is torch-free."""
+    import time
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.libraries import architecture
+
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
+    monkeypatch.setenv("VISLAB_FAST", "1")
+    torch.manual_seed(0)
+    weights = tmp_path / "w.safetensors"
+    save_file(architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
+    child = _onnx.prepare_detached("vit_tiny_patch16_224", weights)
+    assert child is not None
+    assert _onnx.prepare_detached("vit_tiny_patch16_224", weights) is None  # one at a time
+    assert child.wait(timeout=300) == 0
+    manifest, reason = instant.find("vit_tiny_patch16_224", weights)
+    assert manifest is not None, reason
+    assert not instant.manifest_path("vit_tiny_patch16_224", str(weights.resolve())).with_suffix(".preparing").exists()
+    assert time.time() - os.stat(manifest.export).st_mtime < 600
