@@ -89,3 +89,53 @@ def nan_weights(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("weights") / "damaged.pth"
     torch.save(state, path)
     return path
+
+
+def build_photo_folder(root: Path, *, labelled: bool = True) -> Path:
+    """A real folder of photos made from the bundled samples: crops, flips, resizes, and a few unreadable files.
+
+    Labelled (one subfolder per class, as torchvision's ImageFolder): ``tabby/`` (the cat and five variants,
+    a damaged JPEG), ``espresso/`` (the coffee and two variants), ``657/`` (the rocket, by class index, and its
+    flip), ``people/`` (no ImageNet class: the astronaut, Grace Hopper, an empty PNG). 15 files, 13 readable.
+    Flat: the same files directly in ``root``.
+    """
+    from PIL import Image
+
+    def place(label: str, name: str) -> Path:
+        folder = root / label if labelled else root
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / (name if labelled else f"{label}_{name}")
+
+    cat = Image.open(SAMPLES / "chelsea.png").convert("RGB")
+    coffee = Image.open(SAMPLES / "coffee.png").convert("RGB")
+    rocket = Image.open(SAMPLES / "rocket.jpg").convert("RGB")
+    w, h = cat.size
+    cat.save(place("tabby", "chelsea.png"))
+    cat.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(place("tabby", "chelsea_flipped.png"))
+    cat.resize((w // 2, h // 2), Image.Resampling.BICUBIC).save(place("tabby", "chelsea_small.jpg"), quality=92)
+    cat.crop((w // 8, 0, w - w // 8, h)).save(place("tabby", "chelsea_crop.png"))
+    cat.resize((w * 2, h * 2), Image.Resampling.BICUBIC).save(place("tabby", "chelsea_large.jpg"), quality=90)
+    cat.rotate(8, expand=False).save(place("tabby", "chelsea_rotated.png"))
+    place("tabby", "damaged.jpg").write_bytes((SAMPLES / "rocket.jpg").read_bytes()[:600])
+    coffee.save(place("espresso", "coffee.png"))
+    coffee.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(place("espresso", "coffee_flipped.jpg"), quality=92)
+    coffee.crop((40, 40, coffee.width - 40, coffee.height - 40)).save(place("espresso", "coffee_crop.png"))
+    rocket.save(place("657", "rocket.jpg"), quality=92)
+    rocket.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(place("657", "rocket_flipped.jpg"), quality=92)
+    shutil.copy(SAMPLES / "astronaut.png", place("people", "astronaut.png"))
+    shutil.copy(SAMPLES / "grace_hopper.jpg", place("people", "grace_hopper.jpg"))
+    place("people", "empty.png").write_bytes(b"")
+    place("people", "notes.txt").write_text("not a photo, and not picked up")
+    return root
+
+
+@pytest.fixture
+def photo_folder(tmp_path: Path) -> Path:
+    """A labelled folder of 15 photo files (13 readable) from the samples; see :func:`build_photo_folder`."""
+    return build_photo_folder(tmp_path / "photos")
+
+
+@pytest.fixture
+def make_photo_folder():
+    """:func:`build_photo_folder` itself, for a test that needs a flat folder or more than one."""
+    return build_photo_folder

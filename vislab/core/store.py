@@ -38,6 +38,8 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = 0x76736C62
 #: The store's file name in :func:`data_dir`.
 FILE_NAME = "collections.sqlite3"
+#: A record's mtime is a float of seconds (a quarter of a microsecond of precision today): the pre-check allows this.
+_MTIME_SLACK_NS = 1000
 #: How many paths one SQL statement asks about (SQLite allows 32766 variables).
 _CHUNK = 900
 
@@ -160,7 +162,7 @@ def identify(paths: Sequence[Path], known: dict[str, FileId] | None = None, work
         if not _is_regular(st.st_mode):
             continue
         old = known.get(_key(path))
-        if old is not None and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns:
+        if old is not None and old.size == st.st_size and abs(old.mtime_ns - st.st_mtime_ns) < _MTIME_SLACK_NS:
             found[path] = old
         else:
             to_hash.append((path, st.st_size, st.st_mtime_ns))
@@ -178,6 +180,11 @@ def identify(paths: Sequence[Path], known: dict[str, FileId] | None = None, work
                 if fid is not None:
                     found[path] = fid
     return {p: found[p] for p in paths if p in found}
+
+
+def _same(old: FileId | None, new: FileId) -> bool:
+    return (old is not None and old.digest == new.digest and old.size == new.size
+            and abs(old.mtime_ns - new.mtime_ns) < _MTIME_SLACK_NS)
 
 
 def _is_regular(mode: int) -> bool:
@@ -305,7 +312,7 @@ class Store:
         paths = [Path(p) for p in paths]
         known = self.known_files(paths)
         ids = identify(paths, known)
-        changed = [(_key(p), fid) for p, fid in ids.items() if known.get(_key(p)) != fid]
+        changed = [(_key(p), fid) for p, fid in ids.items() if not _same(known.get(_key(p)), fid)]
         if changed:
             self._remember(changed)
         return ids
