@@ -144,7 +144,7 @@ def test_a_vit_shows_its_patch_grid_and_token_count(qtbot, window, cat, tmp_path
     qtbot.waitUntil(lambda: window._explanation is not None and window._explanation.explanation.method
                     == "attention", timeout=LONG)
     assert window.panels["explain"].head.maximum() == 2  # ViT-Tiny has 3 heads
-    assert window.panels["explain"].layer.itemText(12) == "blocks.11.attn"
+    assert window.panels["explain"].layer.itemData(12) == "blocks.11.attn"  # shown with its size
 
 
 def test_no_model_code_runs_on_the_ui_thread(qtbot, window, cat):

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.heatmaps import COLORMAPS, on_original, overlay
+from .feed_badge import FeedBadge
 from .i18n import Retranslatable
 from .image_view import ImageView
+from .legend import ColorLegend
 from .session import Session
 from .texts import method_name
 
@@ -50,12 +52,24 @@ class CentralView(Retranslatable, QWidget):
         self.preview: np.ndarray | None = None  #: the last preprocessing step's output
         self._composing: tuple | None = None  # the overlay asked of the worker last
         self.view = ImageView()
+        self.unreadable = QLabel()  # the current photo's own error, where its picture would be
+        self.unreadable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unreadable.setWordWrap(True)
+        self.unreadable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unreadable.setVisible(False)
+        self.legend = ColorLegend()  # beside the map, in the colormap chosen
+        self.legend.setVisible(False)
+        self.fed_badge = FeedBadge()
         self.caption = QLabel()
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_controls())
-        layout.addWidget(self.view, 1)
+        picture = QHBoxLayout()
+        picture.addWidget(self.view, 1)
+        picture.addWidget(self.unreadable, 1)
+        picture.addWidget(self.legend)
+        layout.addLayout(picture, 1)
         layout.addWidget(self.caption)
         self.mode_group.idClicked.connect(lambda _id: self.refresh())
         self.alpha.valueChanged.connect(lambda _v: self.refresh())
@@ -83,6 +97,7 @@ class CentralView(Retranslatable, QWidget):
         for widget in self.map_controls():
             controls.addWidget(widget)
         controls.addStretch(1)
+        controls.addWidget(self.fed_badge)
         return controls
 
     def map_controls(self) -> tuple[QWidget, ...]:
@@ -117,6 +132,8 @@ class CentralView(Retranslatable, QWidget):
 
     def _overlay_caption(self) -> str:
         e = self.explanation.explanation
+        if not e.class_specific:  # the same map for every class: no class to name
+            return self.tr("{0} · the same map for every class").format(method_name(e.method))
         return self.tr("{0} · {1}").format(method_name(e.method), e.target_label)
 
     def _plain_picture(self) -> tuple[np.ndarray | None, str]:
@@ -135,7 +152,11 @@ class CentralView(Retranslatable, QWidget):
     def refresh(self) -> None:
         """Show the current picture, keeping the zoom when it keeps its size; an overlay arrives from a worker
         (the picture before it stays until then, and a later change supersedes it)."""
+        if self._show_failure():
+            return
         parts = self._overlay()
+        self.legend.setVisible(parts is not None)
+        self.legend.set_colormap(self.colormap.currentText())
         if parts is None:
             self._composing = None
             picture, caption = self._plain_picture()
@@ -145,6 +166,28 @@ class CentralView(Retranslatable, QWidget):
         self._composing = parts
         self.caption.setText(self._overlay_caption())
         self.session.run_task("overlay", lambda: composite(*parts), lambda picture: self._on_composited(parts, picture))
+
+    def failure(self) -> str | None:
+        """Why the current photo cannot be read (its name and the reason), or None."""
+        index = self.session.current
+        entry = self.session.images[index] if 0 <= index < len(self.session.images) else None
+        if entry is None or entry.error is None:
+            return None
+        return self.tr("{0} cannot be read: {1}").format(entry.name, entry.error)
+
+    def _show_failure(self) -> bool:
+        """Show the current photo's error in place of its picture; True when there is one."""
+        failure = self.failure()
+        self.view.setVisible(failure is None)
+        self.unreadable.setVisible(failure is not None)
+        if failure is None:
+            return False
+        self._composing = None
+        self.unreadable.setText(failure)
+        self.view.set_image(None)
+        self.legend.setVisible(False)
+        self.caption.setText("")
+        return True
 
     def _on_composited(self, parts: tuple, picture: np.ndarray) -> None:
         if parts is self._composing:  # still what is asked for

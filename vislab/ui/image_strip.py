@@ -53,7 +53,7 @@ class ImageStrip(QListWidget):
             item.setToolTip(entry.source + "\n" + (self.tr("cannot be read: {0}").format(entry.error)))
             item.setForeground(QColor("#b3261e"))
         elif entry.thumbnail is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(to_qimage(_square(entry.thumbnail)))))
+            item.setIcon(QIcon(_filled(entry.thumbnail)))
             w, h = entry.size or (0, 0)
             item.setToolTip(entry.source + "\n" + (self.tr("{0} x {1} pixels").format(w, h)))
 
@@ -72,13 +72,19 @@ class ImageStrip(QListWidget):
         return pixmap
 
 
-def _square(image: np.ndarray) -> np.ndarray:
-    """Pad a thumbnail to a square so the strip lines up."""
+def centre_square(image: np.ndarray) -> np.ndarray:
+    """The largest centred square of a thumbnail: the tile is filled, never letterboxed (the whole photo is
+    in the middle of the window)."""
     h, w = image.shape[:2]
-    side = max(h, w)
-    out = np.zeros((side, side, 3), np.uint8)
-    out[(side - h) // 2:(side - h) // 2 + h, (side - w) // 2:(side - w) // 2 + w] = image
-    return out
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    return image[top:top + side, left:left + side]
+
+
+def _filled(thumbnail: np.ndarray) -> QPixmap:
+    """A thumbnail as a tile-sized square pixmap."""
+    pixmap = QPixmap.fromImage(to_qimage(centre_square(thumbnail)))
+    return pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
 def _badge(base: QPixmap) -> QPixmap:

@@ -87,7 +87,7 @@ def _catalog(session: Session, built: dict) -> QWidget:
 PANELS: Registry[PanelSpec] = Registry("panel")
 for _panel in (
     PanelSpec("explain", QT_TRANSLATE_NOOP("MainWindow", "Explain"), _explain),
-    PanelSpec("features", QT_TRANSLATE_NOOP("MainWindow", "Feature maps"), _features),
+    PanelSpec("features", QT_TRANSLATE_NOOP("MainWindow", "Feature maps"), _features, tall=True),
     PanelSpec("previews", QT_TRANSLATE_NOOP("MainWindow", "Preprocessing"), _preprocess),
     PanelSpec("stages", QT_TRANSLATE_NOOP("MainWindow", "Model's view"), _model_view),
     PanelSpec("patches", QT_TRANSLATE_NOOP("MainWindow", "Patches"), _patches, tall=True),

@@ -1,0 +1,241 @@
+"""Honest, complete controls: any class as the target, a colour scale beside every map, controls that say
+what a method ignores, the feed badge everywhere, layer sizes, feature maps, Compare and the Models tab."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from vislab.core.ops import Step
+from vislab.ui.central_view import VIEW_MODES
+from vislab.ui.panels.explain import find_class
+
+LONG = 60_000
+
+
+def _explained(qtbot, window, cat):
+    window.add_paths([str(cat)])
+    qtbot.waitUntil(lambda: window._explanation is not None, timeout=LONG)
+    return window.panels["explain"]
+
+
+def _wait_target(qtbot, window, target: int) -> None:
+    qtbot.waitUntil(lambda: window._explanation is not None and window._explanation.explanation.target == target
+                    and window.panels["explain"]._result is window._explanation, timeout=LONG)
+
+
+# --- any class as the target ----------------------------------------------------------------------------------
+
+def test_typing_a_class_number_makes_it_the_target_and_the_map_follows(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    before = window._explanation.explanation.heatmap
+    panel.classes.setFocus()
+    panel.classes.clear()
+    qtbot.keyClicks(panel.classes, "817")
+    qtbot.keyClick(panel.classes, Qt.Key.Key_Return)
+    assert window.session.choices.target == 817
+    _wait_target(qtbot, window, 817)
+    e = window._explanation.explanation
+    assert e.target_label == "sports car, sport car" and not np.array_equal(e.heatmap, before)
+    assert "sports car" in panel.target.text() and "#817" in panel.target.text()
+    assert window.current_picture()[1] == "Grad-CAM · sports car, sport car"
+
+
+def test_typing_a_class_name_any_case_finds_it_and_the_list_offers_it(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    assert len(panel.labels_known) == 1000
+    completer = panel.classes.completer()
+    completer.setCompletionPrefix("SPORT CAR")  # one of its names, in another case
+    assert completer.completionCount() >= 1 and completer.currentCompletion() == "817 · sports car, sport car"
+    panel.classes.setText("Sports Car")
+    panel.classes.returnPressed.emit()
+    _wait_target(qtbot, window, 817)
+    completer.setCompletionPrefix("tabby")
+    completer.activated.emit(completer.currentCompletion())  # a pick from the list
+    _wait_target(qtbot, window, 281)
+    assert panel.classes.text() == "281 · tabby, tabby cat"
+
+
+def test_a_class_that_does_not_exist_is_one_clear_line(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    target = window.session.choices.target
+    panel.classes.setText("flux capacitor")
+    panel.classes.returnPressed.emit()
+    assert window.session.choices.target == target
+    assert "No class matches “flux capacitor”" in panel.state.text()
+
+
+def test_find_class_reads_numbers_entries_and_any_of_the_names():
+    labels = ("tench, Tinca tinca", "goldfish, Carassius auratus", "great white shark")
+    assert find_class("1", labels) == [1] and find_class("#2", labels) == [2] and find_class("7", labels) == []
+    assert find_class("0 · tench, Tinca tinca", labels) == [0]
+    assert find_class("carassius AURATUS", labels) == [1]
+    assert find_class("shark", labels) == [2]
+    assert find_class("12", ()) == [12]  # before the names arrive, a number still works
+
+
+def test_a_prediction_row_click_shows_in_the_class_box(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    qtbot.waitUntil(lambda: bool(window.predictions.items), timeout=LONG)
+    third = window.predictions.items[2]
+    qtbot.mouseClick(window.predictions, Qt.MouseButton.LeftButton,
+                     pos=QPoint(40, 4 + 2 * window.predictions.row_height() + 10))
+    _wait_target(qtbot, window, third.index)
+    assert panel.classes.text() == f"{third.index} · {third.label}"
+
+
+# --- maps: a colour scale, the layer, the class -----------------------------------------------------------------
+
+def test_the_map_has_a_colour_scale_beside_it_in_the_colormap_in_use(qtbot, window, cat):
+    _explained(qtbot, window, cat)
+    legend = window.centre.legend
+    qtbot.waitUntil(legend.isVisible)
+    assert legend.ends() == ("low", "high")
+    view = window.view.geometry()
+    assert legend.geometry().left() >= view.right() and abs(legend.geometry().center().y() - view.center().y()) < 40
+    window.colormap.setCurrentText("viridis")
+    assert legend.colormap == "viridis"
+    assert legend.colour_at(1.0) == (253, 231, 37)  # viridis' yellow at the top
+    image = legend.grab().toImage()
+    top = image.pixelColor(legend.width() // 2, legend.fontMetrics().height() + 6)
+    assert abs(top.red() - 253) < 12 and abs(top.green() - 231) < 12 and top.blue() < 70
+    window.mode_group.button(VIEW_MODES.index("Original")).click()
+    assert not legend.isVisible()
+
+
+@pytest.mark.parametrize("method", ["occlusion"])
+def test_the_layer_list_is_disabled_for_a_method_that_ignores_it(qtbot, window, cat, method):
+    panel = _explained(qtbot, window, cat)
+    assert panel.layer.isEnabled()
+    index = panel.method.findData(method)
+    panel.method.setCurrentIndex(index)
+    panel.method.activated.emit(index)
+    assert not panel.layer.isEnabled() and "does not use a layer" in panel.layer.toolTip()
+    assert panel.layer.itemText(0) == "the input (default)"
+    panel.method.setCurrentIndex(panel.method.findData("gradcam"))
+    panel.method.activated.emit(panel.method.currentIndex())
+    assert panel.layer.isEnabled()
+
+
+def test_eigen_cam_is_not_labelled_with_a_class(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    index = panel.method.findData("eigencam")
+    panel.method.setCurrentIndex(index)
+    panel.method.activated.emit(index)
+    qtbot.waitUntil(lambda: window._explanation is not None and window._explanation.explanation.method == "eigencam",
+                    timeout=LONG)
+    label = window._explanation.explanation.target_label
+    picture, caption = window.current_picture()
+    assert caption == "Eigen-CAM · the same map for every class" and label not in caption
+    qtbot.waitUntil(lambda: "no target class" in panel.target.text())
+    assert not panel.classes.isEnabled() and not panel.top1.isEnabled()
+
+
+def test_the_sanity_check_shows_both_maps_for_one_class_and_their_similarity(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    assert not panel.sanity.isVisible()
+    window.session.set_explain(target=285)
+    _wait_target(qtbot, window, 285)
+    panel.randomized.setChecked(True)
+    qtbot.waitUntil(lambda: window._explanation.randomized and panel.sanity.isVisible(), timeout=LONG)
+    result = window._explanation
+    assert result.trained.target == result.explanation.target == 285
+    assert panel.trained_map.image is not None and panel.random_map.image is not None
+    assert not np.array_equal(panel.trained_map.image, panel.random_map.image)
+    assert panel.trained_map.geometry().right() < panel.random_map.geometry().left()  # side by side
+    assert panel.sanity_legend.isVisible()
+    text = panel.similarity.text()
+    assert "Spearman" in text and f"{result.similarity:.2f}" in text and "Egyptian cat" in text
+    panel.randomized.setChecked(False)
+    qtbot.waitUntil(lambda: not window._explanation.randomized and not panel.sanity.isVisible(), timeout=LONG)
+
+
+def test_layer_lists_say_each_layers_output_size(qtbot, window, cat):
+    panel = _explained(qtbot, window, cat)
+    sizes = window._explanation.layer_sizes
+    qtbot.waitUntil(lambda: panel.layer.count() == len(sizes) + 1)
+    for i in range(1, panel.layer.count()):
+        name = panel.layer.itemData(i)
+        h, w, c = sizes[name]
+        assert panel.layer.itemText(i) == f"{name} · {h}x{w}x{c}"
+    assert panel.layer.itemText(panel.layer.findData("blocks.6")) == "blocks.6 · 7x7x320"
+    assert panel.layer.itemText(0) == "conv_head (default) · 7x7x1280" or "(default)" in panel.layer.itemText(0)
+    index = panel.layer.findData("blocks.5")  # choosing an entry explains that layer, not its label
+    panel.layer.setCurrentIndex(index)
+    panel.layer.activated.emit(index)
+    assert window.session.choices.layer == "blocks.5"
+    window.tabs.setCurrentWidget(window.panels["features"])
+    features = window.panels["features"]
+    qtbot.waitUntil(lambda: features._result is not None, timeout=LONG)
+    assert features.layer.count() == len(sizes)
+    for i in range(features.layer.count()):
+        name = features.layer.itemData(i)
+        assert features.layer.itemText(i) == "{0} · {1}x{2}x{3}".format(name, *sizes[name])
+
+
+# --- feeding the pipeline ----------------------------------------------------------------------------------------
+
+def test_every_view_says_when_the_model_is_fed_the_preprocessed_image(qtbot, window, cat):
+    window.add_paths([str(cat)])
+    badges = window.feed_badges()
+    assert not any(b.isVisible() for b in badges)
+    preprocess = window.panels["previews"]
+    preprocess.set_steps([Step.make("grayscale")])
+    preprocess.feed.setChecked(True)
+    for tab in (window.panels["explain"], window.panels["features"], window.panels["previews"]):
+        window.tabs.setCurrentWidget(tab)
+        QApplication.processEvents()
+        assert all(b.isVisible() for b in badges), tab
+        assert all(b.text() == "Model fed the preprocessed image" for b in badges)
+    assert window.centre.isAncestorOf(badges[0]) and window.side.isAncestorOf(badges[1])
+    assert window.tabs.cornerWidget(Qt.Corner.TopRightCorner) is badges[2]
+    preprocess.feed.setChecked(False)
+    assert not any(b.isVisible() for b in badges)
+
+
+# --- feature maps ------------------------------------------------------------------------------------------------
+
+def test_feature_maps_are_large_numbered_and_a_click_enlarges_one(qtbot, window, cat):
+    window.add_paths([str(cat)])
+    window.tabs.setCurrentWidget(window.panels["features"])
+    panel = window.panels["features"]
+    qtbot.waitUntil(lambda: panel._result is not None, timeout=LONG)
+    QApplication.processEvents()
+    result = panel._result
+    assert [t.channel for t in panel.tiles] == list(result.cell_channels)
+    assert len(set(result.cell_channels)) == 16
+    assert all(t.picture_rect().width() >= 64 for t in panel.tiles), [t.size() for t in panel.tiles]
+    assert panel.legend.isVisible() and panel.legend.geometry().left() >= panel.maps.geometry().right()
+    third = panel.tiles[2]
+    qtbot.mouseClick(third, Qt.MouseButton.LeftButton, pos=third.rect().center())
+    dialog = panel.enlarged
+    qtbot.waitUntil(dialog.isVisible)
+    assert np.array_equal(dialog.picture.image, result.cells[2])
+    assert f"Channel {result.cell_channels[2]} of {result.layer}" in dialog.caption.text()
+    assert dialog.picture.width() >= 4 * third.picture_rect().width() or dialog.picture.width() >= 360
+    dialog.close()
+
+
+# --- the image strip ---------------------------------------------------------------------------------------------
+
+def test_thumbnails_fill_their_tile_without_a_letterbox(qtbot, window, tmp_path):
+    from PIL import Image
+
+    from vislab.ui.session import THUMB
+
+    wide = np.zeros((100, 400, 3), np.uint8)
+    wide[:, :] = (200, 180, 40)  # a wide, bright photo: padding would show black above and below
+    wide[:, 190:210] = (10, 10, 200)  # its centre
+    Image.fromarray(wide).save(tmp_path / "wide.png")
+    window.add_paths([str(tmp_path / "wide.png")])
+    qtbot.waitUntil(lambda: window.session.images[0].thumbnail is not None, timeout=LONG)
+    QApplication.processEvents()
+    icon = window.strip.item(0).icon().pixmap(THUMB, THUMB).toImage()
+    assert (icon.width(), icon.height()) == (THUMB, THUMB)
+    for x, y in ((1, 1), (THUMB - 2, 1), (1, THUMB - 2), (THUMB - 2, THUMB - 2), (THUMB // 2, 2)):
+        colour = icon.pixelColor(x, y)
+        assert colour.red() > 150 or colour.blue() > 150, (x, y, colour.getRgb())  # the photo, not black
+    middle = icon.pixelColor(THUMB // 2, THUMB // 2)
+    assert middle.blue() > 150 and middle.red() < 80  # the photo's centre is the tile's centre
