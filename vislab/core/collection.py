@@ -187,7 +187,9 @@ def _compute(todo: list[Path], ids: dict[Path, FileId], model: LoadedModel, stor
     def answer(probs, embedding) -> tuple[list[int], list[float], float, np.ndarray]:
         values, indices = probs.topk(k)
         p = probs.double().clamp_min(1e-30)
-        return indices.tolist(), values.tolist(), float(-(p * p.log()).sum()), embedding.numpy().astype(np.float32)
+        # Rounded to float16 as the store keeps it, so that a result reads the same computed or reopened.
+        vector = embedding.numpy().astype(np.float16).astype(np.float32)
+        return indices.tolist(), values.tolist(), float(-(p * p.log()).sum()), vector
 
     def finish(batch: list[Record]) -> list[Record]:
         if store is not None:
