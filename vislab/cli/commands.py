@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..core.registry import Registry
-from . import catalog, classify, collection, experiments, explain, features, preprocess
+from . import catalog, classify, collection, experiments, explain, features, live, preprocess
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ for _command in (
             explain.run),
     Command("features", "a layer's strongest feature maps, or the first layer's filters", features.arguments,
             features.run),
+    Command("live", "a camera or video file classified and explained at its own pace", live.arguments, live.run),
     Command("preprocess", "apply OpenCV ops to an image", preprocess.arguments, preprocess.run),
     Command("compare", "several models side by side on one image", experiments.compare_arguments,
             experiments.compare),

@@ -160,3 +160,18 @@ class StoreError(VislabError):
 
 class CollectionCancelled(Cancelled):
     """The person stopped classifying a collection; what was stored stays, and a rerun resumes."""
+
+
+class CameraError(VislabError):
+    """A camera or video file that cannot be opened, or that stopped delivering frames mid-stream (unplugged,
+    a file cut short).
+
+    Attributes:
+        source: the camera or file in words (``camera 0``, the file's path).
+        reason: a short phrase saying why, without the source.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
