@@ -8,7 +8,9 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ..core.errors import DeviceError
+from ..core.analyses import get_analysis
+from ..core.catalog import get_spec
+from ..core.errors import DeviceError, ImageReadError, WeightsError
 from . import window_state
 from .actions import WindowActions
 from .central_view import VIEW_LABELS, CentralView
@@ -20,6 +22,7 @@ from .message_bar import MessageBar
 from .model_bar import ModelBar
 from .model_bar import device_label as _device_label
 from .panels import PANELS
+from .panels.common import hint
 from .presentation import Presentation
 from .session import Session
 from .settings import Settings
@@ -49,6 +52,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self._placeholder: tuple[str, tuple] = (DROP_HINT, ())
         self._shown = False
         self._ready_seconds = 0.0
+        self._stage: tuple[str, str] = ("starting", "")  # what start-up is loading (StatusLine's states)
+        self._classify_failed = False
         self._build_widgets()
         bar = self.bar = ModelBar(session, settings)
         self.addToolBar(bar)
@@ -133,6 +138,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setWindowTitle("vislab")
         for i, name in enumerate(self._tab_names()):
             self.tabs.setTabText(i, name)
+        for waiting in self._waiting.values():
+            waiting.setText(self._waiting_text())
         self._show_status()
         self._set_placeholder(*self._placeholder)
         actions = self.window_actions
@@ -171,7 +178,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.presentation.active:
             self.set_presentation(False)  # remember the window as it is outside the classroom
         window_state.save(self)
-        self.session.runner.cancel_all()
+        self.session.stop()
         super().closeEvent(event)
 
     # --- images in --------------------------------------------------------------------------------------------
@@ -238,25 +245,56 @@ class MainWindow(Retranslatable, QMainWindow):
         #: The panels built so far, by id, in tab order.
         self.panels: dict[str, QWidget] = {}
         self._pending_panel: int | None = None
-        # Compare, Experiments and Models draw with matplotlib: built once the engine is loaded.
+        # Compare, Experiments and Models draw with matplotlib: built once the engine is loaded. Their tabs
+        # are there from the start, disabled, saying so; so are the panels that need the engine.
+        self._waiting: dict[str, QWidget] = {}
         self._add_panels(deferred=False)
+        for spec in PANELS:
+            if spec.deferred:
+                self._waiting[spec.id] = hint("")
+                self.tabs.addTab(self._waiting[spec.id], "")
+        self._enable_tabs()
         return self.tabs
 
     def _add_panels(self, deferred: bool) -> None:
         for spec in PANELS:
             if spec.deferred == deferred and spec.id not in self.panels:
                 self.panels[spec.id] = spec.build(self.session, self.panels)
-                self.tabs.addTab(self.panels[spec.id], "")
+                waiting = self._waiting.pop(spec.id, None)
+                if waiting is None:
+                    self.tabs.addTab(self.panels[spec.id], "")
+                    continue
+                current, index = self.tabs.currentIndex(), self.tabs.indexOf(waiting)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, self.panels[spec.id], "")
+                self.tabs.setCurrentIndex(current)
+                waiting.deleteLater()
+
+    def _enable_tabs(self) -> None:
+        """A panel that needs the engine is disabled until it is loaded (and stays so if it fails)."""
+        ready = self.session.engine_ready
+        for index, panel_id in enumerate(PANELS.ids()):
+            panel = self.panels.get(panel_id)
+            needs_engine = panel is None or any(get_analysis(a).engine for a in getattr(panel, "ANALYSES", ()))
+            self.tabs.setTabEnabled(index, ready or not needs_engine)
+        explain = self.panels["explain"]
+        if not ready and explain.method.count() == 0:  # filled from the method registry, which needs torch
+            explain.method.addItem(self.tr("loading…"))
+
+    def _waiting_text(self) -> str:
+        if self.session.engine_error is not None:
+            return self.tr("This panel needs the engine, which could not start.")
+        return self.tr("This panel opens once the engine has loaded (torch, timm and matplotlib)…")
 
     def _tab_names(self) -> list[str]:
-        return [self.tr(PANELS.get(panel_id).title) for panel_id in self.panels]
+        return [self.tr(spec.title) for spec in PANELS]
 
     def _add_experiment_panels(self) -> None:
         if len(self.panels) < len(PANELS):
             self._add_panels(deferred=True)
             self.retranslate()
-            if self._pending_panel is not None and self.tabs.currentIndex() == 0:  # unless the user moved on
-                self.tabs.setCurrentIndex(self._pending_panel)
+            if self._pending_panel is not None and self.tabs.currentIndex() in (0, self._pending_panel):
+                self.tabs.setCurrentIndex(self._pending_panel)  # unless the user moved on
             self._pending_panel = None
 
     def _restore_panel(self, name: str) -> None:
@@ -264,21 +302,24 @@ class MainWindow(Retranslatable, QMainWindow):
         ids = PANELS.ids()
         panel = ids.index(name) if name in ids else 0
         self.tabs.setCurrentIndex(panel)
-        self._pending_panel = panel if panel >= self.tabs.count() else None
+        self._pending_panel = panel if ids[panel] not in self.panels else None
 
     def _panel_name(self) -> str:
-        return list(self.panels)[max(0, self.tabs.currentIndex())]
+        return PANELS.ids()[max(0, self.tabs.currentIndex())]
 
     def _on_tab(self, index: int) -> None:
-        if not 0 <= index < len(self.panels):
+        if not 0 <= index < len(PANELS.ids()):
             return
         top, bottom = self.main_split.sizes()
-        if PANELS.get(list(self.panels)[index]).tall and bottom < 0.45 * (top + bottom):
+        if PANELS.get(PANELS.ids()[index]).tall and bottom < 0.45 * (top + bottom):
             self.main_split.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
 
     def _connect_session(self) -> None:
         s = self.session
         s.engineReady.connect(self._on_engine_ready)
+        s.engineStage.connect(self._on_engine_stage)
+        s.engineFailed.connect(self._on_engine_failed)
+        s.latencyTimed.connect(self._on_timed)
         s.currentChanged.connect(self._on_current)
         s.imageUpdated.connect(self._on_image_updated)
         s.modelChanged.connect(self._on_model_changed)
@@ -296,8 +337,25 @@ class MainWindow(Retranslatable, QMainWindow):
         s.feed("previews").ready.connect(self._on_previews)
         s.want(self.objectName() or "window", ALWAYS)
 
+    def _on_engine_stage(self, stage: str, detail: str) -> None:
+        self._stage = (stage, detail)
+        self._show_status()
+
+    def _on_engine_failed(self, error: Exception) -> None:
+        """torch (or another engine module) would not import: said once, in words, and nothing waits on it."""
+        text = self.tr("vislab's engine could not start: {0}. Reinstall vislab with its dependencies (torch, "
+                       "timm, torchvision) and open it again.").format(error_text(error))
+        self.messages.show_message(text, about=error)
+        self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "No predictions: the engine could not start."))
+        self.retranslate()
+        self._show_status()
+
+    def _on_timed(self, timing) -> None:
+        self.card.set_timed(timing, _device_label(timing.device))
+
     def _on_engine_ready(self, seconds: float, devices: list) -> None:
         self._add_experiment_panels()
+        self._enable_tabs()
         self.device.clear()
         for name in devices:
             self.device.addItem(_device_label(name), name)
@@ -312,35 +370,61 @@ class MainWindow(Retranslatable, QMainWindow):
             self._set_placeholder(DROP_HINT)
 
     def _on_model_changed(self, model_id: str) -> None:
+        """Everything that shows the model's state follows it: the picker (ModelBar), the card, the status line,
+        and a message that blamed the weights goes."""
         self.picker.select(model_id)
         self.card.show_model(model_id, self.session.choices.weights)
+        self.messages.withdraw(lambda about: isinstance(about, WeightsError))
         self._predictions = None
+        self._classify_failed = False
         self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Loading the model…"))
         self.centre.show(explanation=None, stage_view=None)
+        self._show_status()
 
     def _on_current(self, index: int) -> None:
         self._predictions = None
+        self._classify_failed = False
         self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Classifying…"))
+        source = self.session.images[index].source
+        self.messages.withdraw(lambda about: isinstance(about, ImageReadError) and about.path != source)
         self.centre.show(explanation=None, stage_view=None, preview=None)
+        self._show_unreadable(index)
+        self._show_status()
 
     def _on_image_updated(self, index: int) -> None:
         if index == self.session.current:
-            entry = self.session.images[index]
-            if entry.error:
-                self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "{0} cannot be read: {1}"),
-                                      (entry.name, entry.error))
+            self._show_unreadable(index)
             self.centre.refresh()
+            self._show_status()
+
+    def _show_unreadable(self, index: int) -> None:
+        """An unreadable current photo: its own error where its predictions would be."""
+        entry = self.session.images[index]
+        if entry.error:
+            self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "{0} cannot be read: {1}"),
+                                  (entry.name, entry.error))
 
     def _on_predictions(self, result) -> None:
         self._predictions = result
+        self._classify_failed = False
         self._placeholder = ("", ())
         self.predictions.set_predictions(result.items, self.session.choices.target)
         self.card.set_latency(result.latency, _device_label(result.device))
         self._show_status()
 
     def _show_status(self) -> None:
-        self.statusBar().show_status(self._predictions, engine_ready=self.session.engine_ready,
-                                     device=self.bar.device_name(), ready_seconds=self._ready_seconds)
+        """The status line: what ran the predictions, or what the window is doing (start-up's stages first)."""
+        s = self.session
+        state, detail = "ready", self._ready_seconds
+        if s.engine_error is not None:
+            state = "engine_failed"
+        elif not s.engine_ready:
+            state, detail = self._stage
+        elif 0 <= s.current < len(s.images):
+            state = ("unreadable" if s.images[s.current].error else "failed" if self._classify_failed
+                     else "classifying")
+        self.statusBar().show_status(self._predictions, state=state, device=self.bar.device_name(),
+                                     model=get_spec(s.choices.model_id).name, detail=detail)
 
     def _on_explanation(self, result) -> None:
         self.predictions.set_target(result.explanation.target)
@@ -359,13 +443,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self._on_progress(done, total, download=False)
 
     def _on_notify(self, error: Exception) -> None:
-        self._say(error_text(error))
+        self.messages.show_message(error_text(error), about=error)
 
     def _on_classify_failed(self, error: Exception, _slot=None) -> None:
         """The reason goes where the predictions would be; a device that fails offers the CPU instead."""
         self._predictions = None
-        self.status_time.setText("")
+        self._classify_failed = True
+        self._show_status()
         self.picker.refresh()  # a failed download changes what the picker should promise
+        if self.session.engine_error is not None:
+            return  # the engine's own message says why
         if isinstance(error, DeviceError) and self.session.choices.device != "cpu":
             self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "No predictions."))
             self.messages.show_message(error_text(error), self.tr("Use the CPU instead"), self.bar.fall_back_to_cpu)

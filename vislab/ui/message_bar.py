@@ -33,17 +33,27 @@ class MessageBar(Retranslatable, QFrame):
         row.addWidget(self.action)
         row.addWidget(close)
         self._callback: Callable[[], None] | None = None
+        self.about: object = None  #: what the message is about (the error shown), so that it can go with it
         self.action.clicked.connect(self._on_action)
         self.retranslate()
         self.hide()
 
-    def show_message(self, text: str, action: str | None = None, callback: Callable[[], None] | None = None) -> None:
-        """Show ``text``; with ``action``, a button of that name that hides the bar and calls ``callback``."""
+    def show_message(self, text: str, action: str | None = None, callback: Callable[[], None] | None = None,
+                     about: object = None) -> None:
+        """Show ``text``; with ``action``, a button of that name that hides the bar and calls ``callback``;
+        ``about`` is what it is about (an error), read back by :meth:`withdraw`."""
+        self.about = about
         self.text.setText(text)
         self.action.setVisible(action is not None)
         self.action.setText(action or "")
         self._callback = callback
         self.show()
+
+    def withdraw(self, outdated: Callable[[object], bool]) -> None:
+        """Hide the message if what it is about is ``outdated`` (the model it blamed was replaced, the photo it
+        named is no longer the one on screen)."""
+        if not self.isHidden() and self.about is not None and outdated(self.about):
+            self.hide()
 
     def retranslate(self) -> None:
         self.close_button.setToolTip(self.tr("Dismiss"))

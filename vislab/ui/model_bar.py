@@ -70,7 +70,13 @@ class ModelBar(Retranslatable, QToolBar):
         self.picker.modelChosen.connect(session.set_model)
         self.device.activated.connect(lambda _row: session.set_device(self.device.currentData()))
         self.top_k.valueChanged.connect(session.set_top_k)
+        session.modelChanged.connect(self._on_model_changed)
         self.retranslate()
+
+    def _on_model_changed(self, model_id: str) -> None:
+        """The picker follows: the chosen model selected, a weights file loaded for it named."""
+        self.picker.set_weights_files(self.session.weights_files)
+        self.picker.select(model_id)
 
     def device_name(self) -> str:
         """The chosen device, in words."""

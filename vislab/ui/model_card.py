@@ -1,4 +1,9 @@
-"""What a person wants to know about the current model, with the latency measured here."""
+"""What a person wants to know about the current model, with the latency measured here.
+
+The latency a model measures as it loads competes with whatever else starts at the same time (torch's import,
+the first photos, the first map), so it is shown as provisional ("≈ 1176 ms, provisional") until the session
+times the model while nothing else runs (:class:`~vislab.ui.session.Timing`).
+"""
 
 from __future__ import annotations
 
@@ -25,15 +30,32 @@ class ModelCard(Retranslatable, QLabel):
         self._model_id: str | None = None
         self._weights: str | None = None
         self._latency: float | None = None
+        self._device = ""
+        self._timed: dict[str, float] = {}  # by device: timed while nothing else ran
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the latency shown was measured while other work competed for the cores."""
+        return self._latency is not None and self._device not in self._timed
 
     def show_model(self, model_id: str, weights: str | None = None) -> None:
+        if (model_id, weights) != (self._model_id, self._weights):
+            self._timed = {}
         self._model_id, self._weights, self._latency = model_id, weights, None
         self._render()
 
     def set_latency(self, seconds: float | None, device: str = "") -> None:
+        """The latency the model measured when it loaded (provisional until :meth:`set_timed` for ``device``)."""
         self._latency = seconds
         self._device = device
         self._render()
+
+    def set_timed(self, timing, device: str) -> None:
+        """A :class:`~vislab.ui.session.Timing` of this card's model, made while nothing else ran."""
+        if (timing.model_id, timing.weights) == (self._model_id, self._weights):
+            self._timed[device] = timing.seconds
+            self._latency, self._device = timing.seconds, device
+            self._render()
 
     def retranslate(self) -> None:
         self._render()
@@ -44,9 +66,14 @@ class ModelCard(Retranslatable, QLabel):
         spec = get_spec(self._model_id)
         weights = (self.tr("file {0}").format(escape(self._weights)) if self._weights
                    else escape(status_text(spec, weights_status(spec))))
-        device = getattr(self, "_device", "") or self.tr("this computer")
-        latency = (self.tr("{0:.0f} ms on {1}").format(1000 * self._latency, escape(device))
-                   if self._latency is not None else self.tr("not measured yet"))
+        device = self._device or self.tr("this computer")
+        if self._latency is None:
+            latency = self.tr("not measured yet")
+        elif self._device in self._timed:
+            latency = self.tr("{0:.0f} ms on {1}").format(1000 * self._timed[self._device], escape(device))
+        else:
+            latency = self.tr("≈ {0:.0f} ms on {1} (provisional: measured while other work ran)").format(
+                1000 * self._latency, escape(device))
         rows = [(self.tr("Family"), family(spec.family)), (self.tr("Year"), str(spec.year)),
                 (self.tr("Parameters"), f"{spec.params / 1e6:.1f} M"), (self.tr("GFLOPs"), f"{spec.gflops:.2f}"),
                 (self.tr("ImageNet top-1"), f"{spec.top1:.1f} %"),

@@ -6,7 +6,17 @@ part of a model's id, name, family or year (``resnet``, ``swin-t``, ``2021``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
@@ -18,6 +28,19 @@ from .texts import status_text
 
 FAMILIES = ("CNN", "Transformer", "Hybrid")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def weights_text(spec: ModelSpec, weights_file: str | None) -> str:
+    """Where a model's weights are, in words: the file the person loaded for it, else its status."""
+    if weights_file:
+        return QCoreApplication.translate("ModelPicker", "file {0}").format(Path(weights_file).name)
+    return status_text(spec, weights_status(spec))
+
+
+def usable(spec: ModelSpec, weights_files: dict[str, str]) -> bool:
+    """Whether the model can run here: a file loaded for it, or its weights bundled, cached or downloadable."""
+    return spec.id in weights_files or weights_status(spec) in (WeightsStatus.BUNDLED, WeightsStatus.CACHED,
+                                                                 WeightsStatus.DOWNLOAD)
 
 
 class ModelSearch(QSortFilterProxyModel):
@@ -44,7 +67,8 @@ class ModelSearch(QSortFilterProxyModel):
 
 
 class ModelPicker(Retranslatable, QComboBox):
-    """A combo box of the catalog; typing searches it. Emits ``modelChosen(id)``."""
+    """A combo box of the catalog; typing searches it. Emits ``modelChosen(id)``. A model the person loaded a
+    weights file for says so (:meth:`set_weights_files`), not "unavailable offline"."""
 
     modelChosen = Signal(str)
 
@@ -55,6 +79,7 @@ class ModelPicker(Retranslatable, QComboBox):
         self.setMinimumContentsLength(34)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._model = QStandardItemModel(self)
+        self._files: dict[str, str] = {}
         self.setModel(self._model)
         self.refresh()
         self.search = ModelSearch(self._model, self)
@@ -76,6 +101,12 @@ class ModelPicker(Retranslatable, QComboBox):
         self._set_tips()
         self.refresh()
 
+    def set_weights_files(self, files: dict[str, str]) -> None:
+        """The weights files the person loaded, by model id; the list says so."""
+        if files != self._files:
+            self._files = dict(files)
+            self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the list (weights may have been downloaded meanwhile)."""
         current = self.current_id()
@@ -92,11 +123,13 @@ class ModelPicker(Retranslatable, QComboBox):
 
     def _item(self, spec: ModelSpec) -> QStandardItem:
         status = weights_status(spec)
-        item = QStandardItem(f"{spec.name} · {status_text(spec, status)}")
+        item = QStandardItem(f"{spec.name} · {weights_text(spec, self._files.get(spec.id))}")
         item.setData(spec.id, ID_ROLE)
         tip = self.tr("{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %").format(
             spec.id, spec.params / 1e6, spec.gflops, spec.top1)
-        if status is WeightsStatus.OFFLINE:
+        if spec.id in self._files:
+            tip += "\n" + self.tr("Weights from {0}").format(self._files[spec.id])
+        elif status is WeightsStatus.OFFLINE:
             tip += "\n" + self.tr("Not on this computer: load a weights file for it.")
         item.setToolTip(tip)
         return item

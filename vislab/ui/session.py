@@ -275,6 +275,12 @@ class Session(QObject):
 
         self.runner.submit(("engine",), warm, tag=("engine",))
 
+    def stop(self) -> None:
+        """Stop all work, and the idle timing (the window closes)."""
+        self._idle.stop()
+        self.runner.cancel_all()
+        self.tasks.cancel_all()
+
     def set_fast_path(self, on: bool) -> None:
         """ONNX Runtime for the passes that need no gradient, or torch for everything. Turning it on prepares
         the models already loaded, on a worker (an export per model, once)."""

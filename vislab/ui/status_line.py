@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from .i18n import Retranslatable
 from .model_bar import device_label
 
+#: What the status line says in each state of the window, before predictions (``{0}`` the device, ``{1}`` the
+#: model's name, ``{2}`` seconds or a detail).
+STATES = {
+    "starting": QT_TRANSLATE_NOOP("StatusLine", "starting…"),
+    "torch": QT_TRANSLATE_NOOP("StatusLine", "starting: loading torch…"),
+    "libraries": QT_TRANSLATE_NOOP("StatusLine", "starting: loading timm and torchvision…"),
+    "methods": QT_TRANSLATE_NOOP("StatusLine", "starting: loading the explanation methods…"),
+    "model": QT_TRANSLATE_NOOP("StatusLine", "starting: loading {2}…"),
+    "ready": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · ready ({2:.1f} s)"),
+    "loading": QT_TRANSLATE_NOOP("StatusLine", "{0} · loading {1}…"),
+    "classifying": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · classifying…"),
+    "failed": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · no predictions"),
+    "unreadable": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · this photo cannot be read"),
+    "engine_failed": QT_TRANSLATE_NOOP("StatusLine", "The engine could not start: see the message above."),
+}
+
 
 class StatusLine(Retranslatable, QStatusBar):
-    """The model's state on the left (starting, ready, or what ran the predictions), privacy on the right."""
+    """The model's state on the left (what start-up is loading, ready, classifying, or what ran the
+    predictions), privacy on the right."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,16 +39,14 @@ class StatusLine(Retranslatable, QStatusBar):
         self.addPermanentWidget(self.privacy)
         self.retranslate()
 
-    def show_status(self, result, *, engine_ready: bool, device: str, ready_seconds: float) -> None:
-        """Starting, ready on ``device``, or what ran ``result`` (the current predictions) and how long it
-        took."""
+    def show_status(self, result, *, state: str = "starting", device: str = "", model: str = "",
+                    detail: object = "") -> None:
+        """What ran ``result`` (the current predictions) and how long it took; without a result, the window's
+        ``state`` (a key of :data:`STATES`) on ``device`` with ``model`` (its name) and ``detail``."""
         if result is None:
             self.status_model.setToolTip("")
             self.status_time.setText("")
-            if engine_ready:
-                self.status_model.setText(self.tr("{0} · ready ({1:.1f} s)").format(device, ready_seconds))
-            else:
-                self.status_model.setText(self.tr("starting…"))
+            self.status_model.setText(self.tr(STATES[state]).format(device, model, detail if detail != "" else 0))
             return
         backend = "ONNX Runtime" if result.backend == "onnx" else "PyTorch"
         self.status_model.setText(f"{device_label(result.device)} · {result.model_id} · {backend}")

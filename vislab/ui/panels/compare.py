@@ -20,8 +20,10 @@ from ...core.weights import WeightsStatus, weights_status
 from ..glossary import HelpButton
 from ..i18n import Retranslatable
 from ..image_row import Picture
+from ..model_picker import usable as _usable
 from ..session import MAX_COMPARE, Session
 from ..texts import error_text, family, method_name
+from .common import stopped_text
 
 
 class ModelChecklist(Retranslatable, QListWidget):
@@ -40,8 +42,7 @@ class ModelChecklist(Retranslatable, QListWidget):
         checked = set(self.checked()) or {self.session.choices.model_id}
         self.clear()
         for spec in list_models():
-            usable = spec.id in self.session.weights_files or weights_status(spec) in (
-                WeightsStatus.BUNDLED, WeightsStatus.CACHED, WeightsStatus.DOWNLOAD)
+            usable = _usable(spec, self.session.weights_files)  # a weights file loaded for it counts
             text = f"{spec.name} · {family(spec.family)}"
             item = QListWidgetItem(text if usable else self.tr("{0} (no weights here)").format(text))
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
@@ -115,7 +116,9 @@ class ComparePanel(Retranslatable, QWidget):
         self.run.clicked.connect(self._on_run)
         session.feed("compare").ready.connect(self._on_column)
         session.feed("compare").failed.connect(self._on_failed)
+        session.feed("compare").cancelled.connect(self._on_stopped)
         session.currentChanged.connect(self._clear)
+        session.modelChanged.connect(lambda _id: self.models.refresh())  # a weights file loaded: usable now
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -168,6 +171,15 @@ class ComparePanel(Retranslatable, QWidget):
         if len(self._results) == self._count:
             tops = {c.predictions[0].index for c in self._results.values()}
             self.agreement.setText(self.tr("Top-1 agrees") if len(tops) == 1 else self.tr("Top-1 differs"))
+
+    def _on_stopped(self, reason: str) -> None:
+        """The comparison stopped before every column answered: the unanswered ones are emptied, and it says why."""
+        for column, (title, picture, text) in enumerate(self.columns):
+            if column not in self._results:
+                title.setText("")
+                text.setText("")
+                picture.set_image(None)
+        self.agreement.setText(escape(stopped_text(reason)))
 
     def _on_failed(self, error: Exception, column: int) -> None:
         self.columns[column][0].setText(escape(error_text(error)))
