@@ -52,10 +52,6 @@
         <translation>Year of the paper</translation>
     </message>
     <message>
-        <source>Parameters (M)</source>
-        <translation>Parameters (M)</translation>
-    </message>
-    <message>
         <source>Learned weights, in millions</source>
         <translation>Learned weights, in millions</translation>
     </message>
@@ -66,10 +62,6 @@
     <message>
         <source>Billions of multiply-adds for one 224 px image (299 px for Inception)</source>
         <translation>Billions of multiply-adds for one 224 px image (299 px for Inception)</translation>
-    </message>
-    <message>
-        <source>Top-1 (%)</source>
-        <translation>Top-1 (%)</translation>
     </message>
     <message>
         <source>Published ImageNet top-1 accuracy of the pretrained weights</source>
@@ -84,20 +76,18 @@
         <translation>Where the pretrained weights are: bundled, cached, download or offline</translation>
     </message>
     <message>
-        <source>Latency here (ms)</source>
-        <translation>Latency here (ms)</translation>
-    </message>
-    <message>
         <source>Median time of one image's forward pass on this CPU</source>
         <translation>Median time of one image's forward pass on this CPU</translation>
     </message>
     <message>
-        <source>Timed with</source>
-        <translation>Timed with</translation>
-    </message>
-    <message>
         <source>Weights used for timing; random weights run as fast as trained ones</source>
         <translation>Weights used for timing; random weights run as fast as trained ones</translation>
+    </message>
+    <message>
+        <source>Timed
+with</source>
+        <translation>Timed
+with</translation>
     </message>
     <message>
         <source>bundled</source>
@@ -122,6 +112,30 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>about {0:.0f} s</source>
+        <translation>about {0:.0f} s</translation>
+    </message>
+    <message>
+        <source>about {0:.0f} min</source>
+        <translation>about {0:.0f} min</translation>
+    </message>
+    <message>
+        <source>{0} for {1} models (an estimate from their size and what was measured here)</source>
+        <translation>{0} for {1} models (an estimate from their size and what was measured here)</translation>
+    </message>
+    <message>
+        <source>Time every model on this computer's CPU, one at a time: {0}</source>
+        <translation>Time every model on this computer's CPU, one at a time: {0}</translation>
+    </message>
+    <message>
+        <source>Time only the models selected in the table: {0}</source>
+        <translation>Time only the models selected in the table: {0}</translation>
+    </message>
+    <message>
+        <source>Measure here: {0}.</source>
+        <translation>Measure here: {0}.</translation>
+    </message>
+    <message>
         <source>Select models in the table first.</source>
         <translation>Select models in the table first.</translation>
     </message>
@@ -138,8 +152,30 @@
         <translation>Cancelled after {0} of {1} models.</translation>
     </message>
     <message>
+        <source>{0}: {1:.1f} ms, {2:.1f} %</source>
+        <translation>{0}: {1:.1f} ms, {2:.1f} %</translation>
+    </message>
+    <message>
         <source>failed</source>
         <translation>failed</translation>
+    </message>
+    <message>
+        <source>Params
+(M)</source>
+        <translation>Params
+(M)</translation>
+    </message>
+    <message>
+        <source>Top-1
+(%)</source>
+        <translation>Top-1
+(%)</translation>
+    </message>
+    <message>
+        <source>Latency
+here (ms)</source>
+        <translation>Latency
+here (ms)</translation>
     </message>
     <message>
         <source>median of {0} passes; fastest {1} ms</source>
@@ -197,6 +233,10 @@
         <translation>The explanation map over what the model saw</translation>
     </message>
     <message>
+        <source>{0} · the same map for every class</source>
+        <translation>{0} · the same map for every class</translation>
+    </message>
+    <message>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -211,6 +251,10 @@
     <message>
         <source>original · {0}x{1}</source>
         <translation>original · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} cannot be read: {1}</translation>
     </message>
     <message>
         <source>Scroll to zoom, drag to pan, double-click to fit</source>
@@ -235,6 +279,254 @@
     <message>
         <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
         <translation>Map the explanation back onto the original photo; what the model never saw is dimmed</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionMode</name>
+    <message>
+        <source>No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window.</source>
+        <translation>No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window.</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>Entropy</source>
+        <translation>Entropy</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>Near-duplicate of</source>
+        <translation>Near-duplicate of</translation>
+    </message>
+    <message>
+        <source>Unusual</source>
+        <translation>Unusual</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>cannot be read</translation>
+    </message>
+    <message>
+        <source>not classified yet</source>
+        <translation>not classified yet</translation>
+    </message>
+    <message>
+        <source>label: {0}</source>
+        <translation>label: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionView</name>
+    <message>
+        <source>All images</source>
+        <translation>All images</translation>
+    </message>
+    <message>
+        <source>Wrong only</source>
+        <translation>Wrong only</translation>
+    </message>
+    <message>
+        <source>Right only</source>
+        <translation>Right only</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation>Not classified yet</translation>
+    </message>
+    <message>
+        <source>Sort: path</source>
+        <translation>Sort: path</translation>
+    </message>
+    <message>
+        <source>Sort: most confident</source>
+        <translation>Sort: most confident</translation>
+    </message>
+    <message>
+        <source>Sort: least confident</source>
+        <translation>Sort: least confident</translation>
+    </message>
+    <message>
+        <source>Sort: smallest margin</source>
+        <translation>Sort: smallest margin</translation>
+    </message>
+    <message>
+        <source>Sort: highest entropy</source>
+        <translation>Sort: highest entropy</translation>
+    </message>
+    <message>
+        <source>Sort: confidently wrong first</source>
+        <translation>Sort: confidently wrong first</translation>
+    </message>
+    <message>
+        <source>Sort: most unusual</source>
+        <translation>Sort: most unusual</translation>
+    </message>
+    <message>
+        <source>Sort: near-duplicates</source>
+        <translation>Sort: near-duplicates</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>Mistakes</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>Only the images labelled or predicted as this class</source>
+        <translation>Only the images labelled or predicted as this class</translation>
+    </message>
+    <message>
+        <source>Filter by name or folder</source>
+        <translation>Filter by name or folder</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation>Table as CSV…</translation>
+    </message>
+    <message>
+        <source>Table as JSON…</source>
+        <translation>Table as JSON…</translation>
+    </message>
+    <message>
+        <source>Confusion matrix as PNG…</source>
+        <translation>Confusion matrix as PNG…</translation>
+    </message>
+    <message>
+        <source>Map as PNG…</source>
+        <translation>Map as PNG…</translation>
+    </message>
+    <message>
+        <source>The map appears once the images have feature vectors (classify the collection).</source>
+        <translation>The map appears once the images have feature vectors (classify the collection).</translation>
+    </message>
+    <message>
+        <source>This folder is not one subfolder per class, so there are no labels to check the model against. Name subfolders after ImageNet classes ("tabby", "281", "golden retriever") to see what the model gets wrong.</source>
+        <translation>This folder is not one subfolder per class, so there are no labels to check the model against. Name subfolders after ImageNet classes ("tabby", "281", "golden retriever") to see what the model gets wrong.</translation>
+    </message>
+    <message>
+        <source>None of the subfolder names is an ImageNet class ({0}): the images still get feature vectors, the map and similarity.</source>
+        <translation>None of the subfolder names is an ImageNet class ({0}): the images still get feature vectors, the map and similarity.</translation>
+    </message>
+    <message>
+        <source>The evaluation appears once the collection is classified.</source>
+        <translation>The evaluation appears once the collection is classified.</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>{0} chosen</source>
+        <translation>{0} chosen</translation>
+    </message>
+    <message>
+        <source>Similar images appear once the collection is classified.</source>
+        <translation>Similar images appear once the collection is classified.</translation>
+    </message>
+    <message>
+        <source>{0} has no feature vector: it cannot be read.</source>
+        <translation>{0} has no feature vector: it cannot be read.</translation>
+    </message>
+    <message>
+        <source>A pasted image has no file: save it to compare it with the collection.</source>
+        <translation>A pasted image has no file: save it to compare it with the collection.</translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation>{0} on {1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Export the table</translation>
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation>{0}: could not be written ({1})</translation>
+    </message>
+    <message>
+        <source>No confusion matrix: the folder has no ImageNet labels, or is not classified yet.</source>
+        <translation>No confusion matrix: the folder has no ImageNet labels, or is not classified yet.</translation>
+    </message>
+    <message>
+        <source>No map yet: classify the collection and open the Map tab.</source>
+        <translation>No map yet: classify the collection and open the Map tab.</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Save as PNG</translation>
+    </message>
+</context>
+<context>
+    <name>ColorLegend</name>
+    <message>
+        <source>Colour scale of the map: from its weakest value (bottom) to its strongest (top)</source>
+        <translation>Colour scale of the map: from its weakest value (bottom) to its strongest (top)</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
     </message>
 </context>
 <context>
@@ -276,12 +568,31 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}&lt;br&gt;map: {5}</translation>
     </message>
     <message>
+        <source>Top-{0}</source>
+        <translation>Top-{0}</translation>
+    </message>
+    <message>
         <source>Top-1 agrees</source>
         <translation>Top-1 agrees</translation>
     </message>
     <message>
         <source>Top-1 differs</source>
         <translation>Top-1 differs</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not compared&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Not compared&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionModel</name>
+    <message>
+        <source>{0} · {1} of {2}</source>
+        <translation>{0} · {1} of {2}</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>other</translation>
     </message>
 </context>
 <context>
@@ -301,6 +612,26 @@
     <message>
         <source>Attention head (attention method)</source>
         <translation>Attention head (attention method)</translation>
+    </message>
+    <message>
+        <source>Target class</source>
+        <translation>Target class</translation>
+    </message>
+    <message>
+        <source>type a class: 817 or sports car</source>
+        <translation>type a class: 817 or sports car</translation>
+    </message>
+    <message>
+        <source>Explain any of the model's classes: type its number or one of its names and press Enter, or pick it from the list</source>
+        <translation>Explain any of the model's classes: type its number or one of its names and press Enter, or pick it from the list</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>Trained weights</translation>
+    </message>
+    <message>
+        <source>Randomised weights</source>
+        <translation>Randomised weights</translation>
     </message>
     <message>
         <source>Use top-1</source>
@@ -347,8 +678,20 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) — {2} &lt;i&gt;Cost: {3}.&lt;/i&gt;</translation>
     </message>
     <message>
+        <source>The layer the map is taken from, as the model names it, with its output size (height x width x channels).</source>
+        <translation>The layer the map is taken from, as the model names it, with its output size (height x width x channels).</translation>
+    </message>
+    <message>
+        <source>{0} does not use a layer.</source>
+        <translation>{0} does not use a layer.</translation>
+    </message>
+    <message>
         <source>all blocks</source>
         <translation>all blocks</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>the input</translation>
     </message>
     <message>
         <source>the last block</source>
@@ -357,6 +700,14 @@
     <message>
         <source>{0} (default)</source>
         <translation>{0} (default)</translation>
+    </message>
+    <message>
+        <source>No class matches “{0}”: type a number from 0 to {1} or a class name.</source>
+        <translation>No class matches “{0}”: type a number from 0 to {1} or a class name.</translation>
+    </message>
+    <message>
+        <source>no target class: {0} gives the same map whatever the class (the model answers &lt;b&gt;{1}&lt;/b&gt;)</source>
+        <translation>no target class: {0} gives the same map whatever the class (the model answers &lt;b&gt;{1}&lt;/b&gt;)</translation>
     </message>
     <message>
         <source>target: &lt;b&gt;{0}&lt;/b&gt; (#{1}, {2:.1f} %)</source>
@@ -371,6 +722,26 @@
         <translation>{0} at {1} in {2:.0f} ms</translation>
     </message>
     <message>
+        <source>class {0} (#{1})</source>
+        <translation>class {0} (#{1})</translation>
+    </message>
+    <message>
+        <source>the same map for every class</source>
+        <translation>the same map for every class</translation>
+    </message>
+    <message>
+        <source>the map follows what the model learned: the method passes the check</source>
+        <translation>the map follows what the model learned: the method passes the check</translation>
+    </message>
+    <message>
+        <source>the map hardly depends on what the model learned: be wary of it</source>
+        <translation>the map hardly depends on what the model learned: be wary of it</translation>
+    </message>
+    <message>
+        <source>Both maps for {0}. Similarity (Spearman rank correlation of the maps' pixels): &lt;b&gt;{1:.2f}&lt;/b&gt; (1 = the same map, 0 = unrelated) — {2}.</source>
+        <translation>Both maps for {0}. Similarity (Spearman rank correlation of the maps' pixels): &lt;b&gt;{1:.2f}&lt;/b&gt; (1 = the same map, 0 = unrelated) — {2}.</translation>
+    </message>
+    <message>
         <source>computing… {0} of {1}</source>
         <translation>computing… {0} of {1}</translation>
     </message>
@@ -378,8 +749,8 @@
 <context>
     <name>FeaturesPanel</name>
     <message>
-        <source>Early layers respond to edges and colours, later ones to shapes and parts.</source>
-        <translation>Early layers respond to edges and colours, later ones to shapes and parts.</translation>
+        <source>Early layers respond to edges and colours, later ones to shapes and parts. Each layer shows its output size: height x width x channels.</source>
+        <translation>Early layers respond to edges and colours, later ones to shapes and parts. Each layer shows its output size: height x width x channels.</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -390,12 +761,39 @@
         <translation>Feature maps appear here.</translation>
     </message>
     <message>
-        <source>The 16 strongest of the {0} channels of &lt;b&gt;{1}&lt;/b&gt;</source>
-        <translation>The 16 strongest of the {0} channels of &lt;b&gt;{1}&lt;/b&gt;</translation>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>Each map is scaled to its own range: from its weakest activation to its strongest</source>
+        <translation>Each map is scaled to its own range: from its weakest activation to its strongest</translation>
+    </message>
+    <message>
+        <source>Click to enlarge</source>
+        <translation>Click to enlarge</translation>
+    </message>
+    <message>
+        <source>The {0} strongest of the {1} channels of &lt;b&gt;{2}&lt;/b&gt;, strongest first; the number is the channel's. Click a map to enlarge it.</source>
+        <translation>The {0} strongest of the {1} channels of &lt;b&gt;{2}&lt;/b&gt;, strongest first; the number is the channel's. Click a map to enlarge it.</translation>
     </message>
     <message>
         <source>Learned filters of the first layer, &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Learned filters of the first layer, &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FeedBadge</name>
+    <message>
+        <source>Model fed the preprocessed image</source>
+        <translation>Model fed the preprocessed image</translation>
+    </message>
+    <message>
+        <source>Predictions, maps and every panel show the model's answer for the image after the Preprocessing panel's steps, not the photo as loaded (Preprocessing ▸ Feed to the model)</source>
+        <translation>Predictions, maps and every panel show the model's answer for the image after the Preprocessing panel's steps, not the photo as loaded (Preprocessing ▸ Feed to the model)</translation>
     </message>
 </context>
 <context>
@@ -573,6 +971,26 @@
         <translation>Classifying…</translation>
     </message>
     <message>
+        <source>loading…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <source>This panel needs the engine, which could not start.</source>
+        <translation>This panel needs the engine, which could not start.</translation>
+    </message>
+    <message>
+        <source>This panel opens once the engine has loaded (torch, timm and matplotlib)…</source>
+        <translation>This panel opens once the engine has loaded (torch, timm and matplotlib)…</translation>
+    </message>
+    <message>
+        <source>vislab's engine could not start: {0}. Reinstall vislab with its dependencies (torch, timm, torchvision) and open it again.</source>
+        <translation>vislab's engine could not start: {0}. Reinstall vislab with its dependencies (torch, timm, torchvision) and open it again.</translation>
+    </message>
+    <message>
+        <source>No predictions: the engine could not start.</source>
+        <translation>No predictions: the engine could not start.</translation>
+    </message>
+    <message>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} cannot be read: {1}</translation>
     </message>
@@ -606,10 +1024,111 @@ Choose the model again to retry.</translation>
     </message>
 </context>
 <context>
+    <name>MapDialog</name>
+    <message>
+        <source>Feature map</source>
+        <translation>Feature map</translation>
+    </message>
+    <message>
+        <source>Channel {0} of {1}, scaled to its own range: bright where the channel responds most in this photo.</source>
+        <translation>Channel {0} of {1}, scaled to its own range: bright where the channel responds most in this photo.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Click: make current</source>
+        <translation>Click: make current</translation>
+    </message>
+    <message>
+        <source>Lasso: select a group</source>
+        <translation>Lasso: select a group</translation>
+    </message>
+    <message>
+        <source>Box: select a group</source>
+        <translation>Box: select a group</translation>
+    </message>
+    <message>
+        <source>Colour by label</source>
+        <translation>Colour by label</translation>
+    </message>
+    <message>
+        <source>Colour by predicted class</source>
+        <translation>Colour by predicted class</translation>
+    </message>
+    <message>
+        <source>The map appears once the images have feature vectors.</source>
+        <translation>The map appears once the images have feature vectors.</translation>
+    </message>
+    <message>
+        <source>+ {0} more</source>
+        <translation>+ {0} more</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>{0} · {1} on its way…</source>
+        <translation>{0} · {1} on its way…</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Thumbnails</translation>
+    </message>
+    <message>
+        <source>Draw each photo in its place (up to {0} photos)</source>
+        <translation>Draw each photo in its place (up to {0} photos)</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Clear selection</translation>
+    </message>
+    <message>
+        <source>Photos the model sees alike are near each other. Hover to name a photo.</source>
+        <translation>Photos the model sees alike are near each other. Hover to name a photo.</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesView</name>
+    <message>
+        <source>Confidently wrong first</source>
+        <translation>Confidently wrong first</translation>
+    </message>
+    <message>
+        <source>The table, wrong predictions only, the most confident first</source>
+        <translation>The table, wrong predictions only, the most confident first</translation>
+    </message>
+    <message>
+        <source>Rows: the true label (the subfolder); columns: what the model said. Click a cell to see exactly those images.</source>
+        <translation>Rows: the true label (the subfolder); columns: what the model said. Click a cell to see exactly those images.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy {0:.1f} %&lt;/b&gt; · top-5 {1:.1f} % · {2} labelled images in {3} classes</source>
+        <translation>&lt;b&gt;Accuracy {0:.1f} %&lt;/b&gt; · top-5 {1:.1f} % · {2} labelled images in {3} classes</translation>
+    </message>
+    <message>
+        <source> · {0} in folders that are not ImageNet classes</source>
+        <translation> · {0} in folders that are not ImageNet classes</translation>
+    </message>
+    <message>
+        <source> · {0} unreadable</source>
+        <translation> · {0} unreadable</translation>
     </message>
 </context>
 <context>
@@ -674,6 +1193,10 @@ Choose the model again to retry.</translation>
         <translation>not measured yet</translation>
     </message>
     <message>
+        <source>≈ {0:.0f} ms on {1} (provisional: measured while other work ran)</source>
+        <translation>≈ {0:.0f} ms on {1} (provisional: measured while other work ran)</translation>
+    </message>
+    <message>
         <source>Family</source>
         <translation>Family</translation>
     </message>
@@ -716,6 +1239,10 @@ Choose the model again to retry.</translation>
 <context>
     <name>ModelPicker</name>
     <message>
+        <source>file {0}</source>
+        <translation>file {0}</translation>
+    </message>
+    <message>
         <source>The model: type to search. Grouped by family; each shows where its weights are.</source>
         <translation>The model: type to search. Grouped by family; each shows where its weights are.</translation>
     </message>
@@ -726,6 +1253,10 @@ Choose the model again to retry.</translation>
     <message>
         <source>{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %</source>
         <translation>{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %</translation>
+    </message>
+    <message>
+        <source>Weights from {0}</source>
+        <translation>Weights from {0}</translation>
     </message>
     <message>
         <source>Not on this computer: load a weights file for it.</source>
@@ -860,6 +1391,53 @@ Choose the model again to retry.</translation>
     </message>
 </context>
 <context>
+    <name>RunHeader</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop after the batch in progress; what is done is kept</source>
+        <translation>Stop after the batch in progress; what is done is kept</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>Show the current image large (Ctrl+L shows the collection again)</source>
+        <translation>Show the current image large (Ctrl+L shows the collection again)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collection:&lt;/b&gt; {0} · {1} images · {2}</source>
+        <translation>&lt;b&gt;Collection:&lt;/b&gt; {0} · {1} images · {2}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <source>Classify every image and compute its feature vector with the chosen model; results already stored are shown at once</source>
+        <translation>Classify every image and compute its feature vector with the chosen model; results already stored are shown at once</translation>
+    </message>
+    <message>
+        <source>{0} · {1}/s · {2} left</source>
+        <translation>{0} · {1}/s · {2} left</translation>
+    </message>
+    <message>
+        <source>{0} · cancelled</source>
+        <translation>{0} · cancelled</translation>
+    </message>
+    <message>
+        <source>{0} · stopped: {1}</source>
+        <translation>{0} · stopped: {1}</translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>Predictions</source>
@@ -867,14 +1445,77 @@ Choose the model again to retry.</translation>
     </message>
 </context>
 <context>
-    <name>StatusLine</name>
+    <name>SimilarRow</name>
     <message>
-        <source>{0} · ready ({1:.1f} s)</source>
-        <translation>{0} · ready ({1:.1f} s)</translation>
+        <source>{0}
+cosine similarity {1:.3f}
+click: compare; double-click: show</source>
+        <translation>{0}
+cosine similarity {1:.3f}
+click: compare; double-click: show</translation>
     </message>
+    <message>
+        <source>{0} and {1}: {2}&lt;br&gt;&lt;i&gt;Cosine similarity of the two feature vectors: 1 means the model sees the same things, 0 nothing in common. Compare numbers within one model, not across models.&lt;/i&gt;</source>
+        <translation>{0} and {1}: {2}&lt;br&gt;&lt;i&gt;Cosine similarity of the two feature vectors: 1 means the model sees the same things, 0 nothing in common. Compare numbers within one model, not across models.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The most similar images in the collection. Drop an image here to find what looks like it.</source>
+        <translation>The most similar images in the collection. Drop an image here to find what looks like it.</translation>
+    </message>
+    <message>
+        <source>Similar to {0}:</source>
+        <translation>Similar to {0}:</translation>
+    </message>
+    <message>
+        <source>Looking for images like {0}…</source>
+        <translation>Looking for images like {0}…</translation>
+    </message>
+    <message>
+        <source>Select an image to see the most similar ones.</source>
+        <translation>Select an image to see the most similar ones.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
     <message>
         <source>starting…</source>
         <translation>starting…</translation>
+    </message>
+    <message>
+        <source>starting: loading torch…</source>
+        <translation>starting: loading torch…</translation>
+    </message>
+    <message>
+        <source>starting: loading timm and torchvision…</source>
+        <translation>starting: loading timm and torchvision…</translation>
+    </message>
+    <message>
+        <source>starting: loading the explanation methods…</source>
+        <translation>starting: loading the explanation methods…</translation>
+    </message>
+    <message>
+        <source>starting: loading {2}…</source>
+        <translation>starting: loading {2}…</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · ready ({2:.1f} s)</source>
+        <translation>{0} · {1} · ready ({2:.1f} s)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · classifying…</source>
+        <translation>{0} · {1} · classifying…</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · no predictions</source>
+        <translation>{0} · {1} · no predictions</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · this photo cannot be read</source>
+        <translation>{0} · {1} · this photo cannot be read</translation>
+    </message>
+    <message>
+        <source>The engine could not start: see the message above.</source>
+        <translation>The engine could not start: see the message above.</translation>
     </message>
     <message>
         <source>What ran the model for these predictions</source>
@@ -891,6 +1532,25 @@ Choose the model again to retry.</translation>
     <message>
         <source>vislab makes no network call except a weights download you ask for.</source>
         <translation>vislab makes no network call except a weights download you ask for.</translation>
+    </message>
+</context>
+<context>
+    <name>Stopped</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Stopped: another photo was chosen. Run it again for this one.</source>
+        <translation>Stopped: another photo was chosen. Run it again for this one.</translation>
+    </message>
+    <message>
+        <source>Stopped: another model was chosen. Run it again for this one.</source>
+        <translation>Stopped: another model was chosen. Run it again for this one.</translation>
+    </message>
+    <message>
+        <source>Stopped: the device or the pipeline fed to the model changed. Run it again.</source>
+        <translation>Stopped: the device or the pipeline fed to the model changed. Run it again.</translation>
     </message>
 </context>
 <context>
@@ -948,8 +1608,24 @@ Choose the model again to retry.</translation>
         <translation>yes</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0} follows {1} (#{2})</source>
+        <translation>{0} follows {1} (#{2})</translation>
+    </message>
+    <message>
+        <source>Sweep of {0}: {1}</source>
+        <translation>Sweep of {0}: {1}</translation>
+    </message>
+    <message>
         <source>Open a photo first.</source>
         <translation>Open a photo first.</translation>
+    </message>
+    <message>
+        <source>Sweeping {0}…</source>
+        <translation>Sweeping {0}…</translation>
     </message>
     <message>
         <source>Save the sweep</source>
@@ -1029,6 +1705,14 @@ Choose the model again to retry.</translation>
     <message>
         <source>&amp;Next image</source>
         <translation>&amp;Next image</translation>
+    </message>
+    <message>
+        <source>Co&amp;llection</source>
+        <translation>Co&amp;llection</translation>
+    </message>
+    <message>
+        <source>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</source>
+        <translation>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</translation>
     </message>
     <message>
         <source>&amp;Fit to window</source>

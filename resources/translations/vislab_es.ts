@@ -52,10 +52,6 @@
         <translation>Año del artículo</translation>
     </message>
     <message>
-        <source>Parameters (M)</source>
-        <translation>Parámetros (M)</translation>
-    </message>
-    <message>
         <source>Learned weights, in millions</source>
         <translation>Pesos aprendidos, en millones</translation>
     </message>
@@ -66,10 +62,6 @@
     <message>
         <source>Billions of multiply-adds for one 224 px image (299 px for Inception)</source>
         <translation>Miles de millones de multiplicaciones-sumas para una imagen de 224 px (299 px para Inception)</translation>
-    </message>
-    <message>
-        <source>Top-1 (%)</source>
-        <translation>Top-1 (%)</translation>
     </message>
     <message>
         <source>Published ImageNet top-1 accuracy of the pretrained weights</source>
@@ -84,20 +76,17 @@
         <translation>Dónde están los pesos preentrenados: incluidos, en caché, por descargar o no disponibles sin conexión</translation>
     </message>
     <message>
-        <source>Latency here (ms)</source>
-        <translation>Latencia aquí (ms)</translation>
-    </message>
-    <message>
         <source>Median time of one image's forward pass on this CPU</source>
         <translation>Mediana del tiempo de una pasada hacia delante de una imagen en esta CPU</translation>
     </message>
     <message>
-        <source>Timed with</source>
-        <translation>Cronometrado con</translation>
-    </message>
-    <message>
         <source>Weights used for timing; random weights run as fast as trained ones</source>
         <translation>Pesos usados para cronometrar; los pesos aleatorios van tan rápido como los entrenados</translation>
+    </message>
+    <message>
+        <source>Timed
+with</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>bundled</source>
@@ -122,6 +111,30 @@
         <translation>Cancelar</translation>
     </message>
     <message>
+        <source>about {0:.0f} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>about {0:.0f} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} for {1} models (an estimate from their size and what was measured here)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time every model on this computer's CPU, one at a time: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time only the models selected in the table: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure here: {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Select models in the table first.</source>
         <translation>Primero selecciona modelos en la tabla.</translation>
     </message>
@@ -138,8 +151,27 @@
         <translation>Cancelado tras {0} de {1} modelos.</translation>
     </message>
     <message>
+        <source>{0}: {1:.1f} ms, {2:.1f} %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>failed</source>
         <translation>falló</translation>
+    </message>
+    <message>
+        <source>Params
+(M)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top-1
+(%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latency
+here (ms)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>median of {0} passes; fastest {1} ms</source>
@@ -197,6 +229,10 @@
         <translation>El mapa de explicación sobre lo que vio el modelo</translation>
     </message>
     <message>
+        <source>{0} · the same map for every class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -211,6 +247,10 @@
     <message>
         <source>original · {0}x{1}</source>
         <translation>original · {0}x{1}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} no se puede leer: {1}</translation>
     </message>
     <message>
         <source>Scroll to zoom, drag to pan, double-click to fit</source>
@@ -235,6 +275,254 @@
     <message>
         <source>Map the explanation back onto the original photo; what the model never saw is dimmed</source>
         <translation>Proyecta la explicación sobre la foto original; lo que el modelo no vio aparece atenuado</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionMode</name>
+    <message>
+        <source>No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CollectionModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entropy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Near-duplicate of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unusual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not classified yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CollectionView</name>
+    <message>
+        <source>All images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Right only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: most confident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: least confident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: smallest margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: highest entropy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: confidently wrong first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: most unusual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sort: near-duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the images labelled or predicted as this class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by name or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Table as CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Table as JSON…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confusion matrix as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The map appears once the images have feature vectors (classify the collection).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This folder is not one subfolder per class, so there are no labels to check the model against. Name subfolders after ImageNet classes ("tabby", "281", "golden retriever") to see what the model gets wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None of the subfolder names is an ImageNet class ({0}): the images still get feature vectors, the map and similarity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The evaluation appears once the collection is classified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similar images appear once the collection is classified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} has no feature vector: it cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A pasted image has no file: save it to compare it with the collection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation type="unfinished">{0}: no se pudo escribir ({1})</translation>
+    </message>
+    <message>
+        <source>No confusion matrix: the folder has no ImageNet labels, or is not classified yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No map yet: classify the collection and open the Map tab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ColorLegend</name>
+    <message>
+        <source>Colour scale of the map: from its weakest value (bottom) to its strongest (top)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -276,12 +564,31 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}&lt;br&gt;mapa: {5}</translation>
     </message>
     <message>
+        <source>Top-{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Top-1 agrees</source>
         <translation>Top-1 coincide</translation>
     </message>
     <message>
         <source>Top-1 differs</source>
         <translation>Top-1 distinto</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not compared&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConfusionModel</name>
+    <message>
+        <source>{0} · {1} of {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -301,6 +608,26 @@
     <message>
         <source>Attention head (attention method)</source>
         <translation>Cabeza de atención (método de atención)</translation>
+    </message>
+    <message>
+        <source>Target class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type a class: 817 or sports car</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Explain any of the model's classes: type its number or one of its names and press Enter, or pick it from the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Randomised weights</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Use top-1</source>
@@ -347,8 +674,20 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt; ({1}) — {2} &lt;i&gt;Coste: {3}.&lt;/i&gt;</translation>
     </message>
     <message>
+        <source>The layer the map is taken from, as the model names it, with its output size (height x width x channels).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} does not use a layer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>all blocks</source>
         <translation>todos los bloques</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the last block</source>
@@ -357,6 +696,14 @@
     <message>
         <source>{0} (default)</source>
         <translation>{0} (predeterminada)</translation>
+    </message>
+    <message>
+        <source>No class matches “{0}”: type a number from 0 to {1} or a class name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no target class: {0} gives the same map whatever the class (the model answers &lt;b&gt;{1}&lt;/b&gt;)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>target: &lt;b&gt;{0}&lt;/b&gt; (#{1}, {2:.1f} %)</source>
@@ -371,6 +718,26 @@
         <translation>{0} en {1} en {2:.0f} ms</translation>
     </message>
     <message>
+        <source>class {0} (#{1})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the same map for every class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the map follows what the model learned: the method passes the check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the map hardly depends on what the model learned: be wary of it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Both maps for {0}. Similarity (Spearman rank correlation of the maps' pixels): &lt;b&gt;{1:.2f}&lt;/b&gt; (1 = the same map, 0 = unrelated) — {2}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>computing… {0} of {1}</source>
         <translation>calculando… {0} de {1}</translation>
     </message>
@@ -378,8 +745,8 @@
 <context>
     <name>FeaturesPanel</name>
     <message>
-        <source>Early layers respond to edges and colours, later ones to shapes and parts.</source>
-        <translation>Las primeras capas responden a bordes y colores; las posteriores, a formas y partes.</translation>
+        <source>Early layers respond to edges and colours, later ones to shapes and parts. Each layer shows its output size: height x width x channels.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Layer</source>
@@ -390,12 +757,39 @@
         <translation>Aquí aparecen los mapas de características.</translation>
     </message>
     <message>
-        <source>The 16 strongest of the {0} channels of &lt;b&gt;{1}&lt;/b&gt;</source>
-        <translation>Los 16 canales más fuertes de los {0} de &lt;b&gt;{1}&lt;/b&gt;</translation>
+        <source>low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each map is scaled to its own range: from its weakest activation to its strongest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to enlarge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {0} strongest of the {1} channels of &lt;b&gt;{2}&lt;/b&gt;, strongest first; the number is the channel's. Click a map to enlarge it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Learned filters of the first layer, &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>Filtros aprendidos de la primera capa, &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FeedBadge</name>
+    <message>
+        <source>Model fed the preprocessed image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predictions, maps and every panel show the model's answer for the image after the Preprocessing panel's steps, not the photo as loaded (Preprocessing ▸ Feed to the model)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -573,6 +967,26 @@
         <translation>Clasificando…</translation>
     </message>
     <message>
+        <source>loading…</source>
+        <translation>cargando…</translation>
+    </message>
+    <message>
+        <source>This panel needs the engine, which could not start.</source>
+        <translation>Este panel necesita el motor, que no pudo arrancar.</translation>
+    </message>
+    <message>
+        <source>This panel opens once the engine has loaded (torch, timm and matplotlib)…</source>
+        <translation>Este panel se abre cuando el motor haya cargado (torch, timm y matplotlib)…</translation>
+    </message>
+    <message>
+        <source>vislab's engine could not start: {0}. Reinstall vislab with its dependencies (torch, timm, torchvision) and open it again.</source>
+        <translation>El motor de vislab no pudo arrancar: {0}. Reinstala vislab con sus dependencias (torch, timm, torchvision) y vuelve a abrirlo.</translation>
+    </message>
+    <message>
+        <source>No predictions: the engine could not start.</source>
+        <translation>Sin predicciones: el motor no pudo arrancar.</translation>
+    </message>
+    <message>
         <source>{0} cannot be read: {1}</source>
         <translation>No se puede leer {0}: {1}</translation>
     </message>
@@ -606,10 +1020,111 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
 </context>
 <context>
+    <name>MapDialog</name>
+    <message>
+        <source>Feature map</source>
+        <translation type="unfinished">Mapa de características</translation>
+    </message>
+    <message>
+        <source>Channel {0} of {1}, scaled to its own range: bright where the channel responds most in this photo.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Click: make current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lasso: select a group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Box: select a group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colour by label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colour by predicted class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The map appears once the images have feature vectors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+ {0} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} · {1} on its way…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draw each photo in its place (up to {0} photos)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos the model sees alike are near each other. Hover to name a photo.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Dismiss</source>
         <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesView</name>
+    <message>
+        <source>Confidently wrong first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The table, wrong predictions only, the most confident first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows: the true label (the subfolder); columns: what the model said. Click a cell to see exactly those images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy {0:.1f} %&lt;/b&gt; · top-5 {1:.1f} % · {2} labelled images in {3} classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · {0} in folders that are not ImageNet classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · {0} unreadable</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -674,6 +1189,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>aún sin medir</translation>
     </message>
     <message>
+        <source>≈ {0:.0f} ms on {1} (provisional: measured while other work ran)</source>
+        <translation>≈ {0:.0f} ms en {1} (provisional: medido mientras corría otro trabajo)</translation>
+    </message>
+    <message>
         <source>Family</source>
         <translation>Familia</translation>
     </message>
@@ -716,6 +1235,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
 <context>
     <name>ModelPicker</name>
     <message>
+        <source>file {0}</source>
+        <translation>archivo {0}</translation>
+    </message>
+    <message>
         <source>The model: type to search. Grouped by family; each shows where its weights are.</source>
         <translation>El modelo: escribe para buscar. Agrupados por familia; cada uno indica dónde están sus pesos.</translation>
     </message>
@@ -726,6 +1249,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %</source>
         <translation>{0}: {1:.1f} M parámetros, {2:.2f} GFLOPs, top-1 {3:.1f} %</translation>
+    </message>
+    <message>
+        <source>Weights from {0}</source>
+        <translation>Pesos de {0}</translation>
     </message>
     <message>
         <source>Not on this computer: load a weights file for it.</source>
@@ -860,6 +1387,53 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
 </context>
 <context>
+    <name>RunHeader</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop after the batch in progress; what is done is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the current image large (Ctrl+L shows the collection again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Collection:&lt;/b&gt; {0} · {1} images · {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classify every image and compute its feature vector with the chosen model; results already stored are shown at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} · {1}/s · {2} left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} · cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} · stopped: {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>Predictions</source>
@@ -867,14 +1441,75 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
 </context>
 <context>
-    <name>StatusLine</name>
+    <name>SimilarRow</name>
     <message>
-        <source>{0} · ready ({1:.1f} s)</source>
-        <translation>{0} · listo ({1:.1f} s)</translation>
+        <source>{0}
+cosine similarity {1:.3f}
+click: compare; double-click: show</source>
+        <translation type="unfinished" />
     </message>
+    <message>
+        <source>{0} and {1}: {2}&lt;br&gt;&lt;i&gt;Cosine similarity of the two feature vectors: 1 means the model sees the same things, 0 nothing in common. Compare numbers within one model, not across models.&lt;/i&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The most similar images in the collection. Drop an image here to find what looks like it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Similar to {0}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for images like {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an image to see the most similar ones.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
     <message>
         <source>starting…</source>
         <translation>iniciando…</translation>
+    </message>
+    <message>
+        <source>starting: loading torch…</source>
+        <translation>arrancando: cargando torch…</translation>
+    </message>
+    <message>
+        <source>starting: loading timm and torchvision…</source>
+        <translation>arrancando: cargando timm y torchvision…</translation>
+    </message>
+    <message>
+        <source>starting: loading the explanation methods…</source>
+        <translation>arrancando: cargando los métodos de explicación…</translation>
+    </message>
+    <message>
+        <source>starting: loading {2}…</source>
+        <translation>arrancando: cargando {2}…</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · ready ({2:.1f} s)</source>
+        <translation>{0} · {1} · listo ({2:.1f} s)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · classifying…</source>
+        <translation>{0} · {1} · clasificando…</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · no predictions</source>
+        <translation>{0} · {1} · sin predicciones</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · this photo cannot be read</source>
+        <translation>{0} · {1} · esta foto no se puede leer</translation>
+    </message>
+    <message>
+        <source>The engine could not start: see the message above.</source>
+        <translation>El motor no pudo arrancar: mira el mensaje de arriba.</translation>
     </message>
     <message>
         <source>What ran the model for these predictions</source>
@@ -891,6 +1526,25 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>vislab makes no network call except a weights download you ask for.</source>
         <translation>vislab no se conecta a la red salvo para descargar los pesos que pidas.</translation>
+    </message>
+</context>
+<context>
+    <name>Stopped</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Stopped: another photo was chosen. Run it again for this one.</source>
+        <translation>Detenido: se eligió otra foto. Vuelve a ejecutarlo para esta.</translation>
+    </message>
+    <message>
+        <source>Stopped: another model was chosen. Run it again for this one.</source>
+        <translation>Detenido: se eligió otro modelo. Vuelve a ejecutarlo para este.</translation>
+    </message>
+    <message>
+        <source>Stopped: the device or the pipeline fed to the model changed. Run it again.</source>
+        <translation>Detenido: cambió el dispositivo o el preprocesado que recibe el modelo. Vuelve a ejecutarlo.</translation>
     </message>
 </context>
 <context>
@@ -948,8 +1602,24 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>sí</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0} follows {1} (#{2})</source>
+        <translation>{0} sigue a {1} (#{2})</translation>
+    </message>
+    <message>
+        <source>Sweep of {0}: {1}</source>
+        <translation>Barrido de {0}: {1}</translation>
+    </message>
+    <message>
         <source>Open a photo first.</source>
         <translation>Abre primero una foto.</translation>
+    </message>
+    <message>
+        <source>Sweeping {0}…</source>
+        <translation>Barriendo {0}…</translation>
     </message>
     <message>
         <source>Save the sweep</source>
@@ -1029,6 +1699,14 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>&amp;Next image</source>
         <translation>Imagen &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>Co&amp;llection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Fit to window</source>

@@ -17,7 +17,6 @@ STATES = {
     "methods": QT_TRANSLATE_NOOP("StatusLine", "starting: loading the explanation methods…"),
     "model": QT_TRANSLATE_NOOP("StatusLine", "starting: loading {2}…"),
     "ready": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · ready ({2:.1f} s)"),
-    "loading": QT_TRANSLATE_NOOP("StatusLine", "{0} · loading {1}…"),
     "classifying": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · classifying…"),
     "failed": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · no predictions"),
     "unreadable": QT_TRANSLATE_NOOP("StatusLine", "{0} · {1} · this photo cannot be read"),
