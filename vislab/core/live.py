@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = ["Capture", "Frame", "FrameSlot", "Live", "LiveRates", "LiveResult", "MapSchedule", "MapSmoother",
-           "VideoSource", "available_cameras", "describe_source", "leave_a_core", "parse_source"]
+           "VideoSource", "available_cameras", "describe_source", "leave_a_core", "parse_source", "write_video"]
 
 #: The frame rate assumed for a camera that does not say its own.
 DEFAULT_CAMERA_FPS = 30.0
@@ -674,6 +674,29 @@ def _tensor(values: np.ndarray):
     import torch
 
     return torch.from_numpy(np.asarray(values))
+
+
+def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: float = 10.0) -> Path:
+    """Write RGB uint8 frames of one size to a Motion-JPEG ``.avi`` at ``fps`` (a recording to play back as a
+    camera: the tests' and benchmarks' stand-in for one, readable by every OpenCV build).
+
+    Raises:
+        CameraError: the file cannot be written, naming it.
+    """
+    path = Path(path)
+    writer: cv2.VideoWriter | None = None
+    try:
+        for image in frames:
+            if writer is None:
+                size = (image.shape[1], image.shape[0])
+                writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, size)
+                if not writer.isOpened():
+                    raise CameraError(str(path), "cannot be written as a video")
+            writer.write(cv2.cvtColor(image, cv2.COLOR_RGB2BGR))
+    finally:
+        if writer is not None:
+            writer.release()
+    return path
 
 
 def available_cameras(indices: int = PROBE_INDICES, timeout: float = PROBE_TIMEOUT) -> list[int]:
