@@ -82,6 +82,13 @@ TABLE: tuple[MenuSpec | ActionSpec | SectionSpec, ...] = (
     MenuSpec("view", QT_TRANSLATE_NOOP("WindowActions", "&View")),
     ActionSpec("previous", QT_TRANSLATE_NOOP("WindowActions", "&Previous image"), "view", "Left"),
     ActionSpec("next", QT_TRANSLATE_NOOP("WindowActions", "&Next image"), "view", "Right"),
+    ActionSpec("collection", QT_TRANSLATE_NOOP("WindowActions", "Co&llection"), "view", "Ctrl+Shift+L",
+               QT_TRANSLATE_NOOP("WindowActions", "The folder opened last as a grid, a table, a map and its "
+                                                  "mistakes, or the picture again"), checkable=True,
+               separated=True),
+    ActionSpec("live", QT_TRANSLATE_NOOP("WindowActions", "Li&ve camera"), "view", "Ctrl+L",
+               QT_TRANSLATE_NOOP("WindowActions", "The camera (or a video file) in the picture, classified and "
+                                                  "explained as it plays; Space keeps a frame"), checkable=True),
     ActionSpec("fit", QT_TRANSLATE_NOOP("WindowActions", "&Fit to window"), "view", "Ctrl+0"),
     ActionSpec("zoom_in", QT_TRANSLATE_NOOP("WindowActions", "Zoom &in"), "view", QKeySequence.StandardKey.ZoomIn),
     ActionSpec("zoom_out", QT_TRANSLATE_NOOP("WindowActions", "Zoom &out"), "view",

@@ -14,6 +14,7 @@ from ..core.errors import DeviceError, ImageReadError, WeightsError
 from . import window_state
 from .actions import WindowActions
 from .central_view import VIEW_LABELS, CentralView
+from .collection.mode import CollectionMode
 from .file_commands import FileCommands
 from .glossary import GlossaryDock
 from .i18n import Retranslatable
@@ -64,7 +65,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setStatusBar(StatusLine())
         self.status_model, self.status_time = self.statusBar().status_model, self.statusBar().status_time
         self.files = FileCommands(self, session, settings, self.centre.current_picture, lambda: self._predictions,
-                                  self._say)
+                                  self._say, self.collection_mode.open)
         self.presentation = Presentation(self, self.top_split, self._advanced_widgets, self.main_split,
                                          lambda: self._panel_name() != "explain")
         self.leave_presentation = self.presentation.leave
@@ -94,7 +95,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.top_split = QSplitter(Qt.Orientation.Horizontal)
         self.top_split.addWidget(self.strip)
-        self.top_split.addWidget(self.centre)
+        # The centre's two modes: the picture, and the Collection view of a folder.
+        self.collection_mode = CollectionMode(self.session, self.centre, self._say, self)
+        self.top_split.addWidget(self.collection_mode.stack)
         self.top_split.addWidget(self.side)
         self.top_split.setStretchFactor(1, 1)
         self.top_split.setSizes([170, 760, 330])
@@ -122,6 +125,7 @@ class MainWindow(Retranslatable, QMainWindow):
             "save_view": files.save_view, "export_predictions": files.export_predictions,
             "copy_view": files.copy_view, "quit": self.close,
             "previous": lambda: self.session.step(-1), "next": lambda: self.session.step(1),
+            "collection": self.collection_mode.show,
             "fit": self.view.fit, "zoom_in": lambda: self.view.zoom(1.25), "zoom_out": lambda: self.view.zoom(0.8),
             "presentation": self.set_presentation, "concepts": lambda: self.show_concept(None),
             "load_weights": self.load_weights, "use_pretrained": self.use_pretrained,
@@ -162,6 +166,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.predictions.classClicked.connect(self._on_class_clicked)
         self.tabs.currentChanged.connect(self._on_tab)
         self.files.recentChanged.connect(self.window_actions.set_recent)
+        self.collection_mode.changed.connect(self.window_actions["collection"].setChecked)
         self.presentation.changed.connect(self.presentation_action.setChecked)
         self.presentation.changed.connect(self.predictions.set_thick)
         self.tabs.currentChanged.connect(lambda _i: self.presentation.lay_out())
@@ -178,6 +183,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.presentation.active:
             self.set_presentation(False)  # remember the window as it is outside the classroom
         window_state.save(self)
+        self.collection_mode.stop()
         self.session.stop()
         super().closeEvent(event)
 
