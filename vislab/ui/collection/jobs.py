@@ -83,6 +83,9 @@ class CollectionJobs(QObject):
         failed(object): the classification's error (also sent to the window's message line by the session).
     """
 
+    #: Photos per batch: a cancel takes effect between two, and each is one transaction of the store.
+    batch_size = 16
+
     records = Signal(list, bool)
     classes = Signal(tuple, list)
     notice = Signal(str)
@@ -93,6 +96,7 @@ class CollectionJobs(QObject):
         super().__init__(parent)
         self.session = session
         self.running = False
+        self._run = 0  # the classification whose batches are taken; a stopped one's stragglers are dropped
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._drain = QTimer(self)
@@ -137,7 +141,11 @@ class CollectionJobs(QObject):
         this model comes back at once, the rest batch by batch."""
         files, labels = tuple(files), tuple(labels)
         model_id, weights, device = choices.model_id, choices.weights, choices.device
-        sink = self._queue
+        self._run += 1
+        run, queue_, batch_size = self._run, self._queue, self.batch_size
+
+        def sink(*item) -> None:
+            queue_.put((run, *item))
 
         def work(job: Job) -> str:
             engine = import_engine()
@@ -147,18 +155,18 @@ class CollectionJobs(QObject):
             model = engine.models().get(model_id, weights=weights, device=device, cancel=job.cancel)
             names = tuple(model.labels)
             matched = {label: core.match_label(label, names) for label in set(labels) if label is not None}
-            sink.put(("classes", names, [matched.get(label) for label in labels]))
+            sink("classes", names, [matched.get(label) for label in labels])
             store = Store.open()
             if store.notice:
-                sink.put(("notice", store.notice))
+                sink("notice", store.notice)
 
             try:
                 stored = len(store.lookup(model_key(model), files))  # they come first, without the model
-                for batch in core.process(files, model, store, top_k=5, batch_size=16,
+                for batch in core.process(files, model, store, top_k=5, batch_size=batch_size,
                                           cancel=core.cancel_from(job.cancel)):
                     computed = stored <= 0
                     stored -= len(batch)
-                    sink.put(("records", batch, computed))
+                    sink("records", batch, computed)
             finally:
                 store.close()
             return "done"
@@ -180,9 +188,11 @@ class CollectionJobs(QObject):
         batches: dict[bool, list] = {True: [], False: []}
         while True:
             try:
-                item = self._queue.get_nowait()
+                run, *item = self._queue.get_nowait()
             except queue.Empty:
                 break
+            if run != self._run:
+                continue  # a stopped run's last batch: stored, and the next run reads it from the store
             if item[0] == "records":
                 batches[item[2]].extend(item[1])
             elif item[0] == "classes":
