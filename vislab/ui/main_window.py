@@ -67,7 +67,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.files = FileCommands(self, session, settings, self.centre.current_picture, lambda: self._predictions,
                                   self._say, self.collection_mode.open)
         self.presentation = Presentation(self, self.top_split, self._advanced_widgets, self.main_split,
-                                         lambda: self._panel_name() != "explain")
+                                         lambda: self._panel_name() != "explain", self.tabs)
         self.leave_presentation = self.presentation.leave
         self._build_actions()
         self._connect()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
@@ -37,6 +37,7 @@ class _Saved:
     state: Qt.WindowState
     splitters: list[QByteArray]
     plot_fonts: dict[str, float]
+    panel_scale: float = PRESENTATION_SCALE
     hidden: list[QWidget] = field(default_factory=list)
 
 
@@ -51,6 +52,8 @@ class Presentation(QObject):
         panel_has_result: whether the current panel shows a result of its own (it then gets
             :data:`PANEL_SHARE` of the height); when it does not, its result is the picture, which gets the
             height and the panel only what its controls need.
+        panels: the panels' stack: its fonts grow as much as the screen's width allows (a row of controls that
+            would need more than the screen gets a smaller font rather than push the window off the screen).
 
     Signals:
         changed(bool): presentation mode was turned on or off.
@@ -59,17 +62,26 @@ class Presentation(QObject):
     changed = Signal(bool)
 
     def __init__(self, window: QMainWindow, split: QSplitter, advanced: Callable[[], Sequence[QWidget]],
-                 main_split: QSplitter | None = None, panel_has_result: Callable[[], bool] = lambda: False) -> None:
+                 main_split: QSplitter | None = None, panel_has_result: Callable[[], bool] = lambda: False,
+                 panels: QWidget | None = None) -> None:
         super().__init__(window)
+        self.panels = panels
         self.window = window
         self.split = split
         self.main_split = main_split
         self.advanced = advanced
         self.panel_has_result = panel_has_result
         self._saved: _Saved | None = None
+        self._keeping = False  # fitting the panels' fonts (their resize events are its own)
         # Esc leaves presentation mode wherever the focus is; outside it, Esc is left to the widgets.
         self.leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), window, lambda: self.set_active(False))
         self.leave.setEnabled(False)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._saved is not None and not self._keeping:
+            QTimer.singleShot(0, self._keep_on_screen)  # a panel's new contents may have pushed it past the screen
+        return False
 
     @property
     def active(self) -> bool:
@@ -100,6 +112,7 @@ class Presentation(QObject):
             if widget.isVisible() or not window.isVisible():
                 widget.hide()
                 saved.hidden.append(widget)
+        self._fit_panels()
         window.showFullScreen()
         QTimer.singleShot(100, self.lay_out)  # once the window is full screen
 
@@ -107,6 +120,8 @@ class Presentation(QObject):
         app = QApplication.instance()
         saved, self._saved = self._saved, None
         restore_plot_fonts(saved.plot_fonts, PRESENTATION_SCALE)
+        if self.panels is not None:
+            self.panels.setFont(QFont())  # the application's again
         app.setFont(saved.font)
         app.setPalette(saved.palette)
         for widget in saved.hidden:
@@ -127,11 +142,45 @@ class Presentation(QObject):
         for splitter, state in zip(self._splitters(), saved.splitters, strict=True):
             splitter.restoreState(state)
 
+    def _fit_panels(self) -> None:
+        """The panels' font: :data:`PRESENTATION_SCALE` times the desktop's, or less, down to the desktop's size, where
+        that is what keeps every panel's widest row of controls on the screen."""
+        if self.panels is None:
+            return
+        screen = self.window.screen()
+        room = screen.availableGeometry().width() - 40 if screen is not None else 1 << 20
+        base, scale = self._saved.font, self._saved.panel_scale
+        while True:
+            if self.panels.font() != scaled_font(base, scale):
+                self.panels.setFont(scaled_font(base, scale))
+                QApplication.sendPostedEvents()
+            if self.panels.minimumSizeHint().width() <= room or scale <= 1.0:
+                self._saved.panel_scale = scale  # only ever smaller while presenting: no font that jumps back
+                return
+            scale = max(1.0, scale - 0.1)
+
+    def _keep_on_screen(self) -> None:
+        """Fit the panels' fonts (a panel's row of controls may have grown when it was shown) and bring the
+        window back to the screen's size if it grew past it meanwhile."""
+        if self._saved is None or self._keeping:
+            return
+        self._keeping = True
+        try:
+            self._fit_panels()
+        finally:
+            self._keeping = False
+        screen = self.window.screen()
+        if screen is not None and self.window.geometry() != screen.geometry():
+            self.window.setGeometry(screen.geometry())  # this leaves full screen: back to it
+            self.window.showFullScreen()
+
     def lay_out(self) -> None:
         """The projector's layout for the current panel: the picture and the predictions side by side, the strip
         folded away; the panel large when it has a result of its own, else just tall enough for its controls."""
         if self._saved is None:
             return
+        self._keep_on_screen()
+        QTimer.singleShot(50, self._keep_on_screen)  # once the panel just shown has laid itself out
         width = sum(self.split.sizes())
         picture = round(width * PICTURE_SHARE)
         self.split.setSizes([0, picture, width - picture])

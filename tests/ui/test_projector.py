@@ -1,0 +1,147 @@
+"""The window on the screens classes use: a 1280x720 or 1366x768 projector, presentation mode and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+LONG = 60_000
+
+
+def _layout(window) -> dict:
+    """Everything presentation mode may change and must put back."""
+    app = QApplication.instance()
+    return {"geometry": window.geometry().getRect(), "normal": window.normalGeometry().getRect(),
+            "top": window.top_split.sizes(), "main": window.main_split.sizes(),
+            "font": app.font().pointSizeF(), "palette": app.palette().color(app.palette().ColorRole.Window).name(),
+            "visible": {name: getattr(window, name).isVisible() for name in ("strip", "card_scroll", "tabs")}
+            | {"status": window.statusBar().isVisible(), "toolbar": window.bar.isVisible()},
+            "full": window.isFullScreen()}
+
+
+def test_leaving_presentation_mode_puts_the_window_back_exactly_each_time(qtbot, window, cat):
+    window.add_paths([str(cat)])
+    qtbot.waitUntil(lambda: window._predictions is not None, timeout=LONG)
+    qtbot.wait(200)  # the first splitter sizes are set once the window has its size
+    before = _layout(window)
+    for _ in range(4):
+        window.set_presentation(True)
+        qtbot.waitUntil(window.isFullScreen)
+        qtbot.wait(300)
+        assert not window.strip.isVisible()
+        window.set_presentation(False)
+        qtbot.waitUntil(lambda: not window.isFullScreen())
+        qtbot.wait(300)
+        assert _layout(window) == before
+
+
+# --- the window on a projector's screen ---------------------------------------------------------------------
+# The offscreen platform takes its screens from a JSON file (``offscreen:configfile=...``), read when the
+# application starts: each screen size runs in a child process of its own, which prints what it found.
+
+SCREENS = ((1280, 720), (1366, 768))
+
+
+def _screen_report(tmp_path, width: int, height: int) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    # No simulated window frame: the window's own geometry is what must fit (the real frame is default_size's).
+    screen = {"name": "projector", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    done = subprocess.run([sys.executable, __file__, str(tmp_path / "vislab.ini")], env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_the_window_fits_a_projector_screen_with_no_text_cut_off(tmp_path, width, height):
+    report = _screen_report(tmp_path, width, height)
+    assert report["screen"] == [0, 0, width, height]
+    assert len(report["views"]) == 2 * 2 * 8  # two languages, normal and presentation, every panel
+    for view in report["views"]:
+        where = f"{view['language']}, {view['mode']}, {view['panel']}"
+        for name, (x, y, w, h) in view["windows"].items():
+            assert x >= 0 and y >= 0 and x + w <= width and y + h <= height, f"{name} off screen ({where})"
+        assert view["status_bar"] or view["mode"] == "presentation", where
+        assert view["cut"] == [], f"text cut off ({where})"
+        if view["mode"] == "presentation" and view["language"] == "en":  # large, as far as the width allows
+            assert view["panel_font"] >= 1.2, where
+
+
+def _child(ini: str) -> None:
+    """Open the window on this process's screen, in English and Spanish, normal and in presentation mode, on
+    every panel; print what is off screen or cut off, as JSON."""
+    import json
+    import time
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from vislab.ui import i18n
+    from vislab.ui.app import create_window
+    from vislab.ui.settings import Settings
+
+    app = QApplication([])
+    app.setStyle("Fusion")
+
+    def wait(condition, seconds: float = 60) -> None:
+        end = time.monotonic() + seconds
+        while not condition() and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    settings = Settings(QSettings(ini, QSettings.Format.IniFormat))
+    settings.set("language", "en")
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "chelsea.png"
+    window = create_window([str(sample)], settings=settings)
+    window.show()
+    wait(lambda: window._predictions is not None and window.tabs.count() == 8)
+    views = []
+    base = app.font().pointSizeF()
+
+    def cut() -> list[str]:
+        found = []
+        for widget in app.allWidgets():
+            if not widget.isVisible() or widget.window() is not window:
+                continue
+            if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and not widget.wordWrap()):
+                if widget.text() and widget.width() < widget.minimumSizeHint().width():
+                    found.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} px, needs "
+                                 f"{widget.minimumSizeHint().width()}")
+        found += [f"prediction {label!r}" for label in window.predictions.cut_labels()]
+        return found
+
+    for language in ("en", "es"):
+        i18n.install(language)
+        for mode in ("normal", "presentation"):
+            window.set_presentation(mode == "presentation")
+            wait(lambda on=mode == "presentation": window.isFullScreen() == on, 5)
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
+                wait(lambda: False, 0.4)  # the panel lays itself out
+                views.append({"language": language, "mode": mode, "panel": window.tabs.tabText(index),
+                              "windows": {w.objectName() or type(w).__name__: w.frameGeometry().getRect()
+                                          for w in app.topLevelWidgets() if w.isVisible()},
+                              "status_bar": window.statusBar().isVisible()
+                              and window.statusBar().geometry().bottom() < window.height(),
+                              "cut": cut(), "panel_font": window.tabs.font().pointSizeF() / base})
+    window.set_presentation(False)
+    screen = window.screen().availableGeometry().getRect()
+    window.close()
+    window.session.runner.cancel_all()
+    window.session.runner.wait(60_000)
+    print(json.dumps({"screen": screen, "views": views}))
+
+
+if __name__ == "__main__":
+    import sys
+
+    _child(sys.argv[1])
