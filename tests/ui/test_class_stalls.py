@@ -210,7 +210,8 @@ def test_start_up_says_what_it_loads_and_every_tab_is_there_from_the_start(qtbot
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())][-3:] == ["Compare", "Experiments", "Models"]
     assert not any(win.tabs.isTabEnabled(i) for i in range(5, 8))
     assert not win.tabs.isTabEnabled(0) and win.tabs.isTabEnabled(2)  # Explain needs torch; Preprocessing not
-    assert win.panels["explain"].method.count() == 1 and not win.panels["explain"].method.isEnabled()
+    method = win.panels["explain"].method
+    assert method.placeholderText() == "loading…" and method.isVisibleTo(win) and not method.isEnabled()
     assert win.status_model.text().startswith("starting")
     _wait_predictions(qtbot, win)
     assert "starting: loading EfficientNet-Lite0…" in said

@@ -283,9 +283,8 @@ class MainWindow(Retranslatable, QMainWindow):
             panel = self.panels.get(panel_id)
             needs_engine = panel is None or any(get_analysis(a).engine for a in getattr(panel, "ANALYSES", ()))
             self.tabs.setTabEnabled(index, ready or not needs_engine)
-        explain = self.panels["explain"]
-        if not ready and explain.method.count() == 0:  # filled from the method registry, which needs torch
-            explain.method.addItem(self.tr("loading…"))
+        # The method list comes from the method registry, which needs torch: until then the box says so.
+        self.panels["explain"].method.setPlaceholderText("" if ready else self.tr("loading…"))
 
     def _waiting_text(self) -> str:
         if self.session.engine_error is not None:
