@@ -2,7 +2,11 @@
 
     vislab [IMAGE...]                      the window, with these images
     vislab models [--json]                 the model catalog and each model's weights status
-    vislab classify IMAGE|FOLDER... [--model ID] [--weights FILE] [--top-k K] [--device D] [--json]
+    vislab classify FOLDER_OR_FILES... [--model ID] [--weights FILE] [--top-k K] [--device D] [--csv FILE] [--json]
+    vislab embed FOLDER_OR_FILES... [--model ID] [--out FILE.npz]      feature vectors + file list
+    vislab similar QUERY_IMAGE FOLDER [-k K] [--model ID] [--json]      the look-alikes, best first
+    vislab similarity IMAGE_A IMAGE_B [--models A,B] [--json]            cosine of their feature vectors
+    vislab evaluate FOLDER [--model ID] [--json] [--confusion FILE.png]  one subfolder per class: accuracy, matrix
     vislab devices [--json]                the devices models can run on here
     vislab explain IMAGE --method METHOD [--model ID] [--weights FILE] [--target CLASS_INDEX] [--layer NAME]
                    [--save-heatmap FILE.npy] [--save-overlay FILE.png] [--json]
@@ -17,7 +21,8 @@
 A mistake (a bad file, an unknown model) is one line on stderr naming the thing and the reason; the
 exit status is 0 only when everything asked for succeeded. Output files are checked before the work
 starts, and one that cannot be written is one line while the others and the results still come;
-``--json`` prints strict JSON (never NaN), and a model whose output is not finite is an error. The
+``--json`` prints strict JSON (never NaN), and a model whose output is not finite is an error. classify,
+embed, similar, similarity and evaluate read and fill one collection store (:mod:`vislab.core.store`). The
 commands are the entries of :data:`vislab.cli.commands.COMMANDS`; each command's module imports torch
 only when it runs.
 """

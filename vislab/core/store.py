@@ -330,8 +330,8 @@ class Store:
             rows = db.execute("SELECT digest, indices, probabilities, entropy, vector FROM results WHERE "
                               f"model_key = ? AND digest IN ({','.join('?' * len(chunk))})", [key, *chunk])
             for digest, indices, probabilities, entropy, vector in rows:
-                top = tuple(int(i) for i in np.frombuffer(indices, dtype="<i4"))
-                probs = tuple(float(p) for p in np.frombuffer(probabilities, dtype="<f4"))
+                top = tuple(np.frombuffer(indices, dtype="<i4").tolist())
+                probs = tuple(np.frombuffer(probabilities, dtype="<f4").tolist())
                 vec = None if vector is None else np.frombuffer(vector, dtype="<f2").astype(np.float32)
                 for path in by_digest[digest]:
                     fid = ids[path]
