@@ -182,6 +182,9 @@ def test_every_view_says_when_the_model_is_fed_the_preprocessed_image(qtbot, win
     badges = window.feed_badges()
     assert not any(b.isVisible() for b in badges)
     preprocess = window.panels["previews"]
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    width = window.width()
     preprocess.set_steps([Step.make("grayscale")])
     preprocess.feed.setChecked(True)
     for tab in (window.panels["explain"], window.panels["features"], window.panels["previews"]):
@@ -191,6 +194,10 @@ def test_every_view_says_when_the_model_is_fed_the_preprocessed_image(qtbot, win
         assert all(b.text() == "Model fed the preprocessed image" for b in badges)
     assert window.centre.isAncestorOf(badges[0]) and window.side.isAncestorOf(badges[1])
     assert window.tabs.cornerWidget(Qt.Corner.TopRightCorner) is badges[2]
+    assert window.width() == width  # the badges take no room the window does not have
+    corner = badges[0].geometry()  # in the picture's top-right corner, over it
+    assert badges[0].parentWidget() is window.view and corner.top() <= 10
+    assert window.view.width() - 20 <= corner.right() < window.view.width()
     preprocess.feed.setChecked(False)
     assert not any(b.isVisible() for b in badges)
 
@@ -239,3 +246,124 @@ def test_thumbnails_fill_their_tile_without_a_letterbox(qtbot, window, tmp_path)
         assert colour.red() > 150 or colour.blue() > 150, (x, y, colour.getRgb())  # the photo, not black
     middle = icon.pixelColor(THUMB // 2, THUMB // 2)
     assert middle.blue() > 150 and middle.red() < 80  # the photo's centre is the tile's centre
+
+
+# --- the Models tab ----------------------------------------------------------------------------------------------
+
+def _all_measured(panel):
+    """Every catalog model with a latency that grows with its GFLOPs (as a machine would give)."""
+    from vislab.core.catalog import list_models
+    from vislab.core.measure import Measurement
+
+    for spec in list_models():
+        panel.measurements[spec.id] = Measurement(spec.id, 0.004 + 0.01 * spec.gflops, "random", passes=5)
+        panel._show_measurement(panel.measurements[spec.id])
+    panel._update_plot()
+
+
+def test_the_models_table_needs_no_sideways_scrolling_at_the_default_width(qtbot, window):
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.panels.get("catalog") is not None, timeout=LONG)
+    panel = window.panels["catalog"]
+    window.tabs.setCurrentWidget(panel)
+    _all_measured(panel)  # the latency and "timed with" columns filled in too
+    panel.fit_table()
+    qtbot.waitUntil(lambda: panel.table.isVisible())
+    QApplication.processEvents()
+    table = panel.table
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert panel.canvas.width() >= panel.canvas.minimumWidth() >= 300
+
+
+def test_scatter_labels_only_the_selected_and_the_best_trade_offs(qtbot, window):
+    from matplotlib.backend_bases import MouseEvent
+
+    from vislab.core.catalog import get_spec
+    from vislab.ui.panels.catalog import MAX_LABELS, pareto_ids
+
+    qtbot.waitUntil(lambda: window.panels.get("catalog") is not None, timeout=LONG)
+    panel = window.panels["catalog"]
+    window.tabs.setCurrentWidget(panel)
+    _all_measured(panel)
+    panel.canvas.draw()
+    named = [t.get_text() for t in panel.axes.texts]
+    assert 2 <= len(named) <= MAX_LABELS < len(panel.measurements)
+    assert set(panel.labelled_ids()) <= set(pareto_ids(panel._points))  # nothing selected: the best trade-offs
+    boxes = [t.get_window_extent() for t in panel.axes.texts]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])  # never piled up
+    fastest = min(panel._points, key=lambda p: p[1])[0]
+    assert fastest in panel.labelled_ids()
+    unnamed = next(i for i, _x, _y in panel._points if get_spec(i).name not in named)
+    panel.select([unnamed])
+    assert get_spec(unnamed).name in [t.get_text() for t in panel.axes.texts]  # the selected one is named
+    panel.canvas.draw()
+    other = next(p for p in panel._points if get_spec(p[0]).name not in [t.get_text() for t in panel.axes.texts])
+    x, y = panel.axes.transData.transform(other[1:])
+    panel.canvas.callbacks.process("motion_notify_event", MouseEvent("motion_notify_event", panel.canvas, x, y))
+    assert panel._hover is not None and panel._hover.get_text().startswith(get_spec(other[0]).name + ":")
+    assert all(t.get_fontsize() >= 8 for t in panel.axes.get_xticklabels() + panel.axes.get_yticklabels())
+    assert pareto_ids([("a", 1, 70), ("b", 2, 80), ("c", 3, 75)]) == ["a", "b"]
+
+
+def test_measure_here_says_how_long_it_will_take_before_it_starts(qtbot, window):
+    from vislab.core.catalog import list_models
+    from vislab.core.measure import Measurement
+    from vislab.ui.panels.catalog import estimate_seconds
+
+    qtbot.waitUntil(lambda: window.panels.get("catalog") is not None, timeout=LONG)
+    panel = window.panels["catalog"]
+    assert "an estimate" in panel.estimate.text() and f"for {len(list_models())} models" in panel.estimate.text()
+    assert "an estimate" in panel.measure.toolTip()
+    specs = list_models()
+    guess = estimate_seconds(specs, {}, 5)
+    fast = {s.id: Measurement(s.id, 0.001, "random") for s in specs}
+    assert estimate_seconds(specs, fast, 5) < guess  # what was measured here replaces the guess
+    bigger = max(specs, key=lambda s: s.gflops)
+    smaller = min(specs, key=lambda s: s.gflops)
+    assert estimate_seconds([bigger], {}, 5) > estimate_seconds([smaller], {}, 5)
+    panel.select([smaller.id])
+    assert "for 1 models" in panel.measure_selected.toolTip() or "for 1 model" in panel.measure_selected.toolTip()
+
+
+# --- Compare -----------------------------------------------------------------------------------------------------
+
+def test_compare_columns_line_up_with_large_maps_and_top_k_bars(qtbot, window, cat, tmp_path):
+    import torch
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.libraries import architecture as _architecture
+
+    weights = tmp_path / "vit.pth"
+    torch.manual_seed(0)
+    torch.save(_architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
+    window.session.weights_files["vit_tiny_patch16_224"] = str(weights)
+    window.resize(1280, 800)
+    window.add_paths([str(cat)])
+    qtbot.waitUntil(lambda: window.panels.get("compare") is not None and window.session.request() is not None,
+                    timeout=LONG)
+    panel = window.panels["compare"]
+    window.tabs.setCurrentWidget(panel)
+    panel.models.check_only(["efficientnet_lite0", "vit_tiny_patch16_224"])
+    panel.run.click()
+    qtbot.waitUntil(lambda: len(panel._results) == 2, timeout=LONG)
+    QApplication.processEvents()
+    (t0, p0, _), (t1, p1, _) = panel.columns[:2]
+    b0, b1 = panel.bars[:2]
+    assert t0.geometry().top() == t1.geometry().top()
+    assert p0.geometry().top() == p1.geometry().top() and p0.height() == p1.height()
+    assert b0.geometry().top() == b1.geometry().top()
+    assert min(p0.width(), p0.height()) >= 100
+    assert not panel.columns[2][1].isVisible() and not panel.bars[2].isVisible()  # two models, two columns
+    assert panel.legend.isVisible() and panel.legend.geometry().left() >= p1.geometry().right()
+    for bars, column in zip((b0, b1), (panel._results[0], panel._results[1]), strict=True):
+        assert [p.index for p in bars.items] == [p.index for p in column.predictions]
+        assert not bars.interactive and bars.isVisible()
+    b0.resize(120, b0.height())  # too narrow for a long name: it is elided, and its tooltip gives it in full
+    row = next(r for r in range(len(b0.items)) if b0.is_elided(r))
+    y = 4 + row * b0.row_height() + 5
+    QApplication.sendEvent(b0, QHelpEvent(QEvent.Type.ToolTip, QPoint(20, y), b0.mapToGlobal(QPoint(20, y))))
+    assert QToolTip.text().startswith(f"{b0.items[row].label} (#{b0.items[row].index})")

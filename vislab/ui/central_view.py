@@ -59,7 +59,7 @@ class CentralView(Retranslatable, QWidget):
         self.unreadable.setVisible(False)
         self.legend = ColorLegend()  # beside the map, in the colormap chosen
         self.legend.setVisible(False)
-        self.fed_badge = FeedBadge()
+        self.fed_badge = FeedBadge(self.view, overlay=True)  # in the picture's corner, taking no room
         self.caption = QLabel()
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -97,7 +97,6 @@ class CentralView(Retranslatable, QWidget):
         for widget in self.map_controls():
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.fed_badge)
         return controls
 
     def map_controls(self) -> tuple[QWidget, ...]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .i18n import Retranslatable
 
@@ -23,8 +23,12 @@ class PredictionsView(Retranslatable, QWidget):
 
     classClicked = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, interactive: bool = True) -> None:
         super().__init__(parent)
+        #: False where a click chooses nothing (Compare's columns): no hand cursor, no "click" tooltip.
+        self.interactive = interactive
+        #: The smallest row height (at the normal font); Compare's columns are more compact.
+        self.min_row = ROW
         self.items: list = []
         self.target: int | None = None
         self.placeholder = ""
@@ -37,7 +41,8 @@ class PredictionsView(Retranslatable, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setToolTip(self.tr("Click a class to see where the model finds it (the explanation target)."))
+        self.setToolTip(self.tr("Click a class to see where the model finds it (the explanation target).")
+                        if self.interactive else "")
 
     def set_predictions(self, items: list, target: int | None = None) -> None:
         self.items = list(items)
@@ -73,7 +78,7 @@ class PredictionsView(Retranslatable, QWidget):
         return max(5, round(QFontMetrics(self.font()).height() * self.bar_share))
 
     def row_height(self) -> int:
-        return max(ROW, QFontMetrics(self.font()).height() + 9 + self.bar_height())
+        return max(self.min_row, QFontMetrics(self.font()).height() + 9 + self.bar_height())
 
     def sizeHint(self) -> QSize:
         return QSize(300, max(self.row_height() * max(len(self.items), 3) + 8, 60))
@@ -89,8 +94,28 @@ class PredictionsView(Retranslatable, QWidget):
         row = self.row_at(event.position().y())
         if row != self._hover:
             self._hover = row
-            self.setCursor(Qt.CursorShape.PointingHandCursor if row >= 0 else Qt.CursorShape.ArrowCursor)
+            pointing = row >= 0 and self.interactive
+            self.setCursor(Qt.CursorShape.PointingHandCursor if pointing else Qt.CursorShape.ArrowCursor)
             self.update()
+
+    def label_width(self) -> int:
+        """The room a class name has before it is elided."""
+        metrics = QFontMetrics(self.font())
+        return self.width() - (metrics.horizontalAdvance("100.0 %") + 8) - 12
+
+    def is_elided(self, row: int) -> bool:
+        """Whether row ``row``'s class name is shortened on screen (its tooltip then gives it in full)."""
+        return QFontMetrics(self.font()).horizontalAdvance(self.items[row].label) > self.label_width()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            row = self.row_at(event.pos().y())
+            if row >= 0:  # the full class name, and its number, whatever was elided
+                item = self.items[row]
+                QToolTip.showText(event.globalPos(), f"{item.label} (#{item.index})\n{self.toolTip()}".strip(),
+                                  self)
+                return True
+        return super().event(event)
 
     def leaveEvent(self, event) -> None:
         self._hover = -1
@@ -100,7 +125,7 @@ class PredictionsView(Retranslatable, QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         row = self.row_at(event.position().y())
-        if row >= 0 and event.button() == Qt.MouseButton.LeftButton:
+        if row >= 0 and event.button() == Qt.MouseButton.LeftButton and self.interactive:
             self.classClicked.emit(self.items[row].index)
 
     def paintEvent(self, event: QPaintEvent) -> None:

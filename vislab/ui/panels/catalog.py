@@ -9,8 +9,9 @@ each model is done.
 from __future__ import annotations
 
 import math
+import statistics
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import ModelSpec, get_spec, list_models
-from ...core.measure import Measurement
+from ...core.measure import WARM_UP_PASSES, Measurement
 from ...core.weights import weights_status
 from ..i18n import Retranslatable
 from ..session import Session
@@ -41,6 +42,32 @@ FAMILY_COLOURS = {"CNN": "tab:blue", "Transformer": "tab:orange", "Hybrid": "tab
 STEPS = 100
 
 MODEL, FAMILY, YEAR, PARAMS, GFLOPS, TOP1, WEIGHTS, LATENCY, TIMED_WITH = range(9)
+#: Before anything is measured here: seconds of CPU per GFLOP of a forward pass, and to build a model per
+#: million parameters (plus a fixed part); a measurement replaces the first.
+GUESS_SECONDS_PER_GFLOP = 0.03
+BUILD_SECONDS, BUILD_SECONDS_PER_M = 0.3, 0.015
+#: Scatter points labelled at most (the selected and the Pareto-optimal ones); the rest on hover.
+MAX_LABELS = 8
+
+
+def estimate_seconds(specs: list[ModelSpec], measured: dict[str, Measurement], passes: int) -> float:
+    """How long timing ``specs`` should take on this machine: building each model, plus its warm-up and timed
+    passes at its latency, measured here already or estimated from its GFLOPs at the rate the models measured
+    so far ran (a guess before any). An estimate, never a promise."""
+    rates = [m.latency / get_spec(m.model_id).gflops for m in measured.values() if get_spec(m.model_id).gflops]
+    rate = statistics.median(rates) if rates else GUESS_SECONDS_PER_GFLOP
+    total = 0.0
+    for spec in specs:
+        latency = measured[spec.id].latency if spec.id in measured else rate * spec.gflops
+        total += BUILD_SECONDS + BUILD_SECONDS_PER_M * spec.params / 1e6 + (WARM_UP_PASSES + passes) * latency
+    return total
+
+
+def pareto_ids(points: list[tuple[str, float, float]]) -> list[str]:
+    """The models no other beats on both latency (lower) and top-1 (higher): ``points`` are (id, latency,
+    top-1)."""
+    return [i for i, x, y in points
+            if not any((x2 <= x and y2 >= y) and (x2 < x or y2 > y) for _, x2, y2 in points)]
 
 
 class CatalogPanel(Retranslatable, QWidget):
@@ -69,35 +96,74 @@ class CatalogPanel(Retranslatable, QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.status = QLabel(self.tr("Latency has not been measured here yet."))
+        self.estimate = QLabel()  # how long "Measure here" will take, before it starts
+        self.estimate.setWordWrap(True)
         self.figure = Figure(figsize=(4, 3), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumWidth(300)
         self.axes = self.figure.add_subplot()
-
-        buttons = QHBoxLayout()
-        for widget in (self.measure, self.measure_selected, self.progress):
-            buttons.addWidget(widget)
-        buttons.addWidget(self.status, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.canvas)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 500])
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(splitter, 1)
-
-        self.measure.clicked.connect(self._on_measure)
-        self.measure_selected.clicked.connect(self._on_measure_selected)
-        feed = session.feed("measure")
-        feed.ready.connect(self._on_done)
-        feed.failed.connect(self._on_failed)
-        feed.progress.connect(self._on_progress)
+        self._points: list[tuple[str, float, float]] = []  # (model id, latency in ms, top-1) as plotted
+        self._hover = None  # the annotation that names the point under the mouse
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self._lay_out()
+        self._connect()
         self.refresh()
         self.proxy.sort(-1)  # the catalog's own order until a header is clicked
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._update_plot()
         self._set_running(False)
+        self._update_estimate()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        for widget in (self.measure, self.measure_selected, self.progress):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.status, 1)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.canvas)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 500])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.estimate)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.measure.clicked.connect(self._on_measure)
+        self.measure_selected.clicked.connect(self._on_measure_selected)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        feed = self.session.feed("measure")
+        feed.ready.connect(self._on_done)
+        feed.failed.connect(self._on_failed)
+        feed.progress.connect(self._on_progress)
+        feed.cancelled.connect(self._on_stopped)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_table)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_table()
+
+    def fit_table(self) -> None:
+        """Give the table the width its columns need (no sideways scrolling) and the scatter the rest; a window
+        too narrow for both keeps the scatter at its minimum."""
+        table = self.table
+        table.resizeColumnsToContents()
+        needed = (table.horizontalHeader().length() + 2 * table.frameWidth()
+                  + table.verticalScrollBar().sizeHint().width() + 2)
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        if total > 0:
+            width = min(needed, total - self.canvas.minimumWidth())
+            self.splitter.setSizes([width, total - width])
+
+    def _on_selection(self, *_args) -> None:
+        self._update_plot()
+        self._update_estimate()
 
     def retranslate(self) -> None:
         """The buttons, headers, rows and plot in the current language (measurements kept)."""
@@ -115,6 +181,7 @@ class CatalogPanel(Retranslatable, QWidget):
             self._word_cells(row, get_spec(self.model.item(row, MODEL).data(ID_ROLE)))
         self._update_plot()
         self._set_running(self.running)
+        self._update_estimate()
 
     # --- the table ------------------------------------------------------------------------------------------
 
@@ -144,12 +211,12 @@ class CatalogPanel(Retranslatable, QWidget):
             (self.tr("Model"), self.tr("The model's name; hover over it for its paper")),
             (self.tr("Family"), self.tr("CNN, Transformer, or Hybrid (convolutions and attention)")),
             (self.tr("Year"), self.tr("Year of the paper")),
-            (self.tr("Parameters (M)"), self.tr("Learned weights, in millions")),
+            (self.tr("Params\n(M)"), self.tr("Learned weights, in millions")),
             (self.tr("GFLOPs"), self.tr("Billions of multiply-adds for one 224 px image (299 px for Inception)")),
-            (self.tr("Top-1 (%)"), self.tr("Published ImageNet top-1 accuracy of the pretrained weights")),
+            (self.tr("Top-1\n(%)"), self.tr("Published ImageNet top-1 accuracy of the pretrained weights")),
             (self.tr("Weights"), self.tr("Where the pretrained weights are: bundled, cached, download or offline")),
-            (self.tr("Latency here (ms)"), self.tr("Median time of one image's forward pass on this CPU")),
-            (self.tr("Timed with"), self.tr("Weights used for timing; random weights run as fast as trained ones")),
+            (self.tr("Latency\nhere (ms)"), self.tr("Median time of one image's forward pass on this CPU")),
+            (self.tr("Timed\nwith"), self.tr("Weights used for timing; random weights run as fast as trained ones")),
         ]
 
 
@@ -239,6 +306,28 @@ class CatalogPanel(Retranslatable, QWidget):
         else:
             self.start([spec.id for spec in list_models()])
 
+    def duration_text(self, model_ids: list[str]) -> str:
+        """How long measuring ``model_ids`` should take, in words, said to be an estimate."""
+        seconds = estimate_seconds([get_spec(m) for m in model_ids], self.measurements, self.passes)
+        if seconds < 90:
+            span = self.tr("about {0:.0f} s").format(max(5, 5 * round(seconds / 5)))
+        else:
+            span = self.tr("about {0:.0f} min").format(max(2, round(seconds / 60)))
+        return self.tr("{0} for {1} models (an estimate from their size and what was measured here)").format(
+            span, len(model_ids))
+
+    def _update_estimate(self) -> None:
+        """The buttons say how long they will take before they start."""
+        everything = self.duration_text([spec.id for spec in list_models()])
+        self.measure.setToolTip(self.tr("Time every model on this computer's CPU, one at a time: {0}").format(
+            everything))
+        selected = self.selected_ids()
+        self.measure_selected.setToolTip(
+            self.tr("Time only the models selected in the table: {0}").format(self.duration_text(selected))
+            if selected else self.tr("Time only the models selected in the table"))
+        if not self.running:
+            self.estimate.setText(self.tr("Measure here: {0}.").format(everything))
+
     def _on_measure_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
@@ -248,6 +337,7 @@ class CatalogPanel(Retranslatable, QWidget):
 
     def start(self, model_ids: list[str]) -> None:
         """Time ``model_ids`` one after another in the background."""
+        self._started_estimate = self.duration_text(list(model_ids))
         self._queue, self._total, self._done, self._measured = list(model_ids), len(model_ids), 0, 0
         self.progress.setRange(0, STEPS * self._total)
         self.progress.setValue(0)
@@ -259,17 +349,27 @@ class CatalogPanel(Retranslatable, QWidget):
             self._set_running(False)
             self.status.setText(self.tr("Measured {0} of {1} models on this computer's CPU.").format(
                 self._measured, self._total))
+            self._update_estimate()
             return
         model_id = self._current = self._queue.pop(0)
         self.status.setText(self.tr("{0} of {1} · {2}").format(self._done + 1, self._total,
                                                                  get_spec(model_id).name))
+        self.estimate.setText(self._started_estimate)
         self.session.run("measure", model_id=model_id, passes=self.passes)
 
     def _on_cancel(self) -> None:
         self.session.cancel("measure")
+        self._on_stopped()
+
+    def _on_stopped(self, _reason: str = "") -> None:
+        """Stopped by the person, or from elsewhere: the queue is dropped and the panel is ready again."""
+        if not self.running:
+            return
         self._queue = []
         self._set_running(False)
+        self.progress.setValue(0)
         self.status.setText(self.tr("Cancelled after {0} of {1} models.").format(self._done, self._total))
+        self._update_estimate()
 
     def _on_progress(self, done: int, total: int) -> None:
         if total and self.running:
@@ -317,30 +417,91 @@ class CatalogPanel(Retranslatable, QWidget):
     def _update_plot(self) -> None:
         ax = self.axes
         ax.clear()
-        ax.set_xlabel(self.tr("Latency here (ms, log scale)"))
-        ax.set_ylabel(self.tr("ImageNet top-1 (%)"))
-        ax.set_title(self.tr("Accuracy against speed on this computer"))
+        self._hover = None
+        ax.set_xlabel(self.tr("Latency here (ms, log scale)"), fontsize=10)
+        ax.set_ylabel(self.tr("ImageNet top-1 (%)"), fontsize=10)
+        ax.set_title(self.tr("Accuracy against speed on this computer"), fontsize=11)
         ax.grid(True, which="both", alpha=0.3)
+        ax.tick_params(labelsize=9)
+        self._points = [(m.model_id, 1000 * m.latency, get_spec(m.model_id).top1) for m in self.measurements.values()]
         for name, colour in FAMILY_COLOURS.items():
-            points = [(1000 * m.latency, get_spec(m.model_id)) for m in self.measurements.values()
-                      if get_spec(m.model_id).family == name]
-            if not points:
-                continue
-            ax.scatter([x for x, _ in points], [spec.top1 for _, spec in points], color=colour,
-                       label=family(name), zorder=3)
-            for x, spec in points:
-                ax.annotate(spec.name, (x, spec.top1), xytext=(4, 4), textcoords="offset points", fontsize=8)
+            points = [(x, y) for i, x, y in self._points if get_spec(i).family == name]
+            if points:
+                ax.scatter([x for x, _ in points], [y for _, y in points], color=colour, label=family(name),
+                           zorder=3)
         if self.measurements:
-            from matplotlib.ticker import LogFormatter
+            from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
             ax.set_xscale("log")
-            ax.xaxis.set_major_formatter(LogFormatter(labelOnlyBase=False))  # 20, 50, 100: plain milliseconds
-            ax.xaxis.set_minor_formatter(LogFormatter(labelOnlyBase=False, minor_thresholds=(2, 0.5)))
+            ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:g}"))  # 2, 5, 10, 20, 50 ms
+            ax.xaxis.set_minor_formatter(NullFormatter())
             ax.margins(x=0.25, y=0.1)  # room for the names beside the points
-            ax.legend(loc="best")
+            ax.legend(loc="lower right", fontsize=9)
+            self._label_points()
         else:
             ax.text(0.5, 0.5, self.tr('Press "Measure here" to time the models'),
                     ha="center", va="center", transform=ax.transAxes)
+        self.canvas.draw_idle()
+
+    def label_candidates(self) -> list[str]:
+        """The points worth naming, most wanted first: the selected models, then the best trade-offs (no model
+        both faster and more accurate: the fastest and the most accurate among them)."""
+        selected = [i for i in self.selected_ids() if i in self.measurements]
+        best = sorted(pareto_ids(self._points), key=lambda i: self.measurements[i].latency)
+        return list(dict.fromkeys(selected + best))
+
+    def _label_points(self) -> None:
+        """Name the candidates (:meth:`label_candidates`, at most :data:`MAX_LABELS`) where a name overlaps no
+        other: beside its point on the right, else on the left, above or below; one that fits nowhere is left
+        to the hover. The names never pile up."""
+        ax = self.axes
+        ax.autoscale_view()
+        self.canvas.draw()  # the layout is settled: the names' boxes are where they will be drawn
+        renderer = self.canvas.get_renderer()
+        taken = [ax.get_legend().get_window_extent(renderer)] if ax.get_legend() else []
+        where = {i: (x, y) for i, x, y in self._points}
+        placed = 0
+        selected = set(self.selected_ids())
+        for model_id in self.label_candidates():
+            if placed >= MAX_LABELS and model_id not in selected:
+                break
+            for offset, align in (((5, 3), "left"), ((-5, 3), "right"), ((0, 7), "center"), ((0, -13), "center")):
+                text = ax.annotate(get_spec(model_id).name, where[model_id], xytext=offset,
+                                   textcoords="offset points", fontsize=8, ha=align,
+                                   weight="bold" if model_id in selected else "normal")
+                box = text.get_window_extent(renderer)
+                inside = ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
+                if inside and not any(box.overlaps(other) for other in taken):
+                    taken.append(box)
+                    placed += 1
+                    break
+                text.remove()
+
+    def labelled_ids(self) -> list[str]:
+        """The models named on the scatter now."""
+        names = {t.get_text() for t in self.axes.texts}
+        return [i for i, _x, _y in self._points if get_spec(i).name in names]
+
+    def _on_motion(self, event) -> None:
+        """Name the point under the mouse."""
+        ax = self.axes
+        if event.inaxes is not ax or not self._points:
+            return
+        near = None
+        for model_id, x, y in self._points:
+            px, py = ax.transData.transform((x, y))
+            if (px - event.x) ** 2 + (py - event.y) ** 2 <= 8 ** 2:
+                near = (model_id, x, y)
+                break
+        if self._hover is not None:
+            self._hover.remove()
+            self._hover = None
+        if near is not None:
+            model_id, x, y = near
+            self._hover = ax.annotate(self.tr("{0}: {1:.1f} ms, {2:.1f} %").format(get_spec(model_id).name, x, y),
+                                      (x, y), xytext=(6, -14), textcoords="offset points", fontsize=9,
+                                      bbox={"boxstyle": "round", "fc": "lightyellow", "alpha": 0.9}, zorder=5)
         self.canvas.draw_idle()
 
     def plotted_ids(self) -> list[str]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,7 +22,9 @@ from ...core.weights import WeightsStatus, weights_status
 from ..glossary import HelpButton
 from ..i18n import Retranslatable
 from ..image_row import Picture
+from ..legend import ColorLegend
 from ..model_picker import usable as _usable
+from ..predictions_view import PredictionsView
 from ..session import MAX_COMPARE, Session
 from ..texts import error_text, family, method_name
 from .common import stopped_text
@@ -85,19 +89,7 @@ class ComparePanel(Retranslatable, QWidget):
         self.preset = QPushButton()
         self.run = QPushButton()
         self.agreement = QLabel("")
-        self.columns: list[tuple[QLabel, Picture, QLabel]] = []
-        body = QHBoxLayout()
-        for _ in range(MAX_COMPARE):
-            title, picture, text = QLabel(), Picture(smooth=True), QLabel()
-            for label in (title, text):
-                label.setWordWrap(True)
-                label.setTextFormat(Qt.TextFormat.RichText)
-            column = QVBoxLayout()
-            column.addWidget(title)
-            column.addWidget(picture, 1)
-            column.addWidget(text)
-            body.addLayout(column, 1)
-            self.columns.append((title, picture, text))
+        body = self._build_columns()
         left = QVBoxLayout()
         left.addWidget(self.models, 1)
         buttons = QHBoxLayout()
@@ -120,6 +112,55 @@ class ComparePanel(Retranslatable, QWidget):
         session.currentChanged.connect(self._clear)
         session.modelChanged.connect(lambda _id: self.models.refresh())  # a weights file loaded: usable now
         self.retranslate()
+
+    def _build_columns(self) -> QGridLayout:
+        """Each column's title, map and top-k bars, one grid row each, so the columns line up."""
+        #: Each column's title, map, details and top-k bars; one grid row each, so the columns line up.
+        self.columns: list[tuple[QLabel, Picture, QLabel]] = []
+        self.bars: list[PredictionsView] = []
+        self.cells: list[QWidget] = []
+        self.legend = ColorLegend()  # the maps are Grad-CAM or rollout in jet, each scaled to its own range
+        self.body = body = QGridLayout()
+        body.setHorizontalSpacing(10)
+        for column in range(MAX_COMPARE):
+            title, picture, text = QLabel(), Picture(smooth=True), QLabel()
+            picture.setMinimumSize(110, 100)
+            for label in (title, text):
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            bars = PredictionsView(interactive=False)
+            bars.setMinimumWidth(150)
+            bars.min_row = 22
+            text.setVisible(False)
+            cell = QWidget()  # the map and its bars: side by side when the column is wide, else stacked
+            stack = QBoxLayout(QBoxLayout.Direction.TopToBottom, cell)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(picture, 1)
+            stack.addWidget(bars, 0, Qt.AlignmentFlag.AlignTop)
+            body.addWidget(title, 0, column)
+            body.addWidget(cell, 1, column)
+            body.addWidget(text, 2, column)
+            body.setColumnStretch(column, 1)
+            self.columns.append((title, picture, text))
+            self.bars.append(bars)
+            self.cells.append(cell)
+        body.addWidget(self.legend, 1, MAX_COMPARE)
+        body.setRowStretch(1, 1)
+        self.legend.setVisible(False)
+        return body
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._arrange_cells)  # once the grid has given the cells their new sizes
+
+    def _arrange_cells(self) -> None:
+        """Each map beside its bars when the columns are wide enough for both at a useful size, else above."""
+        for cell, bars in zip(self.cells, self.bars, strict=True):
+            wide = cell.width() >= cell.height() + bars.minimumWidth() + 40
+            direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+            if cell.layout().direction() != direction:
+                cell.layout().setDirection(direction)
 
     def retranslate(self) -> None:
         self.preset.setText(self.tr("CNN vs ViT"))
@@ -145,17 +186,33 @@ class ComparePanel(Retranslatable, QWidget):
             self.agreement.setText(self.tr("Open a photo first."))
             return
         self._count = len(ids)
+        self._use_columns(len(ids))
         for column, model_id in enumerate(ids):
             self.columns[column][0].setText(self.tr("computing…"))
             self.session.run("compare", slot=column, column=column, model_id=model_id)
 
+    def _use_columns(self, count: int) -> None:
+        """Show ``count`` columns sharing the width, the colour scale right after the last one."""
+        for column in range(MAX_COMPARE):
+            used = column < count
+            for widget in (self.columns[column][0], self.cells[column]):
+                widget.setVisible(used)
+            self.body.setColumnStretch(column, 1 if used else 0)
+        self.body.removeWidget(self.legend)
+        self.body.addWidget(self.legend, 1, count)
+        self._arrange_cells()
+
     def _clear(self, *_args) -> None:
         self._results, self._shown = {}, {}
         self.agreement.setText("")
-        for title, picture, text in self.columns:
+        for (title, picture, text), bars in zip(self.columns, self.bars, strict=True):
             title.setText("")
             text.setText("")
+            picture.placeholder = ""
+            picture.setToolTip("")
             picture.set_image(None)
+            bars.clear("")
+        self.legend.setVisible(False)
 
     def _on_column(self, result) -> None:
         column, col, overlay = result.column, result.result, result.overlay
@@ -167,7 +224,9 @@ class ComparePanel(Retranslatable, QWidget):
             escape(col.name), family(col.family), col.params / 1e6, col.gflops, latency,
             method_name(col.method)))
         picture.set_image(overlay)
-        text.setText("<br>".join(f"{escape(p.label[:28])} {100 * p.probability:.1f} %" for p in col.predictions))
+        text.setText(self.tr("Top-{0}").format(len(col.predictions)))
+        self.bars[column].set_predictions(col.predictions)
+        self.legend.setVisible(True)
         if len(self._results) == self._count:
             tops = {c.predictions[0].index for c in self._results.values()}
             self.agreement.setText(self.tr("Top-1 agrees") if len(tops) == 1 else self.tr("Top-1 differs"))
@@ -182,4 +241,10 @@ class ComparePanel(Retranslatable, QWidget):
         self.agreement.setText(escape(stopped_text(reason)))
 
     def _on_failed(self, error: Exception, column: int) -> None:
-        self.columns[column][0].setText(escape(error_text(error)))
+        """The reason goes where the column's map would be (word-wrapped), its title stays short."""
+        title, picture, _text = self.columns[column]
+        title.setText(self.tr("<b>Not compared</b>"))
+        picture.set_image(None)
+        picture.placeholder = error_text(error)
+        picture.setToolTip(error_text(error))
+        picture.update()

@@ -3,7 +3,7 @@ maps side by side."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QSize, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -166,11 +166,11 @@ class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
             grid.addWidget(caption, 0, column)
             grid.addWidget(picture, 1, column)
             picture.setMinimumSize(140, 140)
+            picture.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+            picture.sizeHint = lambda: QSize(200, 200)  # square maps, the legend right beside them
         grid.addWidget(self.sanity_legend, 1, 2)
         grid.addWidget(self.similarity, 0, 3, 2, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(3, 3)
+        grid.setColumnStretch(3, 1)
         self.sanity.setVisible(False)
         return self.sanity
 
