@@ -19,6 +19,7 @@ from .file_commands import FileCommands
 from .glossary import GlossaryDock
 from .i18n import Retranslatable
 from .image_strip import ImageStrip
+from .live import LiveController
 from .message_bar import MessageBar
 from .model_bar import ModelBar
 from .model_bar import device_label as _device_label
@@ -64,6 +65,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.load_weights, self.use_pretrained = bar.load_weights, bar.use_pretrained
         self.setStatusBar(StatusLine())
         self.status_model, self.status_time = self.statusBar().status_model, self.statusBar().status_time
+        self.live = LiveController(session, self.centre, self.predictions, self.statusBar(), self._say, self)
+        self.addToolBar(self.live.bar)
         self.files = FileCommands(self, session, settings, self.centre.current_picture, lambda: self._predictions,
                                   self._say, self.collection_mode.open)
         self.presentation = Presentation(self, self.top_split, self._advanced_widgets, self.main_split,
@@ -125,12 +128,15 @@ class MainWindow(Retranslatable, QMainWindow):
             "save_view": files.save_view, "export_predictions": files.export_predictions,
             "copy_view": files.copy_view, "quit": self.close,
             "previous": lambda: self.session.step(-1), "next": lambda: self.session.step(1),
+            "live": self.live.set_active,
             "collection": self.collection_mode.show,
             "fit": self.view.fit, "zoom_in": lambda: self.view.zoom(1.25), "zoom_out": lambda: self.view.zoom(0.8),
             "presentation": self.set_presentation, "concepts": lambda: self.show_concept(None),
             "load_weights": self.load_weights, "use_pretrained": self.use_pretrained,
             "refresh_weights": self.picker.refresh, "fast_path": self.bar.set_fast_path, "about": self.about})
         self.presentation_action, self.fast_action = actions["presentation"], actions["fast_path"]
+        self.live.actions.append(actions["live"])
+        self.addAction(self.live.bar.freeze)  # Space, wherever the focus is in the window
         self.view_menu, self.samples_menu, self.recent_menu = (actions.menu(m) for m in ("view", "samples", "recent"))
 
     def _advanced_widgets(self) -> list[QWidget]:
@@ -164,6 +170,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _connect(self) -> None:
         self.cancel.clicked.connect(self._cancel_work)
         self.predictions.classClicked.connect(self._on_class_clicked)
+        self.live.activeChanged.connect(self._on_live)
         self.tabs.currentChanged.connect(self._on_tab)
         self.files.recentChanged.connect(self.window_actions.set_recent)
         self.collection_mode.changed.connect(self.window_actions["collection"].setChecked)
@@ -183,6 +190,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.presentation.active:
             self.set_presentation(False)  # remember the window as it is outside the classroom
         window_state.save(self)
+        self.live.shutdown()  # the camera is released before the window goes
         self.collection_mode.stop()
         self.session.stop()
         super().closeEvent(event)
@@ -413,6 +421,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self._predictions = result
         self._classify_failed = False
         self._placeholder = ("", ())
+        if self.live.active:  # Live's predictions are shown; the photo's wait until Live is off
+            return
         self.predictions.set_predictions(result.items, self.session.choices.target)
         self.card.set_latency(result.latency, _device_label(result.device))
         self._show_status()
@@ -432,6 +442,9 @@ class MainWindow(Retranslatable, QMainWindow):
                                      model=get_spec(s.choices.model_id).name, detail=detail)
 
     def _on_explanation(self, result) -> None:
+        if self.live.active:  # shown when Live is off
+            self.centre.explanation = result
+            return
         self.predictions.set_target(result.explanation.target)
         self.centre.show(explanation=result)
 
@@ -468,6 +481,18 @@ class MainWindow(Retranslatable, QMainWindow):
     def _on_cancelled(self) -> None:
         self._predictions = None
         self._set_placeholder(QT_TRANSLATE_NOOP("MainWindow", "Cancelled. Choose the model again to retry."))
+
+    def _on_live(self, on: bool) -> None:
+        """Live off: the picture and the predictions of the current photo come back, as they were."""
+        if on:
+            return
+        self.centre.refresh()
+        if self._predictions is not None:
+            self.predictions.set_predictions(self._predictions.items, self.session.choices.target)
+        else:
+            self.predictions.clear()
+            self._set_placeholder(*self._placeholder)
+        self._show_status()
 
     def _say(self, text: str) -> None:
         """The one message sink: a failure no view shows in place, or a word about what was asked."""

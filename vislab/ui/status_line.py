@@ -33,8 +33,11 @@ class StatusLine(Retranslatable, QStatusBar):
         self.status_model = QLabel()
         self.status_time = QLabel("")
         self.privacy = QLabel()
+        self.live_rates = QLabel()  # while Live runs: camera fps · predictions/s · maps/s
+        self.live_rates.setVisible(False)
         self.addWidget(self.status_model)
         self.addWidget(self.status_time)
+        self.addWidget(self.live_rates)
         self.addPermanentWidget(self.privacy)
         self.retranslate()
 
@@ -52,6 +55,15 @@ class StatusLine(Retranslatable, QStatusBar):
         self.status_model.setToolTip(self.tr("What ran the model for these predictions"))
         self.status_time.setText(self.tr("loaded in {0:.1f} s · this image {1:.0f} ms").format(
             result.load_seconds, 1000 * result.seconds))
+
+    def show_rates(self, rates, *, starting: bool = False) -> None:
+        """Live's three rates (a :class:`~vislab.core.live.LiveRates`); None hides them, or says Live is starting."""
+        self.live_rates.setVisible(rates is not None or starting)
+        if rates is None:
+            self.live_rates.setText(self.tr("Live: starting…") if starting else "")
+            return
+        self.live_rates.setText(self.tr("Live: camera {0:.0f} fps · {1:.1f} predictions/s · {2:.1f} maps/s").format(
+            rates.camera_fps, rates.predictions_per_s, rates.maps_per_s))
 
     def retranslate(self) -> None:
         self.privacy.setText(self.tr("Images stay on this computer"))

@@ -1,0 +1,414 @@
+"""Live in the window: the camera (or a video file) in the picture, the predictions and the map at its pace.
+
+:class:`LiveController` runs :class:`vislab.core.live.Live` on threads of its own (the model is loaded on one,
+the capture and the processing have theirs): the UI thread only shows what they hand it. Frames and results
+reach it through queued signals, and only the newest of each is kept: a signal is sent when none is waiting,
+and its slot takes whatever is newest by then, so a busy UI thread never has a queue of old frames to work
+through. The overlay is blended on the capture thread. :class:`LiveBar` is the toolbar (Live, Freeze, Mirror,
+resolution); :class:`LivePicker` chooses the camera or the video file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolBar,
+    QWidget,
+)
+
+from ..core.errors import VislabError
+from ..core.heatmaps import on_original
+from .i18n import Retranslatable
+from .texts import error_text
+
+#: The resolutions a camera may be asked for (width, height); a video file's larger frames are scaled to fit.
+RESOLUTIONS = ((640, 480), (1280, 720), (320, 240))
+#: Video files the picker's file dialog shows first.
+VIDEO_PATTERNS = "*.avi *.mp4 *.mov *.mkv *.webm *.m4v *.mpg *.mpeg *.wmv"
+
+
+@dataclass(frozen=True)
+class LiveChoice:
+    """What to play: a camera index or a video file, mirrored or not, at a resolution (width, height)."""
+
+    source: int | str
+    mirror: bool = False
+    resolution: tuple[int, int] | None = RESOLUTIONS[0]
+
+
+class LivePicker(Retranslatable, QDialog):
+    """Choose a camera OpenCV found, or a video file; mirror and resolution are the bar's."""
+
+    def __init__(self, cameras: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cameras = list(cameras)
+        self.source = QComboBox()
+        self.path = QLineEdit()
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._on_browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.source_label, self.file_label = QLabel(), QLabel()
+        form = QFormLayout(self)
+        form.addRow(self.source_label, self.source)
+        form.addRow(self.file_label, file_row)
+        form.addRow(self.buttons)
+        self.source.currentIndexChanged.connect(self._update_ok)
+        self.path.textChanged.connect(self._update_ok)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Live: choose a camera or a video file"))
+        current = self.source.currentIndex()
+        self.source.clear()
+        for index in self.cameras:
+            self.source.addItem(self.tr("Camera {0}").format(index), index)
+        self.source.addItem(self.tr("A video file, played as a camera"), None)
+        self.source.setCurrentIndex(max(0, current))
+        self.source_label.setText(self.tr("Source"))
+        self.file_label.setText(self.tr("Video file"))
+        self.path.setPlaceholderText(self.tr("a video file (.avi, .mp4, .mov…)"))
+        self.browse.setText(self.tr("Browse…"))
+        self._update_ok()
+
+    def choice(self) -> int | str | None:
+        """The camera index, or the video file's path (None when a file is to be chosen and none is)."""
+        camera = self.source.currentData()
+        if camera is not None:
+            return int(camera)
+        return self.path.text().strip() or None
+
+    def _update_ok(self) -> None:
+        is_file = self.source.currentData() is None
+        self.path.setEnabled(is_file)
+        self.browse.setEnabled(is_file)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.choice() is not None)
+
+    def _on_browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Play a video file as a camera"), "",
+                                              self.tr("Videos ({0});;All files (*)").format(VIDEO_PATTERNS))
+        if path:
+            self.path.setText(path)
+
+
+class LiveBar(Retranslatable, QToolBar):
+    """The Live toolbar: the toggle, Freeze (space), Mirror and the resolution asked of the camera."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("live_bar")  # saved and restored with the window's state
+        self.toggle = QAction(self)
+        self.toggle.setCheckable(True)
+        self.freeze = QAction(self)
+        self.freeze.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.freeze.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.freeze.setEnabled(False)
+        self.mirror = QAction(self)
+        self.mirror.setCheckable(True)
+        self.resolution = QComboBox()
+        for width, height in RESOLUTIONS:
+            self.resolution.addItem(f"{width}x{height}", (width, height))
+        self.addAction(self.toggle)
+        self.addAction(self.freeze)
+        self.addAction(self.mirror)
+        self.addWidget(self.resolution)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Live"))
+        self.toggle.setText(self.tr("Live"))
+        self.toggle.setToolTip(self.tr("The camera (or a video file) in the picture, classified and explained as "
+                                       "it plays (Ctrl+L)"))
+        self.freeze.setText(self.tr("Freeze"))
+        self.freeze.setToolTip(self.tr("Keep the current frame as an image in the strip (Space)"))
+        self.mirror.setText(self.tr("Mirror"))
+        self.mirror.setToolTip(self.tr("Flip the camera left to right, as a mirror"))
+        self.resolution.setToolTip(self.tr("The resolution asked of the camera"))
+
+
+class LiveController(QObject):
+    """Live on and off, and what it shows: the frame (with the smoothed map) in the picture, the predictions
+    beside it, the three rates in the status line.
+
+    Args:
+        session: the window's session (its choices: model, device, top-k, method, layer, pipeline).
+        centre: the window's :class:`~vislab.ui.central_view.CentralView` (the picture and the map settings).
+        predictions: the predictions view.
+        status: the status line (:meth:`~vislab.ui.status_line.StatusLine.show_rates`).
+        say: the window's message sink.
+
+    Signals:
+        activeChanged(bool): Live turned on or off (the window puts its picture and predictions back on off).
+    """
+
+    activeChanged = Signal(bool)
+    _frame = Signal(int)
+    _result = Signal(int)
+    _started = Signal(int, object)
+    _ended = Signal(int, object)
+    _cameras = Signal(list)
+
+    def __init__(self, session, centre, predictions, status, say: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.centre = centre
+        self.predictions = predictions
+        self.status = status
+        self.say = say
+        self.bar = LiveBar(parent)
+        #: The checkable actions that say whether Live is on (the bar's; the window adds its menu's).
+        self.actions: list[QAction] = [self.bar.toggle]
+        self.live = None  #: the running :class:`vislab.core.live.Live`, once started
+        self.choice: LiveChoice | None = None
+        self.frozen = 0  #: frames frozen into the strip
+        self._active = False
+        self._generation = 0  # what the threads' signals belong to: a stopped Live's late signals are dropped
+        self._lock = threading.Lock()
+        self._latest_frame = None  # (frame, picture), newest first, written by the capture thread
+        self._latest_result = None
+        self._frame_waiting = False
+        self._result_waiting = False
+        self._map: tuple[np.ndarray, tuple] | None = None  # the smoothed map and its crop box
+        self._settings = (0.5, "jet", True)  # opacity, colormap, overlay shown: read by the capture thread
+        self._picker: LivePicker | None = None
+        self._threads: list[threading.Thread] = []
+        self._frame.connect(self._on_frame)
+        self._result.connect(self._on_result)
+        self._started.connect(self._on_started)
+        self._ended.connect(self._on_ended)
+        self._cameras.connect(self._on_cameras)
+        self.bar.toggle.triggered.connect(self.set_active)
+        self.bar.freeze.triggered.connect(self.freeze)
+        self.bar.mirror.toggled.connect(self._on_mirror)
+        self.bar.resolution.currentIndexChanged.connect(self._on_resolution)
+        centre.alpha.valueChanged.connect(self._read_settings)
+        centre.colormap.currentTextChanged.connect(self._read_settings)
+        centre.mode_group.idClicked.connect(self._read_settings)
+        self._read_settings()
+        self.activeChanged.connect(self._on_active)
+
+    @property
+    def active(self) -> bool:
+        """Live is on (starting or running)."""
+        return self._active
+
+    # --- on and off ---------------------------------------------------------------------------------------------
+
+    def set_active(self, on: bool) -> None:
+        """Turn Live on (find the cameras, then ask which source) or off (the source is released)."""
+        if not on:
+            self.stop()
+        elif not self._active and self._picker is None:
+            self._show_checked(False)  # checked once a source is chosen
+            self._spawn(lambda: self._cameras.emit(_cameras()), "vislab-live-cameras")
+
+    def _on_cameras(self, cameras: list) -> None:
+        if not cameras:
+            self.say(self.tr("No camera found: choose a video file to play as one."))
+        self._picker = picker = LivePicker(cameras, self.parent())
+        picker.finished.connect(lambda result: self._on_picked(picker, result))
+        picker.open()
+
+    def _on_picked(self, picker: LivePicker, result: int) -> None:
+        self._picker = None
+        source = picker.choice()
+        picker.deleteLater()
+        if result == QDialog.DialogCode.Accepted and source is not None:
+            self.start(LiveChoice(source, self.bar.mirror.isChecked(), self.bar.resolution.currentData()))
+        else:
+            self._show_checked(self._active)
+
+    def _show_checked(self, on: bool) -> None:
+        for action in self.actions:
+            action.setChecked(on)
+
+    def start(self, choice: LiveChoice) -> None:
+        """Play ``choice`` with the session's model and settings: loaded and opened on a thread of its own."""
+        self.stop()
+        self._generation += 1
+        generation = self._generation
+        self.choice = choice
+        self._map = None
+        self._active = True
+        self.activeChanged.emit(True)
+        c = self.session.choices
+        params = {"model_id": c.model_id, "weights": c.weights, "device": c.device, "top_k": c.top_k,
+                  "method": c.method, "layer": c.layer, "transform": c.pipeline.apply if c.feed_pipeline else None}
+        self.status.show_rates(None, starting=True)
+        self._spawn(lambda: self._open(generation, choice, params), "vislab-live-start")
+
+    def stop(self) -> None:
+        """Turn Live off: the source is released as soon as its threads end (a fraction of a second)."""
+        self._generation += 1
+        live, self.live = self.live, None
+        if live is not None:
+            live.stop()
+        if self._active:
+            self._active = False
+            self.activeChanged.emit(False)
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Stop, and wait for the source to be released (the window closes)."""
+        live = self.live
+        self.stop()
+        if live is not None:
+            live.join(timeout)
+
+    def _spawn(self, target: Callable[[], None], name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def _open(self, generation: int, choice: LiveChoice, params: dict) -> None:
+        """On a thread of its own: load the model (from the shared cache), open the source, start Live."""
+        try:
+            from ..core.explain import get_method, methods_for
+            from ..core.live import Live, VideoSource
+            from .engine import import_engine
+
+            engine = import_engine()
+            model = engine.models().get(params["model_id"], weights=params["weights"], device=params["device"])
+            method = params["method"]
+            if method is not None and not get_method(method).applies_to(model.module):
+                usable = methods_for(model.module)
+                method = usable[0].id if usable else None
+            source = VideoSource(choice.source, resolution=choice.resolution, mirror=choice.mirror)
+            live = Live(model, source, method=method, layer=params["layer"] if method == params["method"] else None,
+                        top_k=params["top_k"], transform=params["transform"],
+                        on_frame=lambda frame: self._on_frame_thread(generation, frame),
+                        on_result=lambda result: self._on_result_thread(generation, result),
+                        on_end=lambda error: self._ended.emit(generation, error))
+            live.start()
+        except VislabError as exc:
+            self._ended.emit(generation, exc)
+            return
+        if generation != self._generation:  # turned off while it started
+            live.stop()
+            return
+        self._started.emit(generation, live)
+
+    def _on_started(self, generation: int, live) -> None:
+        if generation != self._generation:
+            live.stop()
+            return
+        self.live = live
+
+    def _on_ended(self, generation: int, error) -> None:
+        """Live ended by itself: the end of a file, or the source failed (one message, and nothing else changes)."""
+        if generation != self._generation:
+            return
+        self.live = None
+        if error is not None:
+            self.say(self.tr("Live stopped: {0}").format(error_text(error)))
+        self.stop()
+
+    def _on_active(self, on: bool) -> None:
+        self._show_checked(on)
+        self.bar.freeze.setEnabled(on)
+        if not on:
+            self.status.show_rates(None)
+            with self._lock:
+                self._latest_frame = self._latest_result = None
+
+    # --- what the threads hand over -----------------------------------------------------------------------------
+
+    def _on_frame_thread(self, generation: int, frame) -> None:
+        """On the capture thread: blend the newest map over the frame, keep it as the newest, signal if none waits."""
+        picture = frame.image
+        alpha, colormap, overlay = self._settings
+        shown = self._map
+        if overlay and shown is not None:
+            picture = on_original(frame.image, shown[0], shown[1], alpha, colormap)
+        with self._lock:
+            self._latest_frame = (frame, picture)
+            if self._frame_waiting:
+                return
+            self._frame_waiting = True
+        self._frame.emit(generation)
+
+    def _on_result_thread(self, generation: int, result) -> None:
+        if result.heatmap is not None:
+            self._map = (result.heatmap, result.crop_box)
+        with self._lock:
+            self._latest_result = result
+            if self._result_waiting:
+                return
+            self._result_waiting = True
+        self._result.emit(generation)
+
+    def _on_frame(self, generation: int) -> None:
+        with self._lock:
+            self._frame_waiting = False
+            latest = self._latest_frame
+        if generation == self._generation and latest is not None:
+            self.centre.view.set_image(latest[1], keep_zoom=True)
+            self.centre.caption.setText(self.tr("live · {0} · frame {1}").format(self.live_name(), latest[0].index))
+
+    def _on_result(self, generation: int) -> None:
+        with self._lock:
+            self._result_waiting = False
+            result = self._latest_result
+        if generation == self._generation and result is not None:
+            self.predictions.set_predictions(list(result.predictions), None)
+            self.status.show_rates(result.rates)
+
+    def live_name(self) -> str:
+        if self.choice is None:
+            return ""
+        if isinstance(self.choice.source, int):
+            return self.tr("camera {0}").format(self.choice.source)
+        return str(self.choice.source).replace("\\", "/").rsplit("/", 1)[-1]
+
+    # --- the person's commands ----------------------------------------------------------------------------------
+
+    def freeze(self) -> None:
+        """The current frame becomes an ordinary image in the strip (Live goes on)."""
+        with self._lock:
+            latest = self._latest_frame
+        if not self._active or latest is None:
+            return
+        self.frozen += 1
+        name = self.tr("live {0}").format(self.frozen)
+        self.session.add_array(latest[0].image.copy(), name)
+        self.say(self.tr("Frame {0} is in the images as “{1}”.").format(latest[0].index, name))
+
+    def _on_mirror(self, on: bool) -> None:
+        live = self.live
+        if live is not None:
+            live.source.mirror = on  # read for each frame
+        if self.choice is not None:
+            self.choice = LiveChoice(self.choice.source, on, self.choice.resolution)
+
+    def _on_resolution(self, _index: int) -> None:
+        if self._active and self.choice is not None:
+            self.start(LiveChoice(self.choice.source, self.choice.mirror, self.bar.resolution.currentData()))
+
+    def _read_settings(self, *_args) -> None:
+        overlay = self.centre.mode_group.checkedId() == 3  # the picture's "Overlay" mode
+        self._settings = (self.centre.alpha.value() / 100, self.centre.colormap.currentText(), overlay)
+
+
+def _cameras() -> list[int]:
+    from ..core.live import available_cameras
+
+    return available_cameras()
