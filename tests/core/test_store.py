@@ -228,3 +228,11 @@ def test_process_fills_the_store_that_a_second_store_object_reads(lite0, photo_f
         found = store.lookup(model_key(lite0), list(files))
     assert set(found) == {p for p, r in first.items() if r.error is None}
     assert all(found[p].indices == first[p].indices for p in found)
+
+
+def test_a_store_out_of_reach_is_one_message_and_never_set_aside(tmp_path):
+    folder = tmp_path / "s.sqlite3"
+    folder.mkdir()  # a folder where the file should be: cannot be opened, and is not damaged
+    with pytest.raises(StoreError, match=rf"{folder}: the collection store cannot be opened"):
+        Store.open(folder)
+    assert folder.is_dir() and not list(tmp_path.glob("*.corrupt-*"))

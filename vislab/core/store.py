@@ -252,7 +252,10 @@ class Store:
             return cls(path)
         except _Damaged as damaged:
             aside = _set_aside(path)
-            _prepare(path)
+            try:
+                _prepare(path)
+            except (_Damaged, sqlite3.Error) as exc:
+                raise StoreError(f"{path}: a fresh collection store cannot be made ({exc})") from None
             notice = (f"{path}: the collection store was damaged ({damaged}); it was set aside as {aside.name} "
                       "and a fresh one made (results will be computed again)")
             return cls(path, notice)
@@ -403,10 +406,7 @@ def _prepare(path: Path) -> None:
         _Damaged: the file is not a sound SQLite database.
         StoreError: it is sound but not vislab's, or from a newer vislab.
     """
-    try:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None)
-    except sqlite3.DatabaseError as exc:
-        raise _Damaged(str(exc)) from None
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
         try:
             db.execute("PRAGMA busy_timeout = 30000")
@@ -414,7 +414,9 @@ def _prepare(path: Path) -> None:
             tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
             check = db.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise _Damaged(str(exc)) from None
+            if _damage(exc):
+                raise _Damaged(str(exc)) from None
+            raise
         if check != "ok":
             raise _Damaged(f"integrity check: {check}")
         if app != APPLICATION_ID and (app != 0 or tables):
@@ -442,6 +444,16 @@ def _prepare(path: Path) -> None:
                 raise
     finally:
         db.close()
+
+
+def _damage(exc: sqlite3.Error) -> bool:
+    """True when ``exc`` says the file's content is damaged, not that it cannot be opened, is locked or is
+    read-only (a file that is merely out of reach must never be set aside)."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name:
+        return name in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
 
 
 def _statements(script: str) -> list[str]:
