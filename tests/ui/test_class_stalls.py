@@ -9,6 +9,7 @@ import sys
 
 from vislab.ui.app import create_window
 from vislab.ui.panels import PANELS
+from vislab.ui.panels.catalog import WEIGHTS
 
 LONG = 60_000  # ms: a model load plus an analysis on a busy 2-core machine
 CATS = {281, 282, 283, 284, 285}
@@ -165,6 +166,8 @@ def test_a_loaded_weights_file_is_followed_by_everything_that_shows_the_model(qt
     assert "ViT-Tiny/16 · Transformer" in texts
     assert "vit_tiny_patch16_224" in window.status_model.text()
     assert "file " in window.card.text() and not window.messages.isVisible()
+    catalog = window.panels["catalog"]
+    assert catalog.model.item(catalog.row_of("vit_tiny_patch16_224"), WEIGHTS).text() == "file vit.pth"
 
 
 def test_a_banner_that_blamed_the_weights_goes_with_them(qtbot, window, cat, tmp_path):

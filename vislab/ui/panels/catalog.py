@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from ...core.catalog import ModelSpec, get_spec, list_models
 from ...core.measure import WARM_UP_PASSES, Measurement
-from ...core.weights import weights_status
 from ..i18n import Retranslatable
+from ..model_picker import weights_text
 from ..session import Session
-from ..texts import error_text, family, status_text
+from ..texts import error_text, family
 
 #: Numbers sort by this role, so 138 M comes after 61 M.
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -140,6 +140,7 @@ class CatalogPanel(Retranslatable, QWidget):
         feed.failed.connect(self._on_failed)
         feed.progress.connect(self._on_progress)
         feed.cancelled.connect(self._on_stopped)
+        self.session.modelChanged.connect(self._on_model_changed)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -225,7 +226,13 @@ class CatalogPanel(Retranslatable, QWidget):
         return labels.get(weights, weights)
 
     def _status_label(self, spec: ModelSpec) -> str:
-        return status_text(spec, weights_status(spec))
+        """Where the weights are; a file the person loaded for the model says so."""
+        return weights_text(spec, self.session.weights_files.get(spec.id))
+
+    def _on_model_changed(self, _model_id: str) -> None:
+        """A weights file may have been loaded: the Weights column follows (in place, keeping the order)."""
+        for row in range(self.model.rowCount()):
+            self._word_cells(row, get_spec(self.model.item(row, MODEL).data(ID_ROLE)))
 
     def refresh(self) -> None:
         """Rebuild the rows (weights may have been downloaded meanwhile), keeping the latencies."""
