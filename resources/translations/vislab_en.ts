@@ -917,6 +917,103 @@ here (ms)</translation>
     </message>
 </context>
 <context>
+    <name>LiveBar</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>The camera (or a video file) in the picture, classified and explained as it plays (Ctrl+L)</source>
+        <translation>The camera (or a video file) in the picture, classified and explained as it plays (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>Freeze</translation>
+    </message>
+    <message>
+        <source>Keep the current frame as an image in the strip (Space)</source>
+        <translation>Keep the current frame as an image in the strip (Space)</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Mirror</translation>
+    </message>
+    <message>
+        <source>Flip the camera left to right, as a mirror</source>
+        <translation>Flip the camera left to right, as a mirror</translation>
+    </message>
+    <message>
+        <source>The resolution asked of the camera</source>
+        <translation>The resolution asked of the camera</translation>
+    </message>
+</context>
+<context>
+    <name>LiveController</name>
+    <message>
+        <source>No camera found: choose a video file to play as one.</source>
+        <translation>No camera found: choose a video file to play as one.</translation>
+    </message>
+    <message>
+        <source>Live stopped: {0}</source>
+        <translation>Live stopped: {0}</translation>
+    </message>
+    <message>
+        <source>live · {0} · frame {1}</source>
+        <translation>live · {0} · frame {1}</translation>
+    </message>
+    <message>
+        <source>camera {0}</source>
+        <translation>camera {0}</translation>
+    </message>
+    <message>
+        <source>live {0}</source>
+        <translation>live {0}</translation>
+    </message>
+    <message>
+        <source>Frame {0} is in the images as “{1}”.</source>
+        <translation>Frame {0} is in the images as “{1}”.</translation>
+    </message>
+</context>
+<context>
+    <name>LivePicker</name>
+    <message>
+        <source>Live: choose a camera or a video file</source>
+        <translation>Live: choose a camera or a video file</translation>
+    </message>
+    <message>
+        <source>Camera {0}</source>
+        <translation>Camera {0}</translation>
+    </message>
+    <message>
+        <source>A video file, played as a camera</source>
+        <translation>A video file, played as a camera</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Video file</source>
+        <translation>Video file</translation>
+    </message>
+    <message>
+        <source>a video file (.avi, .mp4, .mov…)</source>
+        <translation>a video file (.avi, .mp4, .mov…)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Play a video file as a camera</source>
+        <translation>Play a video file as a camera</translation>
+    </message>
+    <message>
+        <source>Videos ({0});;All files (*)</source>
+        <translation>Videos ({0});;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Model's view</source>
@@ -1336,8 +1433,8 @@ Choose the model again to retry.</translation>
         <translation>An image is worth 16x16 words: the {0} x {1} crop is cut into {2} x {3} px patches, {4} x {5} = {6} of them. Each patch becomes a token, plus {7} class token: N = HW/P² + {7} = {8} tokens. Click a patch to see where it looks.</translation>
     </message>
     <message>
-        <source>{0} of {1}</source>
-        <translation>{0} of {1}</translation>
+        <source>{0} of {1} · {2} tokens</source>
+        <translation>{0} of {1} · {2} tokens</translation>
     </message>
     <message>
         <source>mean of heads</source>
@@ -1346,6 +1443,10 @@ Choose the model again to retry.</translation>
     <message>
         <source>head {0}</source>
         <translation>head {0}</translation>
+    </message>
+    <message>
+        <source>The share of the patch's attention each patch gets, from the least to the most (the colours are stretched between them)</source>
+        <translation>The share of the patch's attention each patch gets, from the least to the most (the colours are stretched between them)</translation>
     </message>
     <message>
         <source>Patch ({0}, {1}), block {2}, {3}: its strongest attention is {4:.1%} on one patch; {5:.1%} goes to the class token.</source>
@@ -1405,8 +1506,8 @@ Choose the model again to retry.</translation>
         <translation>Picture</translation>
     </message>
     <message>
-        <source>Show the current image large (Ctrl+L shows the collection again)</source>
-        <translation>Show the current image large (Ctrl+L shows the collection again)</translation>
+        <source>Show the current image large (Ctrl+Shift+L shows the collection again)</source>
+        <translation>Show the current image large (Ctrl+Shift+L shows the collection again)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Collection:&lt;/b&gt; {0} · {1} images · {2}</source>
@@ -1524,6 +1625,14 @@ click: compare; double-click: show</translation>
     <message>
         <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
         <translation>loaded in {0:.1f} s · this image {1:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Live: starting…</source>
+        <translation>Live: starting…</translation>
+    </message>
+    <message>
+        <source>Live: camera {0:.0f} fps · {1:.1f} predictions/s · {2:.1f} maps/s</source>
+        <translation>Live: camera {0:.0f} fps · {1:.1f} predictions/s · {2:.1f} maps/s</translation>
     </message>
     <message>
         <source>Images stay on this computer</source>
@@ -1713,6 +1822,14 @@ click: compare; double-click: show</translation>
     <message>
         <source>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</source>
         <translation>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</translation>
+    </message>
+    <message>
+        <source>Li&amp;ve camera</source>
+        <translation>Li&amp;ve camera</translation>
+    </message>
+    <message>
+        <source>The camera (or a video file) in the picture, classified and explained as it plays; Space keeps a frame</source>
+        <translation>The camera (or a video file) in the picture, classified and explained as it plays; Space keeps a frame</translation>
     </message>
     <message>
         <source>&amp;Fit to window</source>

@@ -86,7 +86,8 @@
     <message>
         <source>Timed
 with</source>
-        <translation type="unfinished" />
+        <translation>Medido
+con</translation>
     </message>
     <message>
         <source>bundled</source>
@@ -112,27 +113,27 @@ with</source>
     </message>
     <message>
         <source>about {0:.0f} s</source>
-        <translation type="unfinished" />
+        <translation>unos {0:.0f} s</translation>
     </message>
     <message>
         <source>about {0:.0f} min</source>
-        <translation type="unfinished" />
+        <translation>unos {0:.0f} min</translation>
     </message>
     <message>
         <source>{0} for {1} models (an estimate from their size and what was measured here)</source>
-        <translation type="unfinished" />
+        <translation>{0} para {1} modelos (una estimación a partir de su tamaño y de lo ya medido aquí)</translation>
     </message>
     <message>
         <source>Time every model on this computer's CPU, one at a time: {0}</source>
-        <translation type="unfinished" />
+        <translation>Mide cada modelo en la CPU de este ordenador, uno tras otro: {0}</translation>
     </message>
     <message>
         <source>Time only the models selected in the table: {0}</source>
-        <translation type="unfinished" />
+        <translation>Mide solo los modelos seleccionados en la tabla: {0}</translation>
     </message>
     <message>
         <source>Measure here: {0}.</source>
-        <translation type="unfinished" />
+        <translation>Medir aquí: {0}.</translation>
     </message>
     <message>
         <source>Select models in the table first.</source>
@@ -152,7 +153,7 @@ with</source>
     </message>
     <message>
         <source>{0}: {1:.1f} ms, {2:.1f} %</source>
-        <translation type="unfinished" />
+        <translation>{0}: {1:.1f} ms, {2:.1f} %</translation>
     </message>
     <message>
         <source>failed</source>
@@ -161,17 +162,20 @@ with</source>
     <message>
         <source>Params
 (M)</source>
-        <translation type="unfinished" />
+        <translation>Parámetros
+(M)</translation>
     </message>
     <message>
         <source>Top-1
 (%)</source>
-        <translation type="unfinished" />
+        <translation>Top-1
+(%)</translation>
     </message>
     <message>
         <source>Latency
 here (ms)</source>
-        <translation type="unfinished" />
+        <translation>Latencia
+aquí (ms)</translation>
     </message>
     <message>
         <source>median of {0} passes; fastest {1} ms</source>
@@ -230,7 +234,7 @@ here (ms)</source>
     </message>
     <message>
         <source>{0} · the same map for every class</source>
-        <translation type="unfinished" />
+        <translation>{0} · el mismo mapa para todas las clases</translation>
     </message>
     <message>
         <source>{0} · {1}</source>
@@ -514,15 +518,15 @@ here (ms)</source>
     <name>ColorLegend</name>
     <message>
         <source>Colour scale of the map: from its weakest value (bottom) to its strongest (top)</source>
-        <translation type="unfinished" />
+        <translation>Escala de colores del mapa: de su valor más débil (abajo) al más fuerte (arriba)</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>bajo</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>alto</translation>
     </message>
 </context>
 <context>
@@ -565,7 +569,7 @@ here (ms)</source>
     </message>
     <message>
         <source>Top-{0}</source>
-        <translation type="unfinished" />
+        <translation>Top-{0}</translation>
     </message>
     <message>
         <source>Top-1 agrees</source>
@@ -577,7 +581,7 @@ here (ms)</source>
     </message>
     <message>
         <source>&lt;b&gt;Not compared&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Sin comparar&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -611,23 +615,23 @@ here (ms)</source>
     </message>
     <message>
         <source>Target class</source>
-        <translation type="unfinished" />
+        <translation>Clase objetivo</translation>
     </message>
     <message>
         <source>type a class: 817 or sports car</source>
-        <translation type="unfinished" />
+        <translation>escribe una clase: 817 o sports car</translation>
     </message>
     <message>
         <source>Explain any of the model's classes: type its number or one of its names and press Enter, or pick it from the list</source>
-        <translation type="unfinished" />
+        <translation>Explica cualquier clase del modelo: escribe su número o uno de sus nombres y pulsa Intro, o elígela de la lista</translation>
     </message>
     <message>
         <source>Trained weights</source>
-        <translation type="unfinished" />
+        <translation>Pesos entrenados</translation>
     </message>
     <message>
         <source>Randomised weights</source>
-        <translation type="unfinished" />
+        <translation>Pesos aleatorios</translation>
     </message>
     <message>
         <source>Use top-1</source>
@@ -675,11 +679,11 @@ here (ms)</source>
     </message>
     <message>
         <source>The layer the map is taken from, as the model names it, with its output size (height x width x channels).</source>
-        <translation type="unfinished" />
+        <translation>La capa de la que sale el mapa, con el nombre que le da el modelo, y el tamaño de su salida (alto x ancho x canales).</translation>
     </message>
     <message>
         <source>{0} does not use a layer.</source>
-        <translation type="unfinished" />
+        <translation>{0} no usa ninguna capa.</translation>
     </message>
     <message>
         <source>all blocks</source>
@@ -687,7 +691,7 @@ here (ms)</source>
     </message>
     <message>
         <source>the input</source>
-        <translation type="unfinished" />
+        <translation>la entrada</translation>
     </message>
     <message>
         <source>the last block</source>
@@ -699,11 +703,11 @@ here (ms)</source>
     </message>
     <message>
         <source>No class matches “{0}”: type a number from 0 to {1} or a class name.</source>
-        <translation type="unfinished" />
+        <translation>Ninguna clase coincide con «{0}»: escribe un número de 0 a {1} o el nombre de una clase.</translation>
     </message>
     <message>
         <source>no target class: {0} gives the same map whatever the class (the model answers &lt;b&gt;{1}&lt;/b&gt;)</source>
-        <translation type="unfinished" />
+        <translation>sin clase objetivo: {0} da el mismo mapa sea cual sea la clase (el modelo responde &lt;b&gt;{1}&lt;/b&gt;)</translation>
     </message>
     <message>
         <source>target: &lt;b&gt;{0}&lt;/b&gt; (#{1}, {2:.1f} %)</source>
@@ -719,23 +723,23 @@ here (ms)</source>
     </message>
     <message>
         <source>class {0} (#{1})</source>
-        <translation type="unfinished" />
+        <translation>la clase {0} (n.º {1})</translation>
     </message>
     <message>
         <source>the same map for every class</source>
-        <translation type="unfinished" />
+        <translation>el mismo mapa para todas las clases</translation>
     </message>
     <message>
         <source>the map follows what the model learned: the method passes the check</source>
-        <translation type="unfinished" />
+        <translation>el mapa sigue lo que el modelo aprendió: el método supera la prueba</translation>
     </message>
     <message>
         <source>the map hardly depends on what the model learned: be wary of it</source>
-        <translation type="unfinished" />
+        <translation>el mapa apenas depende de lo que el modelo aprendió: desconfía de él</translation>
     </message>
     <message>
         <source>Both maps for {0}. Similarity (Spearman rank correlation of the maps' pixels): &lt;b&gt;{1:.2f}&lt;/b&gt; (1 = the same map, 0 = unrelated) — {2}.</source>
-        <translation type="unfinished" />
+        <translation>Ambos mapas para {0}. Similitud (correlación de rangos de Spearman de los píxeles de los mapas): &lt;b&gt;{1:.2f}&lt;/b&gt; (1 = el mismo mapa, 0 = sin relación) — {2}.</translation>
     </message>
     <message>
         <source>computing… {0} of {1}</source>
@@ -746,7 +750,7 @@ here (ms)</source>
     <name>FeaturesPanel</name>
     <message>
         <source>Early layers respond to edges and colours, later ones to shapes and parts. Each layer shows its output size: height x width x channels.</source>
-        <translation type="unfinished" />
+        <translation>Las primeras capas responden a bordes y colores, las siguientes a formas y partes. Cada capa muestra el tamaño de su salida: alto x ancho x canales.</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -758,23 +762,23 @@ here (ms)</source>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished" />
+        <translation>bajo</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished" />
+        <translation>alto</translation>
     </message>
     <message>
         <source>Each map is scaled to its own range: from its weakest activation to its strongest</source>
-        <translation type="unfinished" />
+        <translation>Cada mapa se escala a su propio rango: de su activación más débil a la más fuerte</translation>
     </message>
     <message>
         <source>Click to enlarge</source>
-        <translation type="unfinished" />
+        <translation>Haz clic para ampliar</translation>
     </message>
     <message>
         <source>The {0} strongest of the {1} channels of &lt;b&gt;{2}&lt;/b&gt;, strongest first; the number is the channel's. Click a map to enlarge it.</source>
-        <translation type="unfinished" />
+        <translation>Los {0} canales más fuertes de los {1} de &lt;b&gt;{2}&lt;/b&gt;, el más fuerte primero; el número es el del canal. Haz clic en un mapa para ampliarlo.</translation>
     </message>
     <message>
         <source>Learned filters of the first layer, &lt;b&gt;{0}&lt;/b&gt;</source>
@@ -785,11 +789,11 @@ here (ms)</source>
     <name>FeedBadge</name>
     <message>
         <source>Model fed the preprocessed image</source>
-        <translation type="unfinished" />
+        <translation>El modelo recibe la imagen preprocesada</translation>
     </message>
     <message>
         <source>Predictions, maps and every panel show the model's answer for the image after the Preprocessing panel's steps, not the photo as loaded (Preprocessing ▸ Feed to the model)</source>
-        <translation type="unfinished" />
+        <translation>Las predicciones, los mapas y todos los paneles muestran la respuesta del modelo para la imagen tras los pasos del panel Preprocesado, no la foto tal como se cargó (Preprocesado ▸ Pasar al modelo)</translation>
     </message>
 </context>
 <context>
@@ -913,6 +917,103 @@ here (ms)</source>
     </message>
 </context>
 <context>
+    <name>LiveBar</name>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The camera (or a video file) in the picture, classified and explained as it plays (Ctrl+L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the current frame as an image in the strip (Space)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flip the camera left to right, as a mirror</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The resolution asked of the camera</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LiveController</name>
+    <message>
+        <source>No camera found: choose a video file to play as one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live stopped: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live · {0} · frame {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>camera {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame {0} is in the images as “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LivePicker</name>
+    <message>
+        <source>Live: choose a camera or a video file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Camera {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A video file, played as a camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a video file (.avi, .mp4, .mov…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play a video file as a camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Videos ({0});;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Model's view</source>
@@ -1023,11 +1124,11 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>MapDialog</name>
     <message>
         <source>Feature map</source>
-        <translation type="unfinished">Mapa de características</translation>
+        <translation>Mapa de características</translation>
     </message>
     <message>
         <source>Channel {0} of {1}, scaled to its own range: bright where the channel responds most in this photo.</source>
-        <translation type="unfinished" />
+        <translation>Canal {0} de {1}, escalado a su propio rango: claro donde el canal responde más en esta foto.</translation>
     </message>
 </context>
 <context>
@@ -1332,8 +1433,8 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Una imagen vale 16x16 palabras: el recorte de {0} x {1} se divide en parches de {2} x {3} px, {4} x {5} = {6} en total. Cada parche se convierte en un token, más {7} token de clase: N = HW/P² + {7} = {8} tokens. Haz clic en un parche para ver adónde mira.</translation>
     </message>
     <message>
-        <source>{0} of {1}</source>
-        <translation>{0} de {1}</translation>
+        <source>{0} of {1} · {2} tokens</source>
+        <translation>{0} de {1} · {2} tokens</translation>
     </message>
     <message>
         <source>mean of heads</source>
@@ -1342,6 +1443,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>head {0}</source>
         <translation>cabeza {0}</translation>
+    </message>
+    <message>
+        <source>The share of the patch's attention each patch gets, from the least to the most (the colours are stretched between them)</source>
+        <translation>La parte de la atención del parche que recibe cada parche, de la menor a la mayor (los colores se estiran entre ambas)</translation>
     </message>
     <message>
         <source>Patch ({0}, {1}), block {2}, {3}: its strongest attention is {4:.1%} on one patch; {5:.1%} goes to the class token.</source>
@@ -1401,7 +1506,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Show the current image large (Ctrl+L shows the collection again)</source>
+        <source>Show the current image large (Ctrl+Shift+L shows the collection again)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1518,6 +1623,14 @@ click: compare; double-click: show</source>
     <message>
         <source>loaded in {0:.1f} s · this image {1:.0f} ms</source>
         <translation>cargado en {0:.1f} s · esta imagen {1:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Live: starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live: camera {0:.0f} fps · {1:.1f} predictions/s · {2:.1f} maps/s</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Images stay on this computer</source>
@@ -1706,6 +1819,14 @@ click: compare; double-click: show</source>
     </message>
     <message>
         <source>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Li&amp;ve camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The camera (or a video file) in the picture, classified and explained as it plays; Space keeps a frame</source>
         <translation type="unfinished" />
     </message>
     <message>
