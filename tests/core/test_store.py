@@ -236,3 +236,12 @@ def test_a_store_out_of_reach_is_one_message_and_never_set_aside(tmp_path):
     with pytest.raises(StoreError, match=rf"{folder}: the collection store cannot be opened"):
         Store.open(folder)
     assert folder.is_dir() and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_a_closed_store_says_so(tmp_path, photo):
+    store = Store.open(tmp_path / "s.sqlite3")
+    store.close()
+    with pytest.raises(StoreError, match="the collection store is closed"):
+        store.put("m", [_record(photo)])
+    with pytest.raises(StoreError, match="the collection store is closed"):
+        store.lookup("m", [photo])

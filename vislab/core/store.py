@@ -370,29 +370,38 @@ class Store:
             files.append((_key(r.path), r.size, round(r.mtime * 1e9), r.digest))
         if not rows:
             return
-        with self._write_lock:
-            db = self._writer
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.execute("INSERT OR IGNORE INTO models VALUES (?, ?, ?)", (key, description or key, now))
-                db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", files)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR IGNORE INTO models VALUES (?, ?, ?)", (key, description or key, now))
+            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", files)
+
+        self._transaction(write)
 
     def _remember(self, files: Sequence[tuple[str, FileId]]) -> None:
+        rows = [(path, fid.size, fid.mtime_ns, fid.digest) for path, fid in files]
+        self._transaction(lambda db: db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows))
+
+    def _transaction(self, write) -> None:
+        """``write(connection)`` in one transaction on the one writing connection.
+
+        Raises:
+            StoreError: SQLite could not write (a full disk, a read-only file): nothing of it was kept.
+        """
+        if self._closed:
+            raise StoreError(f"{self.path}: the collection store is closed")
         with self._write_lock:
             db = self._writer
-            db.execute("BEGIN IMMEDIATE")
             try:
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                               [(path, fid.size, fid.mtime_ns, fid.digest) for path, fid in files])
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    write(db)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: results could not be stored ({exc})") from None
 
 
 class _Damaged(Exception):
