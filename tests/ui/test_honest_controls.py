@@ -127,7 +127,7 @@ def test_eigen_cam_is_not_labelled_with_a_class(qtbot, window, cat):
     qtbot.waitUntil(lambda: window._explanation is not None and window._explanation.explanation.method == "eigencam",
                     timeout=LONG)
     label = window._explanation.explanation.target_label
-    picture, caption = window.current_picture()
+    _picture, caption = window.current_picture()
     assert caption == "Eigen-CAM · the same map for every class" and label not in caption
     qtbot.waitUntil(lambda: "no target class" in panel.target.text())
     assert not panel.classes.isEnabled() and not panel.top1.isEnabled()
@@ -172,7 +172,7 @@ def test_layer_lists_say_each_layers_output_size(qtbot, window, cat):
     assert features.layer.count() == len(sizes)
     for i in range(features.layer.count()):
         name = features.layer.itemData(i)
-        assert features.layer.itemText(i) == "{0} · {1}x{2}x{3}".format(name, *sizes[name])
+        assert features.layer.itemText(i) == "{} · {}x{}x{}".format(name, *sizes[name])
 
 
 # --- feeding the pipeline ----------------------------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_the_models_table_needs_no_sideways_scrolling_at_the_default_width(qtbot
     window.tabs.setCurrentWidget(panel)
     _all_measured(panel)  # the latency and "timed with" columns filled in too
     panel.fit_table()
-    qtbot.waitUntil(lambda: panel.table.isVisible())
+    qtbot.waitUntil(panel.table.isVisible)
     QApplication.processEvents()
     table = panel.table
     assert not table.horizontalScrollBar().isVisible()
@@ -367,3 +367,24 @@ def test_compare_columns_line_up_with_large_maps_and_top_k_bars(qtbot, window, c
     y = 4 + row * b0.row_height() + 5
     QApplication.sendEvent(b0, QHelpEvent(QEvent.Type.ToolTip, QPoint(20, y), b0.mapToGlobal(QPoint(20, y))))
     assert QToolTip.text().startswith(f"{b0.items[row].label} (#{b0.items[row].index})")
+
+
+def test_the_patch_view_has_a_colour_scale_and_its_blocks_say_their_size(qtbot, window, cat, tmp_path):
+    import torch
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.libraries import architecture as _architecture
+
+    path = tmp_path / "vit.pth"
+    torch.manual_seed(0)
+    torch.save(_architecture(get_spec("vit_tiny_patch16_224")).state_dict(), path)
+    window.add_paths([str(cat)])
+    panel = window.panels["patches"]
+    window.tabs.setCurrentWidget(panel)
+    window.session.set_model("vit_tiny_patch16_224", weights=str(path))
+    qtbot.waitUntil(lambda: panel.result is not None and panel.map_image is not None, timeout=LONG)
+    assert panel.legend.isVisible() and panel.legend.colormap == "inferno"
+    assert panel.legend.geometry().left() >= panel.picture.geometry().right()
+    weights = panel.result.of_patch(panel.patch, layer=panel.layer.currentIndex())
+    assert panel.legend.ends() == (f"{float(weights.min()):.1%}", f"{float(weights.max()):.1%}")
+    assert panel.layer.itemText(0) == "1 of 12 · 197 tokens"

@@ -15,6 +15,7 @@ from . import window_state
 from .actions import WindowActions
 from .central_view import VIEW_LABELS, CentralView
 from .collection.mode import CollectionMode
+from .feed_badge import FeedBadge
 from .file_commands import FileCommands
 from .glossary import GlossaryDock
 from .i18n import Retranslatable
@@ -91,6 +92,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.colormap, self.whole = self.centre.colormap, self.centre.whole
         self.side = SidePanel()
         self.predictions, self.card, self.card_scroll = self.side.predictions, self.side.card, self.side.card_scroll
+        self.side_badge = FeedBadge()  # "feed to the model" is said beside the predictions, the picture, the tabs
+        self.side.layout().insertWidget(1, self.side_badge)
         self.messages = MessageBar()
         self.concepts = GlossaryDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.concepts)
@@ -177,6 +180,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self.presentation.changed.connect(self.presentation_action.setChecked)
         self.presentation.changed.connect(self.predictions.set_thick)
         self.tabs.currentChanged.connect(lambda _i: self.presentation.lay_out())
+        self.panels["previews"].feed.toggled.connect(self._on_fed)
+
+    def _on_fed(self, fed: bool) -> None:
+        """Every view says when the model sees the preprocessed image (the badges)."""
+        for badge in self.feed_badges():
+            badge.set_fed(fed)
+
+    def feed_badges(self) -> list[FeedBadge]:
+        """The badges that say the model is fed the preprocessed image: the picture, predictions, panels."""
+        return [self.centre.fed_badge, self.side_badge, self.panel_badge]
 
     # --- opening and closing ----------------------------------------------------------------------------------
 
@@ -256,6 +269,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _build_panels(self) -> QTabWidget:
         self.tabs = QTabWidget()
+        self.panel_badge = FeedBadge(wrap=False)
+        self.tabs.setCornerWidget(self.panel_badge, Qt.Corner.TopRightCorner)
         #: The panels built so far, by id, in tab order.
         self.panels: dict[str, QWidget] = {}
         self._pending_panel: int | None = None

@@ -11,6 +11,7 @@ from ...core.heatmaps import overlay, unit_range
 from ..glossary import HelpButton
 from ..i18n import Retranslatable
 from ..image_row import Picture
+from ..legend import ColorLegend
 from ..session import Session
 from ..texts import error_text
 from .common import ShowsAnalyses
@@ -55,6 +56,8 @@ class PatchPanel(ShowsAnalyses, Retranslatable, QWidget):
         self.head.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.picture = PatchPicture("", smooth=False)
         self.picture.setMinimumSize(240, 120)
+        self.legend = ColorLegend("inferno")  # beside the map: its weakest and strongest attention
+        self.legend.setVisible(False)
         self.map_image: np.ndarray | None = None
         self.block_label, self.head_label = QLabel(), QLabel()
         self.about = QLabel()
@@ -78,6 +81,7 @@ class PatchPanel(ShowsAnalyses, Retranslatable, QWidget):
         side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.picture, 3)
+        layout.addWidget(self.legend)
         layout.addLayout(side, 2)
 
         self.picture.clicked.connect(self._on_click)
@@ -114,6 +118,7 @@ class PatchPanel(ShowsAnalyses, Retranslatable, QWidget):
     def _clear(self, *_args) -> None:
         self.result = self._answer = self.map_image = None
         self.picture.set_image(None)
+        self.legend.setVisible(False)
         self.caption.setText("")
         self.about.setText(self.tr("Computing the attention of every layer…"))
 
@@ -144,7 +149,8 @@ class PatchPanel(ShowsAnalyses, Retranslatable, QWidget):
 
     def _fill_choices(self, force: bool = False) -> None:
         result = self.result
-        for combo, items in ((self.layer, [self.tr("{0} of {1}").format(i + 1, len(result.layers))
+        tokens = result.layout.tokens  # every block's output: one vector per token
+        for combo, items in ((self.layer, [self.tr("{0} of {1} · {2} tokens").format(i + 1, len(result.layers), tokens)
                                            for i in range(len(result.layers))]),
                              (self.head, [self.tr("mean of heads")] + [self.tr("head {0}").format(i)
                                                                       for i in range(result.heads)])):
@@ -182,6 +188,10 @@ class PatchPanel(ShowsAnalyses, Retranslatable, QWidget):
         h, w = result.view.shape[:2]
         blocks = cv2.resize(unit_range(weights), (w, h), interpolation=cv2.INTER_NEAREST)
         self.map_image = self._outlined(overlay(result.view, blocks, 0.6, "inferno"))
+        self.legend.set_ends(f"{float(weights.min()):.1%}", f"{float(weights.max()):.1%}",
+                             self.tr("The share of the patch's attention each patch gets, from the least to the "
+                                     "most (the colours are stretched between them)"))
+        self.legend.setVisible(True)
         grid = self._outlined(draw_patch_grid(result.view, result.layout.grid))
         gap = np.full((h, GAP, 3), 255, np.uint8)
         self.picture.set_image(np.hstack([grid, gap, self.map_image]))
