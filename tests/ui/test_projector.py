@@ -145,3 +145,46 @@ if __name__ == "__main__":
     import sys
 
     _child(sys.argv[1])
+
+
+# --- Concepts (F1) ----------------------------------------------------------------------------------------
+
+
+def test_concepts_open_at_a_readable_width_with_their_pictures(qtbot, window):
+    import tomllib
+
+    from vislab.ui.glossary import CONCEPTS, PICTURE_WIDTH
+
+    window.resize(1280, 760)
+    window.show_concept(None)  # F1
+    dock = window.concepts
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.width() >= PICTURE_WIDTH + 40)
+    assert dock.text.viewport().width() >= PICTURE_WIDTH  # lines of words, not a word a line
+    assert window.screen().availableGeometry().contains(dock.frameGeometry())
+    pictured = {c.id for c in CONCEPTS if c.picture() is not None}
+    assert {"convolution", "feature_map", "patch", "cnn_vs_vit"} <= pictured
+    for row, concept in enumerate(CONCEPTS):
+        dock.list.setCurrentRow(row)
+        html = dock.text.toHtml()
+        assert (f"{concept.id}.png" in html) == (concept.id in pictured)
+        if concept.id in pictured:  # the picture is really drawn in the panel, not a broken-image icon
+            image = dock.text.document().resource(dock.text.document().ResourceType.ImageResource,
+                                                  _image_url(dock))
+            assert image is not None and not image.isNull()
+    packaged = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    assert "concepts/*.png" in packaged["tool"]["setuptools"]["package-data"]["vislab._resources"]
+
+
+def _image_url(dock):
+    from PySide6.QtCore import QUrl
+
+    block = dock.text.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                return QUrl(fmt.toImageFormat().name())
+            it += 1
+        block = block.next()
+    raise AssertionError("no image in the Concepts text")

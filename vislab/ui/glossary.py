@@ -1,15 +1,32 @@
 """Short explanations for students: what a convolution, a feature map, an attention head, a patch and a
 class-activation map are, and how a CNN differs from a ViT. Each is shown next to the thing it explains (a
-"?" button and its tooltip) and in the Concepts side panel (F1)."""
+"?" button and its tooltip) and in the Concepts side panel (F1), there with a picture where one says more than
+the text (``resources/concepts/<id>.png``, drawn by :mod:`vislab.ui.concept_pictures`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QToolButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QWidget,
+)
 
+from ..resources import resources_dir
 from .i18n import Retranslatable
+
+#: The Concepts panel opens this many average characters wide (about 60 a line: readable), at least.
+READABLE_CHARS = 60
+#: A picture's width in the panel, in pixels (the PNGs are drawn at 640 px, shown smaller, sharp on high DPI).
+PICTURE_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -23,6 +40,14 @@ class Concept:
     def translated(self) -> tuple[str, str]:
         return (QCoreApplication.translate("Glossary", self.title),
                 QCoreApplication.translate("Glossary", self.text))
+
+    def picture(self) -> Path | None:
+        """Its picture, if it has one and the resources are here."""
+        try:
+            path = resources_dir() / "concepts" / f"{self.id}.png"
+        except FileNotFoundError:
+            return None
+        return path if path.is_file() else None
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -112,6 +137,7 @@ class GlossaryDock(Retranslatable, QDockWidget):
         split.addWidget(self.text)
         split.setSizes([140, 400])
         self.setWidget(split)
+        self.text.setMinimumWidth(self.readable_width() // 2)
         self.list.currentRowChanged.connect(self._on_row)
         self.list.setCurrentRow(0)
 
@@ -125,8 +151,43 @@ class GlossaryDock(Retranslatable, QDockWidget):
         if row >= 0:
             c = CONCEPTS[row]
             title, text = c.translated()
-            self.text.setHtml(f"<h3>{title}</h3><p>{text}</p>")
+            picture = c.picture()
+            image = (f'<p align="center"><img src="{QUrl.fromLocalFile(str(picture)).toString()}" '
+                     f'width="{PICTURE_WIDTH}"></p>' if picture else "")
+            self.text.setHtml(f"<h3>{title}</h3>{image}<p>{text}</p>")
             self.conceptShown.emit(c.id)
+
+    def readable_width(self) -> int:
+        """Wide enough for lines of about :data:`READABLE_CHARS` characters and the pictures."""
+        return max(self.fontMetrics().averageCharWidth() * READABLE_CHARS, PICTURE_WIDTH + 40)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._widen)  # once the window has laid the dock out
+
+    def _widen(self) -> None:
+        """Open at a readable width (a dock otherwise opens at its contents' minimum, a word a line). Where the
+        window has no room to spare beside its picture and panels (a 1280 px screen), the panel floats over the
+        window's right side instead, at that width."""
+        window = self.parent()
+        if not isinstance(window, QMainWindow) or self.isFloating() or self.width() >= self.readable_width():
+            return
+        window.resizeDocks([self], [self.readable_width()], Qt.Orientation.Horizontal)
+        QTimer.singleShot(0, self._float_if_narrow)
+
+    def _float_if_narrow(self) -> None:
+        window = self.parent()
+        if self.isFloating() or self.width() >= self.readable_width() or not self.isVisible():
+            return
+        self.setFloating(True)
+        frame = window.frameGeometry()
+        screen = window.screen().availableGeometry() if window.screen() is not None else frame
+        margin = 16  # room for the floating panel's own frame
+        width = min(self.readable_width(), screen.width() - 2 * margin)
+        height = min(max(300, round(frame.height() * 0.8)), screen.height() - 3 * margin)
+        x = min(frame.right(), screen.right()) - width - margin
+        y = max(screen.top() + margin, frame.top() + (frame.height() - height) // 2)
+        self.setGeometry(max(screen.left() + margin, x), y, width, height)
 
     def show_concept(self, concept_id: str) -> None:
         self.list.setCurrentRow([c.id for c in CONCEPTS].index(concept_id))
