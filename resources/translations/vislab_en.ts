@@ -568,10 +568,6 @@ here (ms)</translation>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}&lt;br&gt;map: {5}</translation>
     </message>
     <message>
-        <source>Top-{0}</source>
-        <translation>Top-{0}</translation>
-    </message>
-    <message>
         <source>Top-1 agrees</source>
         <translation>Top-1 agrees</translation>
     </message>
@@ -958,8 +954,8 @@ here (ms)</translation>
         <translation>Live stopped: {0}</translation>
     </message>
     <message>
-        <source>live · {0} · frame {1}</source>
-        <translation>live · {0} · frame {1}</translation>
+        <source>live · {0}</source>
+        <translation>live · {0}</translation>
     </message>
     <message>
         <source>camera {0}</source>
@@ -1995,6 +1991,38 @@ click: compare; double-click: show</translation>
         <translation>how new pixels are computed</translation>
     </message>
     <message>
+        <source>width</source>
+        <translation>width</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>height</translation>
+    </message>
+    <message>
+        <source>interpolation</source>
+        <translation>interpolation</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>nearest</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>cubic</source>
+        <translation>cubic</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <source>lanczos</source>
+        <translation>lanczos</translation>
+    </message>
+    <message>
         <source>Histogram equalization</source>
         <translation>Histogram equalization</translation>
     </message>
@@ -2019,6 +2047,14 @@ click: compare; double-click: show</translation>
         <translation>tiles per side</translation>
     </message>
     <message>
+        <source>clip</source>
+        <translation>clip</translation>
+    </message>
+    <message>
+        <source>tile</source>
+        <translation>tile</translation>
+    </message>
+    <message>
         <source>Gaussian blur</source>
         <translation>Gaussian blur</translation>
     </message>
@@ -2033,6 +2069,14 @@ click: compare; double-click: show</translation>
     <message>
         <source>standard deviation; 0 derives it from ksize</source>
         <translation>standard deviation; 0 derives it from ksize</translation>
+    </message>
+    <message>
+        <source>ksize</source>
+        <translation>ksize</translation>
+    </message>
+    <message>
+        <source>sigma</source>
+        <translation>sigma</translation>
     </message>
     <message>
         <source>Median blur</source>
@@ -2067,6 +2111,18 @@ click: compare; double-click: show</translation>
         <translation>how far pixels may be and still mix</translation>
     </message>
     <message>
+        <source>d</source>
+        <translation>d</translation>
+    </message>
+    <message>
+        <source>sigma_color</source>
+        <translation>sigma_color</translation>
+    </message>
+    <message>
+        <source>sigma_space</source>
+        <translation>sigma_space</translation>
+    </message>
+    <message>
         <source>Canny edges</source>
         <translation>Canny edges</translation>
     </message>
@@ -2081,6 +2137,14 @@ click: compare; double-click: show</translation>
     <message>
         <source>strong-edge threshold</source>
         <translation>strong-edge threshold</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
     </message>
     <message>
         <source>Rotate</source>
@@ -2099,6 +2163,26 @@ click: compare; double-click: show</translation>
         <translation>how the uncovered corners are filled</translation>
     </message>
     <message>
+        <source>angle</source>
+        <translation>angle</translation>
+    </message>
+    <message>
+        <source>border</source>
+        <translation>border</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constant</translation>
+    </message>
+    <message>
+        <source>reflect</source>
+        <translation>reflect</translation>
+    </message>
+    <message>
+        <source>replicate</source>
+        <translation>replicate</translation>
+    </message>
+    <message>
         <source>Translate</source>
         <translation>Translate</translation>
     </message>
@@ -2115,6 +2199,14 @@ click: compare; double-click: show</translation>
         <translation>pixels down</translation>
     </message>
     <message>
+        <source>dx</source>
+        <translation>dx</translation>
+    </message>
+    <message>
+        <source>dy</source>
+        <translation>dy</translation>
+    </message>
+    <message>
         <source>Flip</source>
         <translation>Flip</translation>
     </message>
@@ -2125,6 +2217,22 @@ click: compare; double-click: show</translation>
     <message>
         <source>mirror left-right, up-down or both</source>
         <translation>mirror left-right, up-down or both</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>direction</translation>
+    </message>
+    <message>
+        <source>horizontal</source>
+        <translation>horizontal</translation>
+    </message>
+    <message>
+        <source>vertical</source>
+        <translation>vertical</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>both</translation>
     </message>
     <message>
         <source>Brightness and contrast</source>
@@ -2143,6 +2251,14 @@ click: compare; double-click: show</translation>
         <translation>brightness (offset)</translation>
     </message>
     <message>
+        <source>alpha</source>
+        <translation>alpha</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>beta</translation>
+    </message>
+    <message>
         <source>Gaussian noise</source>
         <translation>Gaussian noise</translation>
     </message>
@@ -2157,6 +2273,10 @@ click: compare; double-click: show</translation>
     <message>
         <source>random seed</source>
         <translation>random seed</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seed</translation>
     </message>
     <message>
         <source>Occlude</source>
@@ -2177,6 +2297,18 @@ click: compare; double-click: show</translation>
     <message>
         <source>side, as a fraction of the shorter side</source>
         <translation>side, as a fraction of the shorter side</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>size</translation>
     </message>
     <message>
         <source>JPEG compression</source>

@@ -568,10 +568,6 @@ aquí (ms)</translation>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}&lt;br&gt;mapa: {5}</translation>
     </message>
     <message>
-        <source>Top-{0}</source>
-        <translation>Top-{0}</translation>
-    </message>
-    <message>
         <source>Top-1 agrees</source>
         <translation>Top-1 coincide</translation>
     </message>
@@ -958,7 +954,7 @@ aquí (ms)</translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>live · {0} · frame {1}</source>
+        <source>live · {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1993,6 +1989,38 @@ click: compare; double-click: show</source>
         <translation>cómo se calculan los nuevos píxeles</translation>
     </message>
     <message>
+        <source>width</source>
+        <translation>anchura</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>altura</translation>
+    </message>
+    <message>
+        <source>interpolation</source>
+        <translation>interpolación</translation>
+    </message>
+    <message>
+        <source>nearest</source>
+        <translation>vecino más cercano</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+    <message>
+        <source>cubic</source>
+        <translation>cúbica</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>área</translation>
+    </message>
+    <message>
+        <source>lanczos</source>
+        <translation>Lanczos</translation>
+    </message>
+    <message>
         <source>Histogram equalization</source>
         <translation>Ecualización de histograma</translation>
     </message>
@@ -2017,6 +2045,14 @@ click: compare; double-click: show</source>
         <translation>bloques por lado</translation>
     </message>
     <message>
+        <source>clip</source>
+        <translation>límite</translation>
+    </message>
+    <message>
+        <source>tile</source>
+        <translation>teselas</translation>
+    </message>
+    <message>
         <source>Gaussian blur</source>
         <translation>Desenfoque gaussiano</translation>
     </message>
@@ -2031,6 +2067,14 @@ click: compare; double-click: show</source>
     <message>
         <source>standard deviation; 0 derives it from ksize</source>
         <translation>desviación típica; con 0 se deriva de ksize</translation>
+    </message>
+    <message>
+        <source>ksize</source>
+        <translation>núcleo</translation>
+    </message>
+    <message>
+        <source>sigma</source>
+        <translation>sigma</translation>
     </message>
     <message>
         <source>Median blur</source>
@@ -2065,6 +2109,18 @@ click: compare; double-click: show</source>
         <translation>cuán lejos pueden estar los píxeles y aun así mezclarse</translation>
     </message>
     <message>
+        <source>d</source>
+        <translation>diámetro</translation>
+    </message>
+    <message>
+        <source>sigma_color</source>
+        <translation>sigma de color</translation>
+    </message>
+    <message>
+        <source>sigma_space</source>
+        <translation>sigma espacial</translation>
+    </message>
+    <message>
         <source>Canny edges</source>
         <translation>Bordes de Canny</translation>
     </message>
@@ -2079,6 +2135,14 @@ click: compare; double-click: show</source>
     <message>
         <source>strong-edge threshold</source>
         <translation>umbral de borde fuerte</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>umbral bajo</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>umbral alto</translation>
     </message>
     <message>
         <source>Rotate</source>
@@ -2097,6 +2161,26 @@ click: compare; double-click: show</source>
         <translation>cómo se rellenan las esquinas descubiertas</translation>
     </message>
     <message>
+        <source>angle</source>
+        <translation>ángulo</translation>
+    </message>
+    <message>
+        <source>border</source>
+        <translation>borde</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <source>reflect</source>
+        <translation>reflejar</translation>
+    </message>
+    <message>
+        <source>replicate</source>
+        <translation>repetir</translation>
+    </message>
+    <message>
         <source>Translate</source>
         <translation>Trasladar</translation>
     </message>
@@ -2113,6 +2197,14 @@ click: compare; double-click: show</source>
         <translation>píxeles hacia abajo</translation>
     </message>
     <message>
+        <source>dx</source>
+        <translation>dx</translation>
+    </message>
+    <message>
+        <source>dy</source>
+        <translation>dy</translation>
+    </message>
+    <message>
         <source>Flip</source>
         <translation>Voltear</translation>
     </message>
@@ -2123,6 +2215,22 @@ click: compare; double-click: show</source>
     <message>
         <source>mirror left-right, up-down or both</source>
         <translation>reflejo horizontal, vertical o ambos</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <source>horizontal</source>
+        <translation>horizontal</translation>
+    </message>
+    <message>
+        <source>vertical</source>
+        <translation>vertical</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>ambas</translation>
     </message>
     <message>
         <source>Brightness and contrast</source>
@@ -2141,6 +2249,14 @@ click: compare; double-click: show</source>
         <translation>brillo (desplazamiento)</translation>
     </message>
     <message>
+        <source>alpha</source>
+        <translation>alfa</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>beta</translation>
+    </message>
+    <message>
         <source>Gaussian noise</source>
         <translation>Ruido gaussiano</translation>
     </message>
@@ -2155,6 +2271,10 @@ click: compare; double-click: show</source>
     <message>
         <source>random seed</source>
         <translation>semilla aleatoria</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
     </message>
     <message>
         <source>Occlude</source>
@@ -2175,6 +2295,18 @@ click: compare; double-click: show</source>
     <message>
         <source>side, as a fraction of the shorter side</source>
         <translation>lado, como fracción del lado más corto</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
     </message>
     <message>
         <source>JPEG compression</source>

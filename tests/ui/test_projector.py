@@ -188,3 +188,33 @@ def _image_url(dock):
             it += 1
         block = block.next()
     raise AssertionError("no image in the Concepts text")
+
+
+# --- Spanish: the ops' parameters -------------------------------------------------------------------------
+
+
+def test_an_ops_parameters_are_named_in_spanish_and_still_set_the_ops_own_values(qtbot):
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from vislab.core.ops import Step
+    from vislab.ui import i18n
+    from vislab.ui.panels.param_editor import ParamEditor
+    from vislab.ui.texts import step_label
+
+    i18n.install("es")
+    try:
+        editor = ParamEditor()
+        qtbot.addWidget(editor)
+        editor.edit(Step.make("rotate", angle=15.0))
+        labels = [w.text() for w in editor.findChildren(QLabel)]
+        assert "ángulo" in labels and "borde" in labels
+        border = editor.editors["border"]
+        assert isinstance(border, QComboBox) and border.itemText(border.findData("reflect")) == "reflejar"
+        with qtbot.waitSignal(editor.changed) as changed:
+            border.setCurrentIndex(border.findData("reflect"))
+        assert dict(changed.args[0].params)["border"] == "reflect"  # the op's own word, for the core and CLI
+        assert step_label(changed.args[0]) == "Rotar (ángulo=15, borde=reflejar)"
+        editor.edit(Step.make("clahe"))
+        assert {"límite", "teselas"} <= {w.text() for w in editor.findChildren(QLabel)}
+    finally:
+        i18n.install("en")

@@ -1,6 +1,6 @@
 """The Concepts panel's pictures, drawn with matplotlib into ``resources/concepts/*.png``.
 
-Run ``python -m vislab.ui.concept_pictures`` (``make concepts``) after changing a drawing; the PNGs are shipped as
+Run ``python -m vislab.ui.concept_pictures`` after changing a drawing; the PNGs are shipped as
 resources. The feature-map and patch pictures are made from the bundled sample photo, so students see real
 filters' answers and a real 14 x 14 patch grid, not a sketch. The pictures carry no words: the panel's
 translated text explains them, so they serve every language.

@@ -45,16 +45,17 @@ class ParamEditor(QWidget):
         for param in spec.params:
             editor = self._editor(param, values[param.name])
             self.editors[param.name] = editor
-            label = QLabel(param.name)
-            label.setToolTip(core_text(param.help))
+            label = QLabel(core_text(param.name))  # translated; the tooltip gives the command line's name
+            label.setToolTip(f"{core_text(param.help)} ({param.name})" if param.help else param.name)
             self.form.addRow(label, editor)
 
     def _editor(self, param: Param, value) -> QWidget:
         if param.kind == "choice":
             box = QComboBox()
-            box.addItems(list(param.choices))
-            box.setCurrentText(str(value))
-            box.currentTextChanged.connect(lambda v, n=param.name: self._set(n, v))
+            for choice in param.choices:
+                box.addItem(core_text(choice), choice)  # shown translated, kept as the op's own word
+            box.setCurrentIndex(max(0, box.findData(str(value))))
+            box.currentIndexChanged.connect(lambda _i, n=param.name, b=box: self._set(n, b.currentData()))
             return box
         if param.kind == "bool":
             check = QCheckBox()
