@@ -218,13 +218,12 @@ class ComparePanel(Retranslatable, QWidget):
         column, col, overlay = result.column, result.result, result.overlay
         self._results[column] = col
         self._shown[column] = result
-        title, picture, text = self.columns[column]
+        title, picture, _text = self.columns[column]
         latency = self.tr("{0:.0f} ms here").format(1000 * col.latency) if col.latency is not None else ""
         title.setText(self.tr("<b>{0}</b><br>{1} · {2:.1f} M · {3:.2f} GFLOPs · {4}<br>map: {5}").format(
             escape(col.name), family(col.family), col.params / 1e6, col.gflops, latency,
             method_name(col.method)))
         picture.set_image(overlay)
-        text.setText(self.tr("Top-{0}").format(len(col.predictions)))
         self.bars[column].set_predictions(col.predictions)
         self.legend.setVisible(True)
         if len(self._results) == self._count:

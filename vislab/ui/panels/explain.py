@@ -55,6 +55,17 @@ def find_class(text: str, labels: tuple[str, ...]) -> list[int]:
     return exact or [i for i, label in enumerate(labels) if wanted in label.casefold()]
 
 
+class SquarePicture(Picture):
+    """A map that asks for a square of its own, so the colour scale sits right beside it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 200)
+
+
 class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
     """Method, layer, head and target for the explanation; the map itself shows in the image view."""
 
@@ -86,7 +97,7 @@ class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
         self.top1 = QPushButton()
         self.randomized = QCheckBox()
         self.sanity = QWidget()  # the sanity check: trained and randomised maps side by side
-        self.trained_map, self.random_map = Picture(smooth=True), Picture(smooth=True)
+        self.trained_map, self.random_map = SquarePicture(smooth=True), SquarePicture(smooth=True)
         self.trained_caption, self.random_caption, self.similarity = QLabel(), QLabel(), hint("")
         self.sanity_legend = ColorLegend()
         self.about = hint("")
@@ -166,8 +177,6 @@ class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
             grid.addWidget(caption, 0, column)
             grid.addWidget(picture, 1, column)
             picture.setMinimumSize(140, 140)
-            picture.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-            picture.sizeHint = lambda: QSize(200, 200)  # square maps, the legend right beside them
         grid.addWidget(self.sanity_legend, 1, 2)
         grid.addWidget(self.similarity, 0, 3, 2, 1)
         grid.setColumnStretch(3, 1)

@@ -78,6 +78,19 @@ class MapTile(QWidget):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
 
+class MapGrid(QWidget):
+    """The tiles on a grid :data:`COLUMNS` wide; :attr:`image` is the same maps as one picture (for saving)."""
+
+    def __init__(self, tiles: list[MapTile], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: np.ndarray | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(3)
+        for i, tile in enumerate(tiles):
+            grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+
+
 class MapDialog(Retranslatable, QDialog):
     """One feature map enlarged, with its colour scale and what it is."""
 
@@ -120,8 +133,7 @@ class FeaturesPanel(ShowsAnalyses, Retranslatable, QWidget):
         self.layer = QComboBox()
         self.layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tiles = [MapTile(i) for i in range(16)]
-        self.maps = QWidget()  # the grid of tiles; ``maps.image`` is the whole grid as one picture
-        self.maps.image = None
+        self.maps = MapGrid(self.tiles)
         self.legend = ColorLegend("viridis")
         self.filters = Picture("", smooth=False)
         self.caption = QLabel()
@@ -150,11 +162,6 @@ class FeaturesPanel(ShowsAnalyses, Retranslatable, QWidget):
         top.addWidget(HelpButton("feature_map", self))
         top.addWidget(HelpButton("convolution", self))
         top.addStretch(1)
-        grid = QGridLayout(self.maps)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(3)
-        for i, tile in enumerate(self.tiles):
-            grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         maps = QHBoxLayout()
