@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..core.registry import Registry
-from . import catalog, classify, collection, experiments, explain, features, live, preprocess
+from . import catalog, classify, collection, experiments, explain, features, live, preprocess, train
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ for _command in (
             experiments.compare),
     Command("sweep", "how confidence changes as a perturbation grows", experiments.sweep_arguments,
             experiments.sweep),
+    Command("train", "teach a model your own classes from a folder of class subfolders (transfer learning)",
+            train.arguments, train.run),
 ):
     COMMANDS.register(_command)
 

@@ -16,7 +16,8 @@ def model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL, metavar="NAME",
                         help=f"catalog id or name, e.g. resnet18 or ViT-B/16 (default {DEFAULT_MODEL}); "
                              "see `vislab models`")
-    parser.add_argument("--weights", metavar="FILE", help="a local .pth/.pt/.bin/.safetensors weights file")
+    parser.add_argument("--weights", metavar="FILE", help="a local .pth/.pt/.bin/.safetensors weights file, or a "
+                        "model made by `vislab train` (then --model is not needed)")
     device_option(parser)
 
 

@@ -57,6 +57,8 @@ class ModelSpec:
         class_token: True when a class token attends over all image patches (ViT, DeiT): what attention
             maps and rollout need.
         notes: one line of context for the model card.
+        base_id: for a model trained in vislab (Teach), the catalog id of the model it was trained on ("" for
+            catalog entries); the library builds the architecture from it.
     """
 
     id: str
@@ -79,21 +81,27 @@ class ModelSpec:
     bundled: bool = False
     class_token: bool = False
     notes: str = ""
+    base_id: str = ""
 
     @property
     def arch(self) -> str:
         """The architecture name inside its library (``resnet50`` for ``torchvision/resnet50``)."""
-        return self.id.removeprefix(TORCHVISION_PREFIX)
+        return (self.base_id or self.id).removeprefix(TORCHVISION_PREFIX)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 MODELS: Registry[ModelSpec] = Registry("model", UnknownModelError)
+#: Models trained in this process (vislab.core.teach), apart from the catalog: found by :func:`get_spec`,
+#: never listed or searched with it.
+TRAINED: Registry[ModelSpec] = Registry("trained model", UnknownModelError)
 
 
 def get_spec(model_id: str) -> ModelSpec:
-    """The catalog entry for ``model_id``; raises :class:`UnknownModelError` naming close ids."""
+    """The catalog entry (or trained model) for ``model_id``; raises :class:`UnknownModelError` naming close ids."""
+    if model_id in TRAINED:
+        return TRAINED.get(model_id)
     return MODELS.get(model_id)
 
 

@@ -22,6 +22,8 @@ from .libraries import library
 from .model import LoadedModel
 from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
 
+#: The id prefix of models trained in vislab (see :mod:`vislab.core.teach.model_file`).
+TRAINED_PREFIX = "trained/"
 #: How many models :class:`ModelCache` keeps loaded at once by default.
 DEFAULT_CACHE_SIZE = 3
 
@@ -65,6 +67,9 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
                cancel: threading.Event | None = None, fast_path: bool | None = None) -> LoadedModel:
     """Build catalog model ``model_id`` with its weights on ``device``, ready to classify.
 
+    A model trained in vislab (a ``.safetensors`` file of :mod:`vislab.core.teach.model_file`) given as
+    ``weights`` is loaded from that file alone, whatever ``model_id`` says.
+
     ``fast_path`` False keeps the model on torch; None follows :func:`vislab.core.fast.enabled`. The fast
     path is prepared in the background: :meth:`LoadedModel.fast_ready` waits for it.
 
@@ -72,6 +77,11 @@ def load_model(model_id: str, *, weights: str | Path | None = None, device: str 
         UnknownModelError, WeightsError, WeightsUnavailableError, DeviceError: with a message that
             names the model, file or device and the reason.
     """
+    if weights is not None and (model_id.startswith(TRAINED_PREFIX) or Path(weights).suffix == ".safetensors"):
+        from .teach.model_file import is_trained_file, load_trained
+
+        if is_trained_file(weights):  # the file names its base model and classes: ``model_id`` is not needed
+            return load_trained(weights, device=device, progress=progress, cancel=cancel)
     spec = get_spec(model_id)
     target = resolve_device(device)
     use_physical_cores()

@@ -34,6 +34,23 @@ T = TypeVar("T")
 _ORIGINS = ("bundled", "pretrained", "random")
 
 
+def _reinitialised(module: torch.nn.Module, classifier: str) -> torch.nn.Module:
+    """A copy of ``module`` (without the hooks on its classifier) with every layer's own initialisation."""
+    import copy
+
+    head = module.get_submodule(classifier)
+    hooks = dict(head._forward_pre_hooks)
+    head._forward_pre_hooks.clear()
+    try:
+        clone = copy.deepcopy(module)
+    finally:
+        head._forward_pre_hooks.update(hooks)
+    for layer in clone.modules():
+        if hasattr(layer, "reset_parameters"):
+            layer.reset_parameters()
+    return clone
+
+
 @dataclass
 class LoadedModel:
     """A catalog model ready to run, with its input pipeline and class names.
@@ -111,7 +128,10 @@ class LoadedModel:
         def make() -> LoadedModel:
             with torch.random.fork_rng(devices=[]):
                 torch.manual_seed(seed)
-                module = architecture(self.spec)  # the library's own initialisation
+                if self.spec.base_id:  # trained in vislab: its own head, so its own layers re-initialised
+                    module = _reinitialised(self.module, self.spec.classifier)
+                else:
+                    module = architecture(self.spec)  # the library's own initialisation
             module.eval().requires_grad_(False).to(self.device)
             return LoadedModel(self.spec, module, self.pipeline, self.device, f"randomised ({self.weights})",
                                self.labels)
