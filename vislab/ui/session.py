@@ -463,19 +463,7 @@ class Session(QObject):
             self.imageUpdated.emit(index)
             self.notify.emit(error)
         elif kind in ANALYSES:
-            if not self._is_current(job, pinned):  # failed for choices already changed
-                if get_analysis(kind).on_demand:
-                    self.feed(kind).cancelled.emit(NEW_CHOICES)
-                return  # an automatic analysis: what is asked for now comes next
-            if isinstance(error, Cancelled):  # stopped from elsewhere (a shared download), not by this job
-                self._submitted.pop(kind, None)
-                if get_analysis(kind).on_demand:
-                    self.feed(kind).cancelled.emit(BY_PERSON)
-                self._request()
-                return
-            if not get_analysis(kind).on_demand:
-                self._submitted.pop(kind, None)  # asked for again at the next change
-            self.feed(kind).failed.emit(error, job.tag[1])
+            self._on_analysis_failed(job, error, pinned)
         elif kind == "task":
             if self._callbacks.get(job.tag[1], (None,))[0] == job.id:
                 del self._callbacks[job.tag[1]]
@@ -484,9 +472,27 @@ class Session(QObject):
             self.engine_error = error
             self.engineFailed.emit(error)
         elif kind == "latency":
-            self._timed.pop(job.tag[1], None)  # tried again when all is quiet
+            if not isinstance(error, Cancelled):
+                self._timed[job.tag[1]] = -1  # not tried again: the card's latency stays provisional
         elif kind != "fast":  # the fast path's preparation
             self.notify.emit(error)
+
+    def _on_analysis_failed(self, job: Job, error: Exception, pinned: bool) -> None:
+        kind = job.tag[0]
+        on_demand = get_analysis(kind).on_demand
+        if not self._is_current(job, pinned):  # failed for choices already changed
+            if on_demand:
+                self.feed(kind).cancelled.emit(NEW_CHOICES)
+            return  # an automatic analysis: what is asked for now comes next
+        if isinstance(error, Cancelled):  # stopped from elsewhere (a shared download), not by this job
+            self._submitted.pop(kind, None)
+            if on_demand:
+                self.feed(kind).cancelled.emit(BY_PERSON)
+            self._request()
+            return
+        if not on_demand:
+            self._submitted.pop(kind, None)  # asked for again at the next change
+        self.feed(kind).failed.emit(error, job.tag[1])
 
     def _on_progress(self, job: Job, done: int, total: int) -> None:
         if job.tag[0] in ANALYSES:
