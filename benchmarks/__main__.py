@@ -1,6 +1,6 @@
 """``python -m benchmarks [--markdown] [--readme] [SUITE...]``: run the benchmarks, print each figure beside
 its goal, write results.json. ``--markdown`` prints the table as the README shows it, ``--readme`` puts it
-in the README; SUITE names pick suites (``classify image batch explain app memory collection``)."""
+in the README; SUITE names pick suites (``classify image batch explain app memory collection live``)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,20 @@ import torch
 
 from vislab.core.devices import physical_cores, use_physical_cores
 
-from . import bench_app, bench_batch, bench_classify, bench_collection, bench_explain, bench_image, bench_memory
+from . import (
+    bench_app,
+    bench_batch,
+    bench_classify,
+    bench_collection,
+    bench_explain,
+    bench_image,
+    bench_live,
+    bench_memory,
+)
 from ._harness import ROOT, Result
 
 SUITES = {"classify": bench_classify, "image": bench_image, "batch": bench_batch, "explain": bench_explain,
-          "app": bench_app, "memory": bench_memory, "collection": bench_collection}
+          "app": bench_app, "memory": bench_memory, "collection": bench_collection, "live": bench_live}
 
 
 def _cpu_name() -> str:

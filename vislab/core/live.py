@@ -53,7 +53,7 @@ PROBE_TIMEOUT = 3.0
 #: Seconds over which :class:`Rate` counts events.
 RATE_WINDOW = 2.0
 #: When the model cannot keep up with the camera even without maps, maps may slow the predictions by this share.
-MAP_SHARE = 0.1
+MAP_SHARE = 0.15
 #: The map is computed at least once in this many processed frames.
 MAX_MAP_INTERVAL = 30
 

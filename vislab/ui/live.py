@@ -11,11 +11,12 @@ resolution); :class:`LivePicker` chooses the camera or the video file.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +39,8 @@ from .texts import error_text
 
 #: The resolutions a camera may be asked for (width, height); a video file's larger frames are scaled to fit.
 RESOLUTIONS = ((640, 480), (1280, 720), (320, 240))
+#: The predictions and the rates are shown at most once in this many milliseconds.
+RESULT_MS = 100
 #: Video files the picker's file dialog shows first.
 VIDEO_PATTERNS = "*.avi *.mp4 *.mov *.mkv *.webm *.m4v *.mpg *.mpeg *.wmv"
 
@@ -191,6 +194,8 @@ class LiveController(QObject):
         self._map: tuple[np.ndarray, tuple] | None = None  # the smoothed map and its crop box
         self._settings = (0.5, "jet", True)  # opacity, colormap, overlay shown: read by the capture thread
         self._picker: LivePicker | None = None
+        self._captioned = -1  # the generation whose caption is shown
+        self._result_shown = 0.0  # when a result was last shown (perf_counter)
         self._threads: list[threading.Thread] = []
         self._frame.connect(self._on_frame)
         self._result.connect(self._on_result)
@@ -362,13 +367,22 @@ class LiveController(QObject):
             latest = self._latest_frame
         if generation == self._generation and latest is not None:
             self.centre.view.set_image(latest[1], keep_zoom=True)
-            self.centre.caption.setText(self.tr("live · {0} · frame {1}").format(self.live_name(), latest[0].index))
+            if self._captioned != generation:  # once: a label's text changing 30 times a second lays out the window
+                self._captioned = generation
+                self.centre.caption.setText(self.tr("live · {0}").format(self.live_name()))
 
     def _on_result(self, generation: int) -> None:
+        """Show the newest result, at most every :data:`RESULT_MS` (the eye reads no faster; each update of the
+        predictions and the status line lays them out again)."""
+        wait = self._result_shown + RESULT_MS / 1000 - time.perf_counter()
+        if wait > 0 and generation == self._generation:
+            QTimer.singleShot(int(wait * 1000) + 1, lambda: self._on_result(generation))
+            return  # still waiting: the threads send no more signals meanwhile
         with self._lock:
             self._result_waiting = False
             result = self._latest_result
         if generation == self._generation and result is not None:
+            self._result_shown = time.perf_counter()
             self.predictions.set_predictions(list(result.predictions), None)
             self.status.show_rates(result.rates)
 

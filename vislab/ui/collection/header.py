@@ -66,7 +66,7 @@ class RunHeader(Retranslatable, QWidget):
         self.cancel.setText(self.tr("Cancel"))
         self.cancel.setToolTip(self.tr("Stop after the batch in progress; what is done is kept"))
         self.back.setText(self.tr("Picture"))
-        self.back.setToolTip(self.tr("Show the current image large (Ctrl+L shows the collection again)"))
+        self.back.setToolTip(self.tr("Show the current image large (Ctrl+Shift+L shows the collection again)"))
         self._show()
 
     def _show(self) -> None:
