@@ -916,97 +916,97 @@ aquí (ms)</translation>
     <name>LiveBar</name>
     <message>
         <source>Live</source>
-        <translation type="unfinished" />
+        <translation>En vivo</translation>
     </message>
     <message>
         <source>The camera (or a video file) in the picture, classified and explained as it plays (Ctrl+L)</source>
-        <translation type="unfinished" />
+        <translation>La cámara (o un vídeo) en la imagen, clasificada y explicada mientras se reproduce (Ctrl+L)</translation>
     </message>
     <message>
         <source>Freeze</source>
-        <translation type="unfinished" />
+        <translation>Congelar</translation>
     </message>
     <message>
         <source>Keep the current frame as an image in the strip (Space)</source>
-        <translation type="unfinished" />
+        <translation>Guardar el fotograma actual como una imagen de la tira (Espacio)</translation>
     </message>
     <message>
         <source>Mirror</source>
-        <translation type="unfinished" />
+        <translation>Espejo</translation>
     </message>
     <message>
         <source>Flip the camera left to right, as a mirror</source>
-        <translation type="unfinished" />
+        <translation>Invertir la cámara de izquierda a derecha, como un espejo</translation>
     </message>
     <message>
         <source>The resolution asked of the camera</source>
-        <translation type="unfinished" />
+        <translation>La resolución que se pide a la cámara</translation>
     </message>
 </context>
 <context>
     <name>LiveController</name>
     <message>
         <source>No camera found: choose a video file to play as one.</source>
-        <translation type="unfinished" />
+        <translation>No se encontró ninguna cámara: elige un vídeo para reproducirlo como si lo fuera.</translation>
     </message>
     <message>
         <source>Live stopped: {0}</source>
-        <translation type="unfinished" />
+        <translation>En vivo se detuvo: {0}</translation>
     </message>
     <message>
         <source>live · {0}</source>
-        <translation type="unfinished" />
+        <translation>en vivo · {0}</translation>
     </message>
     <message>
         <source>camera {0}</source>
-        <translation type="unfinished" />
+        <translation>cámara {0}</translation>
     </message>
     <message>
         <source>live {0}</source>
-        <translation type="unfinished" />
+        <translation>en vivo {0}</translation>
     </message>
     <message>
         <source>Frame {0} is in the images as “{1}”.</source>
-        <translation type="unfinished" />
+        <translation>El fotograma {0} está en las imágenes como «{1}».</translation>
     </message>
 </context>
 <context>
     <name>LivePicker</name>
     <message>
         <source>Live: choose a camera or a video file</source>
-        <translation type="unfinished" />
+        <translation>En vivo: elige una cámara o un vídeo</translation>
     </message>
     <message>
         <source>Camera {0}</source>
-        <translation type="unfinished" />
+        <translation>Cámara {0}</translation>
     </message>
     <message>
         <source>A video file, played as a camera</source>
-        <translation type="unfinished" />
+        <translation>Un vídeo, reproducido como una cámara</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Fuente</translation>
     </message>
     <message>
         <source>Video file</source>
-        <translation type="unfinished" />
+        <translation>Vídeo</translation>
     </message>
     <message>
         <source>a video file (.avi, .mp4, .mov…)</source>
-        <translation type="unfinished" />
+        <translation>un vídeo (.avi, .mp4, .mov…)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Play a video file as a camera</source>
-        <translation type="unfinished" />
+        <translation>Reproducir un vídeo como una cámara</translation>
     </message>
     <message>
         <source>Videos ({0});;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Vídeos ({0});;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -1503,7 +1503,7 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
     <message>
         <source>Show the current image large (Ctrl+Shift+L shows the collection again)</source>
-        <translation type="unfinished" />
+        <translation>Mostrar la imagen actual en grande (Ctrl+Mayús+L vuelve a mostrar la colección)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Collection:&lt;/b&gt; {0} · {1} images · {2}</source>
@@ -1622,11 +1622,11 @@ click: compare; double-click: show</source>
     </message>
     <message>
         <source>Live: starting…</source>
-        <translation type="unfinished" />
+        <translation>En vivo: iniciando…</translation>
     </message>
     <message>
         <source>Live: camera {0:.0f} fps · {1:.1f} predictions/s · {2:.1f} maps/s</source>
-        <translation type="unfinished" />
+        <translation>En vivo: cámara {0:.0f} fps · {1:.1f} predicciones/s · {2:.1f} mapas/s</translation>
     </message>
     <message>
         <source>Images stay on this computer</source>
@@ -1819,11 +1819,11 @@ click: compare; double-click: show</source>
     </message>
     <message>
         <source>Li&amp;ve camera</source>
-        <translation type="unfinished" />
+        <translation>Cámara en &amp;vivo</translation>
     </message>
     <message>
         <source>The camera (or a video file) in the picture, classified and explained as it plays; Space keeps a frame</source>
-        <translation type="unfinished" />
+        <translation>La cámara (o un vídeo) en la imagen, clasificada y explicada mientras se reproduce; Espacio guarda un fotograma</translation>
     </message>
     <message>
         <source>&amp;Fit to window</source>
