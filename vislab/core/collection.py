@@ -351,12 +351,14 @@ def duplicates(matrix: np.ndarray, threshold: float = 0.95) -> list[tuple[int, i
     """Pairs of rows ``(i, j, similarity)`` with ``i < j`` and cosine at least ``threshold``, most alike first."""
     pairs: list[tuple[int, int, float]] = []
     empty = ~matrix.any(axis=1) if matrix.size else np.ones(matrix.shape[0], bool)
-    for start, block in _blocks(matrix):
+    size = 1024
+    for start in range(0, matrix.shape[0], size):
+        block = matrix[start:start + size] @ matrix[start:].T  # each pair once: the upper triangle only
         rows, cols = np.nonzero(block >= threshold)
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i = start + r
-            if i < c and not empty[i] and not empty[c]:
-                pairs.append((i, c, float(min(1.0, block[r, c]))))
+            i, j = start + r, start + c
+            if i < j and not empty[i] and not empty[j]:
+                pairs.append((i, j, float(min(1.0, block[r, c]))))
     pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
     return pairs
 
