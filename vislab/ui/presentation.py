@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QWidget
 
 #: Presentation mode scales every font, Qt's and the plots', by this much.
 PRESENTATION_SCALE = 1.6
@@ -37,7 +37,6 @@ class _Saved:
     state: Qt.WindowState
     splitters: list[QByteArray]
     plot_fonts: dict[str, float]
-    panel_scale: float = PRESENTATION_SCALE
     hidden: list[QWidget] = field(default_factory=list)
 
 
@@ -122,6 +121,7 @@ class Presentation(QObject):
         restore_plot_fonts(saved.plot_fonts, PRESENTATION_SCALE)
         if self.panels is not None:
             self.panels.setFont(QFont())  # the application's again
+            self.panels.setMinimumSize(0, 0)  # its pages' again (see _fit_panels, _panel_heights)
         app.setFont(saved.font)
         app.setPalette(saved.palette)
         for widget in saved.hidden:
@@ -143,19 +143,26 @@ class Presentation(QObject):
             splitter.restoreState(state)
 
     def _fit_panels(self) -> None:
-        """The panels' font: :data:`PRESENTATION_SCALE` times the desktop's, or less, down to the desktop's size, where
-        that is what keeps every panel's widest row of controls on the screen."""
+        """The panels' font: :data:`PRESENTATION_SCALE` times the desktop's, or less, down to the desktop's
+        size, where that is what keeps the current panel's widest row of controls on the screen. Only the
+        current panel counts (an explicit minimum width, put back on leaving): a tab widget otherwise asks for
+        its widest page, shown or not."""
         if self.panels is None:
             return
         screen = self.window.screen()
         room = screen.availableGeometry().width() - 40 if screen is not None else 1 << 20
-        base, scale = self._saved.font, self._saved.panel_scale
+        tabs = self.panels if isinstance(self.panels, QTabWidget) else None
+        scale = PRESENTATION_SCALE
         while True:
-            if self.panels.font() != scaled_font(base, scale):
-                self.panels.setFont(scaled_font(base, scale))
+            if self.panels.font() != scaled_font(self._saved.font, scale):
+                self.panels.setFont(scaled_font(self._saved.font, scale))
                 QApplication.sendPostedEvents()
-            if self.panels.minimumSizeHint().width() <= room or scale <= 1.0:
-                self._saved.panel_scale = scale  # only ever smaller while presenting: no font that jumps back
+            if tabs is not None and tabs.currentWidget() is not None:
+                need = tabs.currentWidget().minimumSizeHint().width() + 2 * _frame(tabs) + 4
+                tabs.setMinimumWidth(min(need, room))
+            else:
+                need = self.panels.minimumSizeHint().width()
+            if need <= room or scale <= 1.0:
                 return
             scale = max(1.0, scale - 0.1)
 
@@ -187,12 +194,30 @@ class Presentation(QObject):
         if self.main_split is None:
             return
         height = sum(self.main_split.sizes())
-        panel = self.main_split.widget(1)
+        least, wanted = self._panel_heights()
         if self.panel_has_result():
-            bottom = round(height * PANEL_SHARE)
+            bottom = max(least, round(height * PANEL_SHARE))
         else:
-            bottom = min(round(height * 0.4), max(panel.minimumSizeHint().height(), panel.sizeHint().height()))
+            bottom = max(least, min(round(height * 0.4), wanted))
         self.main_split.setSizes([height - bottom, bottom])
+
+    def _panel_heights(self) -> tuple[int, int]:
+        """The least and the preferred height of the bottom area for the current panel alone. A tab widget asks
+        for its tallest page, shown or not; in presentation mode only the shown one counts (an explicit minimum
+        height, put back on leaving), so a tall Compare page never shrinks the picture while Explain is shown."""
+        panel = self.main_split.widget(1)
+        tabs = self.panels if isinstance(self.panels, QTabWidget) else None
+        if tabs is None or tabs.currentWidget() is None:
+            return panel.minimumSizeHint().height(), panel.sizeHint().height()
+        page = tabs.currentWidget()
+        chrome = tabs.tabBar().sizeHint().height() + 2 * _frame(tabs) + 4
+        least = chrome + page.minimumSizeHint().height()
+        tabs.setMinimumHeight(least)
+        return least, chrome + page.sizeHint().height()
+
+
+def _frame(tabs: QTabWidget) -> int:
+    return tabs.style().pixelMetric(tabs.style().PixelMetric.PM_DefaultFrameWidth)
 
 
 def scaled_font(font: QFont, scale: float) -> QFont:
