@@ -285,233 +285,233 @@ aquí (ms)</translation>
     <name>CollectionMode</name>
     <message>
         <source>No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window.</source>
-        <translation type="unfinished" />
+        <translation>No hay ninguna colección abierta: abre una carpeta (Ctrl+Mayús+O) o suéltala en la ventana.</translation>
     </message>
 </context>
 <context>
     <name>CollectionModel</name>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished" />
+        <translation>Carpeta</translation>
     </message>
     <message>
         <source>Top-1</source>
-        <translation type="unfinished" />
+        <translation>Top-1</translation>
     </message>
     <message>
         <source>Probability</source>
-        <translation type="unfinished" />
+        <translation>Probabilidad</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished" />
+        <translation>Margen</translation>
     </message>
     <message>
         <source>Entropy</source>
-        <translation type="unfinished" />
+        <translation>Entropía</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished" />
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Correct</source>
-        <translation type="unfinished" />
+        <translation>Acierto</translation>
     </message>
     <message>
         <source>Near-duplicate of</source>
-        <translation type="unfinished" />
+        <translation>Casi duplicado de</translation>
     </message>
     <message>
         <source>Unusual</source>
-        <translation type="unfinished" />
+        <translation>Inusual</translation>
     </message>
     <message>
         <source>cannot be read</source>
-        <translation type="unfinished" />
+        <translation>no se puede leer</translation>
     </message>
     <message>
         <source>not classified yet</source>
-        <translation type="unfinished" />
+        <translation>aún sin clasificar</translation>
     </message>
     <message>
         <source>label: {0}</source>
-        <translation type="unfinished" />
+        <translation>etiqueta: {0}</translation>
     </message>
 </context>
 <context>
     <name>CollectionView</name>
     <message>
         <source>All images</source>
-        <translation type="unfinished" />
+        <translation>Todas las imágenes</translation>
     </message>
     <message>
         <source>Wrong only</source>
-        <translation type="unfinished" />
+        <translation>Solo errores</translation>
     </message>
     <message>
         <source>Right only</source>
-        <translation type="unfinished" />
+        <translation>Solo aciertos</translation>
     </message>
     <message>
         <source>Unreadable</source>
-        <translation type="unfinished" />
+        <translation>Ilegibles</translation>
     </message>
     <message>
         <source>Not classified yet</source>
-        <translation type="unfinished" />
+        <translation>Aún sin clasificar</translation>
     </message>
     <message>
         <source>Sort: path</source>
-        <translation type="unfinished" />
+        <translation>Orden: ruta</translation>
     </message>
     <message>
         <source>Sort: most confident</source>
-        <translation type="unfinished" />
+        <translation>Orden: más seguras</translation>
     </message>
     <message>
         <source>Sort: least confident</source>
-        <translation type="unfinished" />
+        <translation>Orden: menos seguras</translation>
     </message>
     <message>
         <source>Sort: smallest margin</source>
-        <translation type="unfinished" />
+        <translation>Orden: menor margen</translation>
     </message>
     <message>
         <source>Sort: highest entropy</source>
-        <translation type="unfinished" />
+        <translation>Orden: mayor entropía</translation>
     </message>
     <message>
         <source>Sort: confidently wrong first</source>
-        <translation type="unfinished" />
+        <translation>Orden: errores más seguros primero</translation>
     </message>
     <message>
         <source>Sort: most unusual</source>
-        <translation type="unfinished" />
+        <translation>Orden: más inusuales</translation>
     </message>
     <message>
         <source>Sort: near-duplicates</source>
-        <translation type="unfinished" />
+        <translation>Orden: casi duplicados</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished" />
+        <translation>Cuadrícula</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished" />
+        <translation>Tabla</translation>
     </message>
     <message>
         <source>Map</source>
-        <translation type="unfinished" />
+        <translation>Mapa</translation>
     </message>
     <message>
         <source>Mistakes</source>
-        <translation type="unfinished" />
+        <translation>Errores</translation>
     </message>
     <message>
         <source>All classes</source>
-        <translation type="unfinished" />
+        <translation>Todas las clases</translation>
     </message>
     <message>
         <source>Only the images labelled or predicted as this class</source>
-        <translation type="unfinished" />
+        <translation>Solo las imágenes etiquetadas o predichas como esta clase</translation>
     </message>
     <message>
         <source>Filter by name or folder</source>
-        <translation type="unfinished" />
+        <translation>Filtrar por nombre o carpeta</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished" />
+        <translation>Mostrar todas</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>Exportar</translation>
     </message>
     <message>
         <source>Table as CSV…</source>
-        <translation type="unfinished" />
+        <translation>Tabla como CSV…</translation>
     </message>
     <message>
         <source>Table as JSON…</source>
-        <translation type="unfinished" />
+        <translation>Tabla como JSON…</translation>
     </message>
     <message>
         <source>Confusion matrix as PNG…</source>
-        <translation type="unfinished" />
+        <translation>Matriz de confusión como PNG…</translation>
     </message>
     <message>
         <source>Map as PNG…</source>
-        <translation type="unfinished" />
+        <translation>Mapa como PNG…</translation>
     </message>
     <message>
         <source>The map appears once the images have feature vectors (classify the collection).</source>
-        <translation type="unfinished" />
+        <translation>El mapa aparece cuando las imágenes tienen vectores de características (clasifica la colección).</translation>
     </message>
     <message>
         <source>This folder is not one subfolder per class, so there are no labels to check the model against. Name subfolders after ImageNet classes ("tabby", "281", "golden retriever") to see what the model gets wrong.</source>
-        <translation type="unfinished" />
+        <translation>Esta carpeta no tiene una subcarpeta por clase, así que no hay etiquetas con las que comprobar el modelo. Nombra las subcarpetas como clases de ImageNet («tabby», «281», «golden retriever») para ver en qué se equivoca el modelo.</translation>
     </message>
     <message>
         <source>None of the subfolder names is an ImageNet class ({0}): the images still get feature vectors, the map and similarity.</source>
-        <translation type="unfinished" />
+        <translation>Ninguna subcarpeta se llama como una clase de ImageNet ({0}): las imágenes tienen igualmente vectores de características, mapa y similitud.</translation>
     </message>
     <message>
         <source>The evaluation appears once the collection is classified.</source>
-        <translation type="unfinished" />
+        <translation>La evaluación aparece cuando la colección está clasificada.</translation>
     </message>
     <message>
         <source>t-SNE</source>
-        <translation type="unfinished" />
+        <translation>t-SNE</translation>
     </message>
     <message>
         <source>{0} chosen</source>
-        <translation type="unfinished" />
+        <translation>{0} elegidas</translation>
     </message>
     <message>
         <source>Similar images appear once the collection is classified.</source>
-        <translation type="unfinished" />
+        <translation>Las imágenes parecidas aparecen cuando la colección está clasificada.</translation>
     </message>
     <message>
         <source>{0} has no feature vector: it cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>{0} no tiene vector de características: no se puede leer.</translation>
     </message>
     <message>
         <source>A pasted image has no file: save it to compare it with the collection.</source>
-        <translation type="unfinished" />
+        <translation>Una imagen pegada no tiene archivo: guárdala para compararla con la colección.</translation>
     </message>
     <message>
         <source>{0} on {1}</source>
-        <translation type="unfinished" />
+        <translation>{0} en {1}</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished" />
+        <translation>Guardado {0}</translation>
     </message>
     <message>
         <source>Export the table</source>
-        <translation type="unfinished" />
+        <translation>Exportar la tabla</translation>
     </message>
     <message>
         <source>{0}: could not be written ({1})</source>
-        <translation type="unfinished">{0}: no se pudo escribir ({1})</translation>
+        <translation>{0}: no se pudo escribir ({1})</translation>
     </message>
     <message>
         <source>No confusion matrix: the folder has no ImageNet labels, or is not classified yet.</source>
-        <translation type="unfinished" />
+        <translation>No hay matriz de confusión: la carpeta no tiene etiquetas de ImageNet o aún no está clasificada.</translation>
     </message>
     <message>
         <source>No map yet: classify the collection and open the Map tab.</source>
-        <translation type="unfinished" />
+        <translation>Aún no hay mapa: clasifica la colección y abre la pestaña Mapa.</translation>
     </message>
     <message>
         <source>Save as PNG</source>
-        <translation type="unfinished" />
+        <translation>Guardar como PNG</translation>
     </message>
 </context>
 <context>
@@ -584,11 +584,11 @@ aquí (ms)</translation>
     <name>ConfusionModel</name>
     <message>
         <source>{0} · {1} of {2}</source>
-        <translation type="unfinished" />
+        <translation>{0} · {1} de {2}</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished" />
+        <translation>otra</translation>
     </message>
 </context>
 <context>
@@ -1131,63 +1131,63 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>MapView</name>
     <message>
         <source>Click: make current</source>
-        <translation type="unfinished" />
+        <translation>Clic: hacerla actual</translation>
     </message>
     <message>
         <source>Lasso: select a group</source>
-        <translation type="unfinished" />
+        <translation>Lazo: seleccionar un grupo</translation>
     </message>
     <message>
         <source>Box: select a group</source>
-        <translation type="unfinished" />
+        <translation>Caja: seleccionar un grupo</translation>
     </message>
     <message>
         <source>Colour by label</source>
-        <translation type="unfinished" />
+        <translation>Color por etiqueta</translation>
     </message>
     <message>
         <source>Colour by predicted class</source>
-        <translation type="unfinished" />
+        <translation>Color por clase predicha</translation>
     </message>
     <message>
         <source>The map appears once the images have feature vectors.</source>
-        <translation type="unfinished" />
+        <translation>El mapa aparece cuando las imágenes tienen vectores de características.</translation>
     </message>
     <message>
         <source>+ {0} more</source>
-        <translation type="unfinished" />
+        <translation>+ {0} más</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>(ninguna)</translation>
     </message>
     <message>
         <source>PCA</source>
-        <translation type="unfinished" />
+        <translation>PCA</translation>
     </message>
     <message>
         <source>t-SNE</source>
-        <translation type="unfinished" />
+        <translation>t-SNE</translation>
     </message>
     <message>
         <source>{0} · {1} on its way…</source>
-        <translation type="unfinished" />
+        <translation>{0} · {1} en camino…</translation>
     </message>
     <message>
         <source>Thumbnails</source>
-        <translation type="unfinished" />
+        <translation>Miniaturas</translation>
     </message>
     <message>
         <source>Draw each photo in its place (up to {0} photos)</source>
-        <translation type="unfinished" />
+        <translation>Dibujar cada foto en su sitio (hasta {0} fotos)</translation>
     </message>
     <message>
         <source>Clear selection</source>
-        <translation type="unfinished" />
+        <translation>Borrar la selección</translation>
     </message>
     <message>
         <source>Photos the model sees alike are near each other. Hover to name a photo.</source>
-        <translation type="unfinished" />
+        <translation>Las fotos que el modelo ve parecidas están cerca. Pasa el ratón para ver el nombre de una foto.</translation>
     </message>
 </context>
 <context>
@@ -1201,27 +1201,27 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>MistakesView</name>
     <message>
         <source>Confidently wrong first</source>
-        <translation type="unfinished" />
+        <translation>Errores más seguros primero</translation>
     </message>
     <message>
         <source>The table, wrong predictions only, the most confident first</source>
-        <translation type="unfinished" />
+        <translation>La tabla, solo las predicciones erróneas, las más seguras primero</translation>
     </message>
     <message>
         <source>Rows: the true label (the subfolder); columns: what the model said. Click a cell to see exactly those images.</source>
-        <translation type="unfinished" />
+        <translation>Filas: la etiqueta verdadera (la subcarpeta); columnas: lo que dijo el modelo. Haz clic en una celda para ver exactamente esas imágenes.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Accuracy {0:.1f} %&lt;/b&gt; · top-5 {1:.1f} % · {2} labelled images in {3} classes</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Exactitud {0:.1f} %&lt;/b&gt; · top-5 {1:.1f} % · {2} imágenes etiquetadas en {3} clases</translation>
     </message>
     <message>
         <source> · {0} in folders that are not ImageNet classes</source>
-        <translation type="unfinished" />
+        <translation> · {0} en carpetas que no son clases de ImageNet</translation>
     </message>
     <message>
         <source> · {0} unreadable</source>
-        <translation type="unfinished" />
+        <translation> · {0} ilegibles</translation>
     </message>
 </context>
 <context>
@@ -1491,15 +1491,15 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <name>RunHeader</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Stop after the batch in progress; what is done is kept</source>
-        <translation type="unfinished" />
+        <translation>Parar tras el lote en curso; lo hecho se conserva</translation>
     </message>
     <message>
         <source>Picture</source>
-        <translation type="unfinished" />
+        <translation>Imagen</translation>
     </message>
     <message>
         <source>Show the current image large (Ctrl+Shift+L shows the collection again)</source>
@@ -1507,31 +1507,31 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Collection:&lt;/b&gt; {0} · {1} images · {2}</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Colección:&lt;/b&gt; {0} · {1} imágenes · {2}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Classify</source>
-        <translation type="unfinished" />
+        <translation>Clasificar</translation>
     </message>
     <message>
         <source>Classify every image and compute its feature vector with the chosen model; results already stored are shown at once</source>
-        <translation type="unfinished" />
+        <translation>Clasificar cada imagen y calcular su vector de características con el modelo elegido; los resultados ya guardados se muestran al momento</translation>
     </message>
     <message>
         <source>{0} · {1}/s · {2} left</source>
-        <translation type="unfinished" />
+        <translation>{0} · {1}/s · faltan {2}</translation>
     </message>
     <message>
         <source>{0} · cancelled</source>
-        <translation type="unfinished" />
+        <translation>{0} · cancelado</translation>
     </message>
     <message>
         <source>{0} · stopped: {1}</source>
-        <translation type="unfinished" />
+        <translation>{0} · detenido: {1}</translation>
     </message>
 </context>
 <context>
@@ -1547,27 +1547,29 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <source>{0}
 cosine similarity {1:.3f}
 click: compare; double-click: show</source>
-        <translation type="unfinished" />
+        <translation>{0}
+similitud coseno {1:.3f}
+clic: comparar; doble clic: mostrar</translation>
     </message>
     <message>
         <source>{0} and {1}: {2}&lt;br&gt;&lt;i&gt;Cosine similarity of the two feature vectors: 1 means the model sees the same things, 0 nothing in common. Compare numbers within one model, not across models.&lt;/i&gt;</source>
-        <translation type="unfinished" />
+        <translation>{0} y {1}: {2}&lt;br&gt;&lt;i&gt;Similitud coseno de los dos vectores de características: 1 significa que el modelo ve lo mismo, 0 nada en común. Compara números dentro de un mismo modelo, no entre modelos.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>The most similar images in the collection. Drop an image here to find what looks like it.</source>
-        <translation type="unfinished" />
+        <translation>Las imágenes más parecidas de la colección. Suelta una imagen aquí para buscar lo que se le parece.</translation>
     </message>
     <message>
         <source>Similar to {0}:</source>
-        <translation type="unfinished" />
+        <translation>Parecidas a {0}:</translation>
     </message>
     <message>
         <source>Looking for images like {0}…</source>
-        <translation type="unfinished" />
+        <translation>Buscando imágenes como {0}…</translation>
     </message>
     <message>
         <source>Select an image to see the most similar ones.</source>
-        <translation type="unfinished" />
+        <translation>Selecciona una imagen para ver las más parecidas.</translation>
     </message>
 </context>
 <context>
@@ -1811,11 +1813,11 @@ click: compare; double-click: show</source>
     </message>
     <message>
         <source>Co&amp;llection</source>
-        <translation type="unfinished" />
+        <translation>Co&amp;lección</translation>
     </message>
     <message>
         <source>The folder opened last as a grid, a table, a map and its mistakes, or the picture again</source>
-        <translation type="unfinished" />
+        <translation>La última carpeta abierta como cuadrícula, tabla, mapa y errores, o de nuevo la imagen</translation>
     </message>
     <message>
         <source>Li&amp;ve camera</source>
