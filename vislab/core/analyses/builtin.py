@@ -1,4 +1,5 @@
-"""The built-in analyses: classify, explain, features, previews, stages, patches, compare, sweep, measure.
+"""The built-in analyses: classify, explain, features, previews, stages, patches, compare, faithfulness, sweep,
+measure.
 
 Each body runs on a worker; it imports the heavy modules (torch, timm, grad-cam) when it runs, so that
 registering them costs nothing on the window's thread.
@@ -16,6 +17,7 @@ from ._base import ANALYSES, PREVIEW_SIDE, Analysis, Context, Request
 from .results import (
     CompareColumn,
     ExplanationResult,
+    FaithfulnessScores,
     FeaturesResult,
     Latency,
     ModelView,
@@ -65,6 +67,29 @@ def classify(request: Request, context: Context) -> Predictions:
     items = model.classify(fed_photo(request), c.top_k)
     return Predictions(request.image, c.model_id, str(model.device), tuple(items), time.perf_counter() - start,
                        model.load_seconds, model.latency, model.backend)
+
+
+def classify_quick(request: Request, context: Context) -> Predictions | None:
+    """:func:`classify` on the torch-free path while the chosen model is not loaded on torch yet (start-up, a new
+    model): its ONNX export and manifest from the cache (:func:`vislab.core.instant.served`); None otherwise."""
+    import sys
+
+    from .. import fast, instant
+
+    c = request.choices
+    if c.device not in ("auto", "cpu") or not fast.enabled():
+        return None
+    engine = sys.modules.get("vislab.core.engine")
+    models = getattr(engine, "models", None)  # None while the engine is still importing
+    if models is not None and any(m.spec.id == c.model_id and m.device.type == "cpu" for m in models().loaded()):
+        return None  # loaded: its own fast path serves, with its timing
+    start = time.perf_counter()
+    model = instant.served(c.model_id, c.weights)
+    if model is None:
+        return None
+    items = model.classify(fed_photo(request), c.top_k)
+    return Predictions(request.image, c.model_id, "cpu", tuple(items), time.perf_counter() - start, model.open_seconds,
+                       None, "onnx", torch_free=True)
 
 
 def explain(request: Request, context: Context) -> ExplanationResult:
@@ -157,6 +182,26 @@ def compare(request: Request, context: Context, *, column: int, model_id: str) -
     return CompareColumn(request.image, column, result, overlay(result.view, result.heatmap, 0.5))
 
 
+def faithfulness(request: Request, context: Context, *, method: str | None = None, layer: str | None = None,
+                 steps: int = 20, road: bool = False, sanity: bool = False, explanation=None,
+                 slot: object = None) -> FaithfulnessScores:
+    """How faithful a method's map is on the photo (deletion, insertion; ROAD and sanity when asked).
+
+    ``method`` None scores the chosen method at the chosen layer; another method is scored at its default
+    layer (``layer`` overrides). ``explanation``: the map already on screen for this photo and model, scored
+    as it is instead of being made again.
+    """
+    from ..faithfulness import score
+
+    c = request.choices
+    model = context.chosen_model(request)
+    if method is None:
+        method, layer = c.method, c.layer if layer is None else layer
+    scores = score(model, fed_photo(request), method, target=c.target, layer=layer, steps=steps, with_road=road,
+                   with_sanity=sanity, explanation=explanation, progress=context.progress, cancel=context.cancel)
+    return FaithfulnessScores(request.image, method, scores, slot)
+
+
 def sweep(request: Request, context: Context, *, model_ids: tuple[str, ...], perturbation: str, start: float,
           stop: float, steps: int) -> Sweep:
     """How each model's confidence in its top-1 class changes as a perturbation grows."""
@@ -179,7 +224,7 @@ def measure(request: Request, context: Context, *, model_id: str, passes: int) -
 
 for _analysis in (
     Analysis("classify", (*MODEL_INPUT, "top_k"), classify, Predictions,
-             description="The top-k classes for the photo."),
+             description="The top-k classes for the photo.", quick=classify_quick),
     Analysis("explain", (*MODEL_INPUT, "method", "target", "layer", "head", "randomized"), explain,
              ExplanationResult, description="A map of what the model looked at."),
     Analysis("features", (*MODEL_INPUT, "feature_layer"), features, FeaturesResult,
@@ -190,6 +235,8 @@ for _analysis in (
     Analysis("patches", MODEL_INPUT, patches, Patches, description="A ViT's attention between its patches."),
     Analysis("compare", ("image", "device", "fed"), compare, CompareColumn, on_demand=True,
              description="One model's top-5 and natural map, a column of a comparison."),
+    Analysis("faithfulness", (*MODEL_INPUT, "target"), faithfulness, FaithfulnessScores, on_demand=True,
+             description="How faithful a map is: deletion and insertion curves, ROAD and sanity."),
     Analysis("sweep", ("image", "device", "fed"), sweep, Sweep, on_demand=True,
              description="Confidence as a perturbation grows, for several models."),
     Analysis("measure", (), measure, Latency, on_demand=True, description="A model's latency on this CPU."),

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..experiments import Column, SweepResult
     from ..explain import Explanation
     from ..explain.patches import PatchAttention, PatchGrid
+    from ..faithfulness import Faithfulness
     from ..measure import Measurement
     from ..model import Prediction
     from ..ops import Step
@@ -33,6 +34,7 @@ class Predictions:
         load_seconds: how long the model took to load.
         latency: one image's forward pass on this machine, as measured when the model loaded.
         backend: ``onnx`` or ``torch``: what ran the forward pass.
+        torch_free: answered on the torch-free path (:mod:`vislab.core.instant`) while the model was not loaded.
     """
 
     image: int
@@ -43,6 +45,7 @@ class Predictions:
     load_seconds: float
     latency: float | None = None
     backend: str = "torch"
+    torch_free: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,22 @@ class CompareColumn:
     column: int
     result: Column
     overlay: np.ndarray
+
+
+@dataclass(frozen=True)
+class FaithfulnessScores:
+    """One method's faithfulness scores on a photo (deletion and insertion curves, ROAD and sanity when asked).
+
+    Attributes:
+        method: the method scored.
+        scores: the curves, their areas and the map scored.
+        slot: what the front end asked it for (the map on screen, a row of a table, a comparison column).
+    """
+
+    image: int
+    method: str
+    scores: Faithfulness
+    slot: object = None
 
 
 @dataclass(frozen=True)
