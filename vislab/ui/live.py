@@ -77,6 +77,7 @@ class LivePicker(Retranslatable, QDialog):
         form.addRow(self.buttons)
         self.source.currentIndexChanged.connect(self._update_ok)
         self.path.textChanged.connect(self._update_ok)
+        self.path.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 48)  # room for a path and the title
         self.retranslate()
 
     def retranslate(self) -> None:
