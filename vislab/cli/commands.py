@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..core.registry import Registry
-from . import catalog, classify, collection, experiments, explain, features, live, preprocess, train
+from . import catalog, classify, collection, experiments, explain, faithfulness, features, live, preprocess, train
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ for _command in (
             collection.evaluate_arguments, collection.evaluate),
     Command("explain", "what the model looked at: a class-activation or attention map", explain.arguments,
             explain.run),
+    Command("faithfulness", "how faithful each explanation method's map is: deletion, insertion, ROAD, sanity",
+            faithfulness.arguments, faithfulness.run),
     Command("features", "a layer's strongest feature maps, or the first layer's filters", features.arguments,
             features.run),
     Command("live", "a camera or video file classified and explained at its own pace", live.arguments, live.run),
