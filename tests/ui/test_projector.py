@@ -37,6 +37,40 @@ def test_leaving_presentation_mode_puts_the_window_back_exactly_each_time(qtbot,
         assert _layout(window) == before
 
 
+def test_presentation_mode_scales_the_plots_keeps_disabled_controls_grey_and_gives_a_result_the_height(qtbot,
+                                                                                                        window):
+    import matplotlib
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.text import Text
+    from PySide6.QtGui import QPalette
+
+    qtbot.waitUntil(lambda: "sweep" in window.panels, timeout=LONG)
+    canvas = window.panels["sweep"].findChild(FigureCanvasQTAgg)
+    texts = [t for t in canvas.figure.findobj(Text) if t.get_text()]
+    assert texts  # its axes and the hint it shows before a run
+    sizes, base = [t.get_fontsize() for t in texts], matplotlib.rcParams["font.size"]
+    window.set_presentation(True)
+    try:
+        assert matplotlib.rcParams["font.size"] == pytest.approx(1.6 * base)
+        assert [t.get_fontsize() for t in texts] == pytest.approx([1.6 * s for s in sizes])
+        palette = QApplication.instance().palette()
+        group, role = QPalette.ColorGroup, QPalette.ColorRole.ButtonText
+        assert palette.color(group.Active, role).name() == "#000000"
+        assert palette.color(group.Disabled, role).lightness() > 120  # visibly grey, not black
+        window.tabs.setCurrentWidget(window.panels["features"])  # a panel with its own result
+        qtbot.wait(200)
+        top, bottom = window.main_split.sizes()
+        assert bottom > top
+        window.tabs.setCurrentWidget(window.panels["explain"])  # its result is the picture
+        qtbot.wait(200)
+        top, bottom = window.main_split.sizes()
+        assert top > 1.4 * bottom
+    finally:
+        window.set_presentation(False)
+    assert matplotlib.rcParams["font.size"] == pytest.approx(base)
+    assert [t.get_fontsize() for t in texts] == pytest.approx(sizes)
+
+
 # --- the window on a projector's screen ---------------------------------------------------------------------
 # The offscreen platform takes its screens from a JSON file (``offscreen:configfile=...``), read when the
 # application starts: each screen size runs in a child process of its own, which prints what it found.
