@@ -44,10 +44,11 @@ def test_presentation_mode_scales_the_plots_keeps_disabled_controls_grey_and_giv
     from matplotlib.text import Text
     from PySide6.QtGui import QPalette
 
-    qtbot.waitUntil(lambda: "sweep" in window.panels, timeout=LONG)
-    canvas = window.panels["sweep"].findChild(FigureCanvasQTAgg)
+    qtbot.waitUntil(lambda: "catalog" in window.panels, timeout=LONG)
+    canvas = window.panels["catalog"].findChild(FigureCanvasQTAgg)  # the Models tab's scatter plot
+    canvas.draw()
     texts = [t for t in canvas.figure.findobj(Text) if t.get_text()]
-    assert texts  # its axes and the hint it shows before a run
+    assert texts
     sizes, base = [t.get_fontsize() for t in texts], matplotlib.rcParams["font.size"]
     window.set_presentation(True)
     try:
