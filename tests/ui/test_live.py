@@ -123,3 +123,17 @@ def test_no_camera_is_a_message_and_the_picker_offers_a_file(qtbot, window, vide
     live = window.live.live
     window.close()  # closing the window releases the camera
     assert not live.source.is_open
+
+
+def test_the_live_blend_is_the_overlay_on_the_whole_photo():
+    from vislab.core.heatmaps import on_original
+    from vislab.ui.live import Blender
+
+    rng = np.random.default_rng(0)
+    frame = rng.integers(0, 256, (480, 640, 3), dtype=np.uint8)
+    heatmap = rng.random((224, 224), dtype=np.float32)
+    blender = Blender()
+    for box, alpha, colormap in (((80.0, 0.0, 560.0, 480.0), 0.5, "jet"), ((80.0, 0.0, 560.0, 480.0), 0.8, "viridis"),
+                                 ((0.0, 40.0, 640.0, 440.0), 0.3, "jet")):
+        assert np.array_equal(blender.blend(frame, heatmap, box, alpha, colormap),
+                              on_original(frame, heatmap, box, alpha, colormap))

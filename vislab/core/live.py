@@ -437,7 +437,7 @@ class LiveResult:
         latency: seconds from the frame's capture to its predictions.
         heatmap: the smoothed map over what the model saw (None before the first map, or without a method).
         map_fresh: whether this frame's own map went into :attr:`heatmap`.
-        crop_box: where what the model saw lies in the frame, as fractions (left, top, right, bottom).
+        crop_box: where what the model saw lies in the frame, in its pixels (left, top, right, bottom).
         map_interval: the map is computed once in this many processed frames now.
         rates: camera fps, predictions and maps per second.
         layer: the layer the map was taken from (None without one).

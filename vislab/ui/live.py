@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import VislabError
-from ..core.heatmaps import on_original
+from ..core.heatmaps import colorize, resize_heatmap
 from .i18n import Retranslatable
 from .texts import error_text
 
@@ -52,6 +53,33 @@ class LiveChoice:
     source: int | str
     mirror: bool = False
     resolution: tuple[int, int] | None = RESOLUTIONS[0]
+
+
+class Blender:
+    """The map over each frame, as :func:`vislab.core.heatmaps.on_original` draws it (what the model never saw
+    dimmed), for a frame rate: the coloured map is made once per map and setting, and each frame costs two
+    OpenCV calls (which let other threads run, the UI thread among them)."""
+
+    OUTSIDE = 0.35  #: brightness kept where the model never looked
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._colour: np.ndarray | None = None
+
+    def blend(self, image: np.ndarray, heatmap: np.ndarray, crop_box: tuple, alpha: float,
+              colormap: str) -> np.ndarray:
+        height, width = image.shape[:2]
+        left, top, right, bottom = (round(v) for v in crop_box)
+        left, top = min(max(left, 0), width - 1), min(max(top, 0), height - 1)
+        right, bottom = max(min(right, width), left + 1), max(min(bottom, height), top + 1)
+        key = (id(heatmap), left, top, right, bottom, colormap)
+        if key != self._key:
+            self._key = key
+            self._colour = colorize(resize_heatmap(heatmap, bottom - top, right - left), colormap)
+        result = cv2.convertScaleAbs(image, alpha=self.OUTSIDE)
+        result[top:bottom, left:right] = cv2.addWeighted(image[top:bottom, left:right], 1.0 - alpha, self._colour,
+                                                         alpha, 0.0)
+        return result
 
 
 class LivePicker(Retranslatable, QDialog):
@@ -195,6 +223,7 @@ class LiveController(QObject):
         self._map: tuple[np.ndarray, tuple] | None = None  # the smoothed map and its crop box
         self._settings = (0.5, "jet", True)  # opacity, colormap, overlay shown: read by the capture thread
         self._picker: LivePicker | None = None
+        self._blender = Blender()  # used by the capture thread only
         self._captioned = -1  # the generation whose caption is shown
         self._result_shown = 0.0  # when a result was last shown (perf_counter)
         self._threads: list[threading.Thread] = []
@@ -344,7 +373,7 @@ class LiveController(QObject):
         alpha, colormap, overlay = self._settings
         shown = self._map
         if overlay and shown is not None:
-            picture = on_original(frame.image, shown[0], shown[1], alpha, colormap)
+            picture = self._blender.blend(frame.image, shown[0], shown[1], alpha, colormap)
         with self._lock:
             self._latest_frame = (frame, picture)
             if self._frame_waiting:
