@@ -62,15 +62,15 @@ def run(options: argparse.Namespace) -> int:
         for line in problems[:-1]:
             fail(line)
         raise VislabError(problems[-1])
-    for line in dataset.warnings():
-        note(line)
     base = None
-    if kind != "scratch":
+    if kind != "scratch":  # a base model without weights here is refused before anything else is said
         from ..core.loading import load_model
 
         spec = resolve_model(options.model)
         base = load_model(spec.id, device=options.device, fast_path=None)
         base.fast_ready()
+    for line in dataset.warnings():
+        note(line)
     store = _store() if kind != "scratch" else None
     reporter = _Reporter(config)
     result = train(dataset, config, base, store=store, progress=reporter)

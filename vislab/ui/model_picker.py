@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from ..core.catalog import ModelSpec, list_models, search_models
+from ..core.catalog import TRAINED, ModelSpec, list_models, search_models
 from ..core.weights import WeightsStatus, weights_status
 from .i18n import Retranslatable
 from .texts import family as family_name
@@ -54,6 +54,7 @@ class ModelSearch(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         """Show the models ``search_models(text)`` finds."""
         ids = {spec.id for spec in search_models(text)}
+        ids |= {spec.id for spec in TRAINED if text.strip().casefold() in spec.name.casefold()}
         if not hasattr(self, "endFilterChange"):  # Qt before 6.10
             self._ids = ids
             self.invalidateFilter()
@@ -118,6 +119,13 @@ class ModelPicker(Retranslatable, QComboBox):
             for spec in list_models():
                 if spec.family == family:
                     self._model.appendRow(self._item(spec))
+        trained = [spec for spec in TRAINED if spec.id in self._files]  # models made in Teach, with their file
+        if trained:
+            header = QStandardItem(f"— {self.tr('My models')} —")
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._model.appendRow(header)
+            for spec in trained:
+                self._model.appendRow(self._item(spec))
         if current:
             self.select(current)
 

@@ -84,6 +84,12 @@ def _catalog(session: Session, built: dict) -> QWidget:
     return CatalogPanel(session)
 
 
+def _teach(session: Session, built: dict) -> QWidget:
+    from ..teach.panel import TeachPanel
+
+    return TeachPanel(session)
+
+
 PANELS: Registry[PanelSpec] = Registry("panel")
 for _panel in (
     PanelSpec("explain", QT_TRANSLATE_NOOP("MainWindow", "Explain"), _explain),
@@ -94,5 +100,6 @@ for _panel in (
     PanelSpec("compare", QT_TRANSLATE_NOOP("MainWindow", "Compare"), _compare, deferred=True, tall=True),
     PanelSpec("sweep", QT_TRANSLATE_NOOP("MainWindow", "Experiments"), _sweep, deferred=True, tall=True),
     PanelSpec("catalog", QT_TRANSLATE_NOOP("MainWindow", "Models"), _catalog, deferred=True, tall=True),
+    PanelSpec("teach", QT_TRANSLATE_NOOP("MainWindow", "Teach"), _teach, deferred=True, tall=True),
 ):
     PANELS.register(_panel)

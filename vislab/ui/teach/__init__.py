@@ -1,0 +1,1 @@
+"""The Teach panel: class bins, training settings, live curves and results (see :class:`TeachPanel`)."""
