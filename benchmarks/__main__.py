@@ -1,6 +1,6 @@
 """``python -m benchmarks [--markdown] [--readme] [SUITE...]``: run the benchmarks, print each figure beside
 its goal, write results.json. ``--markdown`` prints the table as the README shows it, ``--readme`` puts it
-in the README; SUITE names pick suites (``classify image batch explain app memory collection live``)."""
+in the README; SUITE names pick suites (``classify image batch explain app memory collection live teach``)."""
 
 from __future__ import annotations
 
@@ -22,14 +22,17 @@ from . import (
     bench_classify,
     bench_collection,
     bench_explain,
+    bench_faithfulness,
     bench_image,
     bench_live,
     bench_memory,
+    bench_teach,
 )
 from ._harness import ROOT, Result
 
 SUITES = {"classify": bench_classify, "image": bench_image, "batch": bench_batch, "explain": bench_explain,
-          "app": bench_app, "memory": bench_memory, "collection": bench_collection, "live": bench_live}
+          "faithfulness": bench_faithfulness, "app": bench_app, "memory": bench_memory, "collection": bench_collection,
+          "live": bench_live, "teach": bench_teach}
 
 
 def _cpu_name() -> str:
