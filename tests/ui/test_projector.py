@@ -35,6 +35,18 @@ def test_leaving_presentation_mode_puts_the_window_back_exactly_each_time(qtbot,
         qtbot.waitUntil(lambda: not window.isFullScreen())
         qtbot.wait(300)
         assert _layout(window) == before
+    window.showMaximized()  # a maximised window comes back maximised
+    qtbot.waitUntil(window.isMaximized)
+    qtbot.wait(300)
+    maximised = _layout(window)
+    for _ in range(2):
+        window.set_presentation(True)
+        qtbot.waitUntil(window.isFullScreen)
+        qtbot.wait(300)
+        window.set_presentation(False)
+        qtbot.waitUntil(lambda: not window.isFullScreen())
+        qtbot.wait(300)
+        assert window.isMaximized() and _layout(window) == maximised
 
 
 def test_presentation_mode_scales_the_plots_keeps_disabled_controls_grey_and_gives_a_result_the_height(qtbot,

@@ -129,6 +129,9 @@ class Presentation(QObject):
         # The large fonts' minimum sizes must be gone before the window leaves full screen, or it keeps them.
         QApplication.sendPostedEvents()
         window = self.window
+        if saved.state & Qt.WindowState.WindowMaximized:  # its normal geometry first, for when it is restored
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.setGeometry(saved.geometry)
         window.setWindowState(saved.state)
         self._put_back(saved)
         QTimer.singleShot(0, lambda: self._put_back(saved))  # again, once the window system has answered
