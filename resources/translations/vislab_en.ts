@@ -282,6 +282,73 @@ here (ms)</translation>
     </message>
 </context>
 <context>
+    <name>ClassBins</name>
+    <message>
+        <source>&lt;b&gt;Classes&lt;/b&gt; — drop images or folders on a class</source>
+        <translation>&lt;b&gt;Classes&lt;/b&gt; — drop images or folders on a class</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add an empty class</source>
+        <translation>Add an empty class</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Open dataset...</source>
+        <translation>Open dataset...</translation>
+    </message>
+    <message>
+        <source>A folder with one subfolder of images per class (ImageFolder layout)</source>
+        <translation>A folder with one subfolder of images per class (ImageFolder layout)</translation>
+    </message>
+    <message>
+        <source>Digits sample</source>
+        <translation>Digits sample</translation>
+    </message>
+    <message>
+        <source>scikit-learn's handwritten digits, 30 of each, as a dataset to try</source>
+        <translation>scikit-learn's handwritten digits, 30 of each, as a dataset to try</translation>
+    </message>
+    <message>
+        <source>Add a class</source>
+        <translation>Add a class</translation>
+    </message>
+    <message>
+        <source>Class name:</source>
+        <translation>Class name:</translation>
+    </message>
+    <message>
+        <source>Rename the class</source>
+        <translation>Rename the class</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Open a folder of class subfolders</source>
+        <translation>Open a folder of class subfolders</translation>
+    </message>
+    <message>
+        <source>{0} · {1} images</source>
+        <translation>{0} · {1} images</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} images: with a fifth held out for validation, its accuracy can only be a few values, and a head learns these photos, not the class</source>
+        <translation>Fewer than {0} images: with a fifth held out for validation, its accuracy can only be a few values, and a head learns these photos, not the class</translation>
+    </message>
+</context>
+<context>
     <name>CollectionMode</name>
     <message>
         <source>No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window.</source>
@@ -592,6 +659,41 @@ here (ms)</translation>
     </message>
 </context>
 <context>
+    <name>Curves</name>
+    <message>
+        <source>transfer</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <source>from scratch</source>
+        <translation>from scratch</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>{0}: train</source>
+        <translation>{0}: train</translation>
+    </message>
+    <message>
+        <source>{0}: validation</source>
+        <translation>{0}: validation</translation>
+    </message>
+    <message>
+        <source>{0}: kept epoch {1}</source>
+        <translation>{0}: kept epoch {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message>
         <source>How the map is computed; the list fits the model.</source>
@@ -740,6 +842,89 @@ here (ms)</translation>
     <message>
         <source>computing… {0} of {1}</source>
         <translation>computing… {0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FaithfulnessView</name>
+    <message>
+        <source>Score all methods</source>
+        <translation>Score all methods</translation>
+    </message>
+    <message>
+        <source>Deletion and insertion areas of every method for this model, on this photo and class, with the time each took</source>
+        <translation>Deletion and insertion areas of every method for this model, on this photo and class, with the time each took</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Deletion ↓</source>
+        <translation>Deletion ↓</translation>
+    </message>
+    <message>
+        <source>Insertion ↑</source>
+        <translation>Insertion ↑</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <source>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</source>
+        <translation>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</translation>
+    </message>
+    <message>
+        <source>Scoring the map…</source>
+        <translation>Scoring the map…</translation>
+    </message>
+    <message>
+        <source>Open a photo first.</source>
+        <translation>Open a photo first.</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>waiting…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>Scoring {0} of {1} methods…</source>
+        <translation>Scoring {0} of {1} methods…</translation>
+    </message>
+    <message>
+        <source>{0} methods scored; click a column to sort.</source>
+        <translation>{0} methods scored; click a column to sort.</translation>
+    </message>
+    <message>
+        <source>Faithfulness: no map scored yet.</source>
+        <translation>Faithfulness: no map scored yet.</translation>
+    </message>
+    <message>
+        <source>Faithfulness of {0} for {1}: deletion area &lt;b&gt;{2:.3f}&lt;/b&gt; (lower is better), insertion area &lt;b&gt;{3:.3f}&lt;/b&gt; (higher is better), {4} steps, {5:.2f} s</source>
+        <translation>Faithfulness of {0} for {1}: deletion area &lt;b&gt;{2:.3f}&lt;/b&gt; (lower is better), insertion area &lt;b&gt;{3:.3f}&lt;/b&gt; (higher is better), {4} steps, {5:.2f} s</translation>
+    </message>
+    <message>
+        <source>Deletion (lower is better)</source>
+        <translation>Deletion (lower is better)</translation>
+    </message>
+    <message>
+        <source>Insertion (higher is better)</source>
+        <translation>Insertion (higher is better)</translation>
+    </message>
+    <message>
+        <source>Fraction of pixels</source>
+        <translation>Fraction of pixels</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1229,10 @@ here (ms)</translation>
         <translation>Models</translation>
     </message>
     <message>
+        <source>Teach</source>
+        <translation>Teach</translation>
+    </message>
+    <message>
         <source>{0} panel</source>
         <translation>{0} panel</translation>
     </message>
@@ -1342,6 +1531,10 @@ Choose the model again to retry.</translation>
     <message>
         <source>Model</source>
         <translation>Model</translation>
+    </message>
+    <message>
+        <source>My models</source>
+        <translation>My models</translation>
     </message>
     <message>
         <source>{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %</source>
@@ -1739,6 +1932,316 @@ click: compare; double-click: show</translation>
     <message>
         <source>Save the plot</source>
         <translation>Save the plot</translation>
+    </message>
+</context>
+<context>
+    <name>TeachPanel</name>
+    <message>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Transfer learning from the base model, on a worker</source>
+        <translation>Transfer learning from the base model, on a worker</translation>
+    </message>
+    <message>
+        <source>From scratch</source>
+        <translation>From scratch</translation>
+    </message>
+    <message>
+        <source>A small CNN (conv-pool blocks) from random weights on the same data and augmentation, drawn dashed on the same axes</source>
+        <translation>A small CNN (conv-pool blocks) from random weights on the same data and augmentation, drawn dashed on the same axes</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop after this epoch and keep the best epoch so far</source>
+        <translation>Stop after this epoch and keep the best epoch so far</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>Use this model</translation>
+    </message>
+    <message>
+        <source>Make it the window's model: every view then works on your classes</source>
+        <translation>Make it the window's model: every view then works on your classes</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Save...</translation>
+    </message>
+    <message>
+        <source>Load...</source>
+        <translation>Load...</translation>
+    </message>
+    <message>
+        <source>Export ONNX...</source>
+        <translation>Export ONNX...</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Curves</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Per class</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Confusion matrix</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>Mistakes</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <source>Rows: true class; columns: predicted. Click a cell for its images.</source>
+        <translation>Rows: true class; columns: predicted. Click a cell for its images.</translation>
+    </message>
+    <message>
+        <source>Open a dataset (or the digits sample), then Train.</source>
+        <translation>Open a dataset (or the digits sample), then Train.</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>Starting...</translation>
+    </message>
+    <message>
+        <source>Stopping after this epoch...</source>
+        <translation>Stopping after this epoch...</translation>
+    </message>
+    <message>
+        <source>Feature vectors</source>
+        <translation>Feature vectors</translation>
+    </message>
+    <message>
+        <source>Augmented copies</source>
+        <translation>Augmented copies</translation>
+    </message>
+    <message>
+        <source>Reading images</source>
+        <translation>Reading images</translation>
+    </message>
+    <message>
+        <source>{0}: {1}/{2}</source>
+        <translation>{0}: {1}/{2}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · at most {2:.0f} s left · validation accuracy {3}</source>
+        <translation>Epoch {0}/{1} · at most {2:.0f} s left · validation accuracy {3}</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>stopped by you</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>stopped early</translation>
+    </message>
+    <message>
+        <source>all epochs</source>
+        <translation>all epochs</translation>
+    </message>
+    <message>
+        <source>{0}: {1} epochs ({2}), kept epoch {3}, validation accuracy {4}, {5:.1f} s</source>
+        <translation>{0}: {1} epochs ({2}), kept epoch {3}, validation accuracy {4}, {5:.1f} s</translation>
+    </message>
+    <message>
+        <source>{0} unreadable files skipped: {1}</source>
+        <translation>{0} unreadable files skipped: {1}</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch: nothing was trained.</source>
+        <translation>Stopped before the first epoch: nothing was trained.</translation>
+    </message>
+    <message>
+        <source>Transfer learning</source>
+        <translation>Transfer learning</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Validation accuracy {0}&lt;/b&gt; on {1} images ({2} training) · {3} · kept epoch {4} of {5}</source>
+        <translation>&lt;b&gt;Validation accuracy {0}&lt;/b&gt; on {1} images ({2} training) · {3} · kept epoch {4} of {5}</translation>
+    </message>
+    <message>
+        <source>{0} → {1} {2}</source>
+        <translation>{0} → {1} {2}</translation>
+    </message>
+    <message>
+        <source>my classes</source>
+        <translation>my classes</translation>
+    </message>
+    <message>
+        <source>In use: the window's model is now yours ({0}).</source>
+        <translation>In use: the window's model is now yours ({0}).</translation>
+    </message>
+    <message>
+        <source>Save the model</source>
+        <translation>Save the model</translation>
+    </message>
+    <message>
+        <source>Trained model (*.safetensors)</source>
+        <translation>Trained model (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>Load a trained model</source>
+        <translation>Load a trained model</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>Export to ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX model (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <source>Choose a class with images to preview the augmentation.</source>
+        <translation>Choose a class with images to preview the augmentation.</translation>
+    </message>
+</context>
+<context>
+    <name>TeachSettings</name>
+    <message>
+        <source>Flip</source>
+        <translation>Flip</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Translation</translation>
+    </message>
+    <message>
+        <source>Colour jitter</source>
+        <translation>Colour jitter</translation>
+    </message>
+    <message>
+        <source>Head only</source>
+        <translation>Head only</translation>
+    </message>
+    <message>
+        <source>Head + last K blocks</source>
+        <translation>Head + last K blocks</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What the model is of; it is called "My model: NAME · on BASE".</source>
+        <translation>What the model is of; it is called "My model: NAME · on BASE".</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>Base model</translation>
+    </message>
+    <message>
+        <source>The pretrained network whose features are reused (frozen).</source>
+        <translation>The pretrained network whose features are reused (frozen).</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <source>Head only: a new last layer on stored features, seconds. Fine-tuning also adapts the last K blocks, at learning rate 1e-5, slower.</source>
+        <translation>Head only: a new last layer on stored features, seconds. Fine-tuning also adapts the last K blocks, at learning rate 1e-5, slower.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Passes over the training images, at most (early stopping may end sooner).</source>
+        <translation>Passes over the training images, at most (early stopping may end sooner).</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Images per weight update.</source>
+        <translation>Images per weight update.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>How big each update is (Adam); 0.001 suits a new head.</source>
+        <translation>How big each update is (Adam); 0.001 suits a new head.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Fraction of each class held out to measure what was learnt.</source>
+        <translation>Fraction of each class held out to measure what was learnt.</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Augmentation</translation>
+    </message>
+    <message>
+        <source>Varied copies of the training images, so the model learns the class, not the photo.</source>
+        <translation>Varied copies of the training images, so the model learns the class, not the photo.</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Early stopping</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a better validation loss, and keep the best epoch (0: never).</source>
+        <translation>Stop after this many epochs without a better validation loss, and keep the best epoch (0: never).</translation>
+    </message>
+    <message>
+        <source>Reduce LR</source>
+        <translation>Reduce LR</translation>
+    </message>
+    <message>
+        <source>Halve the learning rate when the validation loss stalls.</source>
+        <translation>Halve the learning rate when the validation loss stalls.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Six augmented copies of the chosen class's first image</source>
+        <translation>Six augmented copies of the chosen class's first image</translation>
+    </message>
+    <message>
+        <source>on plateau</source>
+        <translation>on plateau</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> epochs</translation>
     </message>
 </context>
 <context>

@@ -282,6 +282,73 @@ aquí (ms)</translation>
     </message>
 </context>
 <context>
+    <name>ClassBins</name>
+    <message>
+        <source>&lt;b&gt;Classes&lt;/b&gt; — drop images or folders on a class</source>
+        <translation>&lt;b&gt;Clases&lt;/b&gt; — suelte imágenes o carpetas sobre una clase</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add an empty class</source>
+        <translation>Añadir una clase vacía</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Open dataset...</source>
+        <translation>Abrir conjunto...</translation>
+    </message>
+    <message>
+        <source>A folder with one subfolder of images per class (ImageFolder layout)</source>
+        <translation>Una carpeta con una subcarpeta de imágenes por clase (estructura ImageFolder)</translation>
+    </message>
+    <message>
+        <source>Digits sample</source>
+        <translation>Ejemplo: dígitos</translation>
+    </message>
+    <message>
+        <source>scikit-learn's handwritten digits, 30 of each, as a dataset to try</source>
+        <translation>Los dígitos manuscritos de scikit-learn, 30 de cada uno, como conjunto de prueba</translation>
+    </message>
+    <message>
+        <source>Add a class</source>
+        <translation>Añadir una clase</translation>
+    </message>
+    <message>
+        <source>Class name:</source>
+        <translation>Nombre de la clase:</translation>
+    </message>
+    <message>
+        <source>Rename the class</source>
+        <translation>Renombrar la clase</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <source>Open a folder of class subfolders</source>
+        <translation>Abrir una carpeta de subcarpetas por clase</translation>
+    </message>
+    <message>
+        <source>{0} · {1} images</source>
+        <translation>{0} · {1} imágenes</translation>
+    </message>
+    <message>
+        <source>Fewer than {0} images: with a fifth held out for validation, its accuracy can only be a few values, and a head learns these photos, not the class</source>
+        <translation>Menos de {0} imágenes: con una quinta parte reservada para validación, su exactitud solo puede tomar unos pocos valores, y una cabeza aprende estas fotos, no la clase</translation>
+    </message>
+</context>
+<context>
     <name>CollectionMode</name>
     <message>
         <source>No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window.</source>
@@ -592,6 +659,41 @@ aquí (ms)</translation>
     </message>
 </context>
 <context>
+    <name>Curves</name>
+    <message>
+        <source>transfer</source>
+        <translation>transferencia</translation>
+    </message>
+    <message>
+        <source>from scratch</source>
+        <translation>desde cero</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <source>{0}: train</source>
+        <translation>{0}: entrenamiento</translation>
+    </message>
+    <message>
+        <source>{0}: validation</source>
+        <translation>{0}: validación</translation>
+    </message>
+    <message>
+        <source>{0}: kept epoch {1}</source>
+        <translation>{0}: época conservada {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message>
         <source>How the map is computed; the list fits the model.</source>
@@ -740,6 +842,89 @@ aquí (ms)</translation>
     <message>
         <source>computing… {0} of {1}</source>
         <translation>calculando… {0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FaithfulnessView</name>
+    <message>
+        <source>Score all methods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deletion and insertion areas of every method for this model, on this photo and class, with the time each took</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished">Método</translation>
+    </message>
+    <message>
+        <source>Deletion ↓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insertion ↑</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring the map…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a photo first.</source>
+        <translation type="unfinished">Abre primero una foto.</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring {0} of {1} methods…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} methods scored; click a column to sort.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Faithfulness: no map scored yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Faithfulness of {0} for {1}: deletion area &lt;b&gt;{2:.3f}&lt;/b&gt; (lower is better), insertion area &lt;b&gt;{3:.3f}&lt;/b&gt; (higher is better), {4} steps, {5:.2f} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deletion (lower is better)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insertion (higher is better)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fraction of pixels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished">Probabilidad</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1229,10 @@ aquí (ms)</translation>
         <translation>Modelos</translation>
     </message>
     <message>
+        <source>Teach</source>
+        <translation>Enseñar</translation>
+    </message>
+    <message>
         <source>{0} panel</source>
         <translation>Panel {0}</translation>
     </message>
@@ -1342,6 +1531,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>Model</source>
         <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>My models</source>
+        <translation>Mis modelos</translation>
     </message>
     <message>
         <source>{0}: {1:.1f} M parameters, {2:.2f} GFLOPs, top-1 {3:.1f} %</source>
@@ -1739,6 +1932,316 @@ clic: comparar; doble clic: mostrar</translation>
     <message>
         <source>Save the plot</source>
         <translation>Guardar la gráfica</translation>
+    </message>
+</context>
+<context>
+    <name>TeachPanel</name>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Transfer learning from the base model, on a worker</source>
+        <translation>Aprendizaje por transferencia desde el modelo base, en segundo plano</translation>
+    </message>
+    <message>
+        <source>From scratch</source>
+        <translation>Desde cero</translation>
+    </message>
+    <message>
+        <source>A small CNN (conv-pool blocks) from random weights on the same data and augmentation, drawn dashed on the same axes</source>
+        <translation>Una CNN pequeña (bloques conv-pool) desde pesos aleatorios con los mismos datos y aumento, dibujada a trazos en los mismos ejes</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop after this epoch and keep the best epoch so far</source>
+        <translation>Detener tras esta época y conservar la mejor época hasta ahora</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>Usar este modelo</translation>
+    </message>
+    <message>
+        <source>Make it the window's model: every view then works on your classes</source>
+        <translation>Hacerlo el modelo de la ventana: todas las vistas trabajan entonces con sus clases</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Guardar...</translation>
+    </message>
+    <message>
+        <source>Load...</source>
+        <translation>Cargar...</translation>
+    </message>
+    <message>
+        <source>Export ONNX...</source>
+        <translation>Exportar ONNX...</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>Por clase</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
+    </message>
+    <message>
+        <source>Rows: true class; columns: predicted. Click a cell for its images.</source>
+        <translation>Filas: clase real; columnas: predicha. Pulse una celda para ver sus imágenes.</translation>
+    </message>
+    <message>
+        <source>Open a dataset (or the digits sample), then Train.</source>
+        <translation>Abra un conjunto (o el ejemplo de dígitos) y pulse Entrenar.</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>Empezando...</translation>
+    </message>
+    <message>
+        <source>Stopping after this epoch...</source>
+        <translation>Deteniendo tras esta época...</translation>
+    </message>
+    <message>
+        <source>Feature vectors</source>
+        <translation>Vectores de características</translation>
+    </message>
+    <message>
+        <source>Augmented copies</source>
+        <translation>Copias aumentadas</translation>
+    </message>
+    <message>
+        <source>Reading images</source>
+        <translation>Leyendo imágenes</translation>
+    </message>
+    <message>
+        <source>{0}: {1}/{2}</source>
+        <translation>{0}: {1}/{2}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · at most {2:.0f} s left · validation accuracy {3}</source>
+        <translation>Época {0}/{1} · quedan como mucho {2:.0f} s · exactitud de validación {3}</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>detenido por usted</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>parada temprana</translation>
+    </message>
+    <message>
+        <source>all epochs</source>
+        <translation>todas las épocas</translation>
+    </message>
+    <message>
+        <source>{0}: {1} epochs ({2}), kept epoch {3}, validation accuracy {4}, {5:.1f} s</source>
+        <translation>{0}: {1} épocas ({2}), época conservada {3}, exactitud de validación {4}, {5:.1f} s</translation>
+    </message>
+    <message>
+        <source>{0} unreadable files skipped: {1}</source>
+        <translation>{0} archivos ilegibles omitidos: {1}</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch: nothing was trained.</source>
+        <translation>Detenido antes de la primera época: no se entrenó nada.</translation>
+    </message>
+    <message>
+        <source>Transfer learning</source>
+        <translation>Aprendizaje por transferencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Validation accuracy {0}&lt;/b&gt; on {1} images ({2} training) · {3} · kept epoch {4} of {5}</source>
+        <translation>&lt;b&gt;Exactitud de validación {0}&lt;/b&gt; en {1} imágenes ({2} de entrenamiento) · {3} · época conservada {4} de {5}</translation>
+    </message>
+    <message>
+        <source>{0} → {1} {2}</source>
+        <translation>{0} → {1} {2}</translation>
+    </message>
+    <message>
+        <source>my classes</source>
+        <translation>mis clases</translation>
+    </message>
+    <message>
+        <source>In use: the window's model is now yours ({0}).</source>
+        <translation>En uso: el modelo de la ventana es ahora el suyo ({0}).</translation>
+    </message>
+    <message>
+        <source>Save the model</source>
+        <translation>Guardar el modelo</translation>
+    </message>
+    <message>
+        <source>Trained model (*.safetensors)</source>
+        <translation>Modelo entrenado (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Guardado {0}</translation>
+    </message>
+    <message>
+        <source>Load a trained model</source>
+        <translation>Cargar un modelo entrenado</translation>
+    </message>
+    <message>
+        <source>Export to ONNX</source>
+        <translation>Exportar a ONNX</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>Modelo ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>Exportado {0}</translation>
+    </message>
+    <message>
+        <source>Choose a class with images to preview the augmentation.</source>
+        <translation>Elija una clase con imágenes para previsualizar el aumento.</translation>
+    </message>
+</context>
+<context>
+    <name>TeachSettings</name>
+    <message>
+        <source>Flip</source>
+        <translation>Volteo</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Traslación</translation>
+    </message>
+    <message>
+        <source>Colour jitter</source>
+        <translation>Variación de color</translation>
+    </message>
+    <message>
+        <source>Head only</source>
+        <translation>Solo la cabeza</translation>
+    </message>
+    <message>
+        <source>Head + last K blocks</source>
+        <translation>Cabeza + últimos K bloques</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>What the model is of; it is called "My model: NAME · on BASE".</source>
+        <translation>De qué es el modelo; se llama "My model: NOMBRE · on BASE".</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>Modelo base</translation>
+    </message>
+    <message>
+        <source>The pretrained network whose features are reused (frozen).</source>
+        <translation>La red preentrenada cuyas características se reutilizan (congelada).</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Head only: a new last layer on stored features, seconds. Fine-tuning also adapts the last K blocks, at learning rate 1e-5, slower.</source>
+        <translation>Solo la cabeza: una nueva última capa sobre características guardadas, segundos. El ajuste fino adapta también los últimos K bloques, con tasa de aprendizaje 1e-5, más lento.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Passes over the training images, at most (early stopping may end sooner).</source>
+        <translation>Pasadas por las imágenes de entrenamiento, como máximo (la parada temprana puede acabar antes).</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
+    </message>
+    <message>
+        <source>Images per weight update.</source>
+        <translation>Imágenes por actualización de pesos.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>How big each update is (Adam); 0.001 suits a new head.</source>
+        <translation>Lo grande que es cada actualización (Adam); 0.001 va bien para una cabeza nueva.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validación</translation>
+    </message>
+    <message>
+        <source>Fraction of each class held out to measure what was learnt.</source>
+        <translation>Fracción de cada clase reservada para medir lo aprendido.</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Aumento de datos</translation>
+    </message>
+    <message>
+        <source>Varied copies of the training images, so the model learns the class, not the photo.</source>
+        <translation>Copias variadas de las imágenes de entrenamiento, para que el modelo aprenda la clase, no la foto.</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>Parada temprana</translation>
+    </message>
+    <message>
+        <source>Stop after this many epochs without a better validation loss, and keep the best epoch (0: never).</source>
+        <translation>Parar tras estas épocas sin mejor pérdida de validación y conservar la mejor época (0: nunca).</translation>
+    </message>
+    <message>
+        <source>Reduce LR</source>
+        <translation>Reducir la tasa</translation>
+    </message>
+    <message>
+        <source>Halve the learning rate when the validation loss stalls.</source>
+        <translation>Dividir por dos la tasa de aprendizaje cuando la pérdida de validación se estanca.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Six augmented copies of the chosen class's first image</source>
+        <translation>Seis copias aumentadas de la primera imagen de la clase elegida</translation>
+    </message>
+    <message>
+        <source>on plateau</source>
+        <translation>en meseta</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> épocas</translation>
     </message>
 </context>
 <context>

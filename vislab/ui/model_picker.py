@@ -121,7 +121,7 @@ class ModelPicker(Retranslatable, QComboBox):
                     self._model.appendRow(self._item(spec))
         trained = [spec for spec in TRAINED if spec.id in self._files]  # models made in Teach, with their file
         if trained:
-            header = QStandardItem(f"— {self.tr('My models')} —")
+            header = QStandardItem("— {} —".format(self.tr("My models")))
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             self._model.appendRow(header)
             for spec in trained:
