@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -286,10 +287,36 @@ def open_instant(model_id: str, weights: str | Path | None = None) -> InstantMod
         _note_once(f"{model_id}:{weights}", f"{model_id} runs on torch: {reason}")
         return None
     try:
-        return InstantModel(get_spec(model_id), manifest, open_session(Path(manifest.export)))
+        start = time.perf_counter()
+        session = open_session(Path(manifest.export))
+        return InstantModel(get_spec(model_id), manifest, session, open_seconds=time.perf_counter() - start)
     except Exception as exc:  # a damaged export: torch makes it again
         _note_once(f"{model_id}:{weights}", f"{model_id} runs on torch: its export cannot be opened ({exc})")
         return None
+
+
+_served: dict[tuple[str, str], tuple[float, InstantModel]] = {}
+_served_lock = threading.Lock()
+
+
+def served(model_id: str, weights: str | Path | None = None) -> InstantModel | None:
+    """:func:`open_instant`, kept for the process: the session is opened once per model and weights, and made
+    again when the manifest is rewritten (a new export)."""
+    try:
+        spec = get_spec(model_id)
+        path = manifest_path(spec.id, origin_of(spec, weights))
+        stamp = path.stat().st_mtime_ns
+    except (VislabError, OSError):
+        return None
+    key = (spec.id, origin_of(spec, weights))
+    with _served_lock:
+        kept = _served.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        model = open_instant(model_id, weights)
+        if model is not None:
+            _served[key] = (stamp, model)
+        return model
 
 
 def _image_error(path: str | Path, exc: BaseException, stage: str) -> ImageReadError:
@@ -323,6 +350,7 @@ class InstantModel:
     spec: ModelSpec
     manifest: Manifest
     session: onnxruntime.InferenceSession
+    open_seconds: float = 0.0
     backend: str = "onnx"
     _threads: int = field(default=2, repr=False)
 

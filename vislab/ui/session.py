@@ -39,6 +39,8 @@ THUMB = 96
 MAX_COMPARE = 4
 #: Milliseconds of quiet before the current model's latency is timed (see :class:`Timing`).
 IDLE_MS = 400
+#: The longest the engine waits for a torch-free first prediction before it starts anyway (ms).
+DEFER_ENGINE_MS = 5000
 #: How often the idle timing is tried again when other work came and shared the cores.
 TIMING_TRIES = 3
 
@@ -103,6 +105,7 @@ class Session(QObject):
         self.images: list[ImageEntry] = []
         self.current = -1
         self.engine_ready = False
+        self._engine_deferred = False  # the engine waits for a torch-free first prediction (start_engine)
         self.engine_error: Exception | None = None  #: why the engine could not start, if it could not
         self.weights_files: dict[str, str] = {}
         self._arrays: OrderedDict[int, np.ndarray] = OrderedDict()
@@ -191,11 +194,18 @@ class Session(QObject):
         tag = (spec.id, slot, key)
 
         def work(job: Job) -> Any:
+            context = Context(progress=job.report, cancel=job.cancel)
+            if spec.quick is not None and not params:  # an answer before torch has loaded, when one can be had
+                answer = spec.quick(request, context)
+                if answer is not None:
+                    return answer
             if spec.engine:
                 import_engine()
-            return spec.run(request, Context(progress=job.report, cancel=job.cancel), **params)
+            return spec.run(request, context, **params)
 
-        return self.runner.submit((spec.id, slot), work, priority=1, tag=tag)
+        # An analysis with a quick answer goes first: the first prediction must not queue behind work that waits
+        # for torch.
+        return self.runner.submit((spec.id, slot), work, priority=2 if spec.quick else 1, tag=tag)
 
     def _request(self) -> None:
         self._timer.start()
@@ -208,8 +218,8 @@ class Session(QObject):
             return
         wanted = self.wanted()
         for spec in ANALYSES:
-            if spec.on_demand:
-                continue
+            if spec.on_demand or (self._engine_deferred and spec.engine and spec.quick is None):
+                continue  # (those that need torch wait for a torch-free first prediction: :meth:`start_engine`)
             key = spec.key(request)
             if self._submitted.get(spec.id) == key:
                 continue
@@ -255,7 +265,29 @@ class Session(QObject):
 
     def start_engine(self) -> None:
         """Import the core's heavy modules (torch) and load the current model, off the UI thread; each stage
-        is told on :attr:`engineStage`, a failure on :attr:`engineFailed`."""
+        is told on :attr:`engineStage`, a failure on :attr:`engineFailed`.
+
+        When the current model can answer without torch (its ONNX export and manifest are in the cache:
+        :mod:`vislab.core.instant`), the engine starts after that first prediction (or after
+        :data:`DEFER_ENGINE_MS`), and so does the work that needs it: importing torch holds Python's lock for
+        long stretches, and start-up would wait on it.
+        """
+        from ..core import fast, instant
+
+        c = self.choices
+        if fast.enabled() and c.device in ("auto", "cpu") and instant.find(c.model_id, c.weights)[0] is not None:
+            self._engine_deferred = True
+            QTimer.singleShot(DEFER_ENGINE_MS, self._end_deferral)
+            return
+        self._start_engine_now()
+
+    def _end_deferral(self) -> None:
+        if self._engine_deferred:
+            self._engine_deferred = False
+            self._start_engine_now()
+            self._request()
+
+    def _start_engine_now(self) -> None:
         choices = replace(self.choices)
 
         def warm(job: Job) -> tuple[float, list[str]]:
@@ -422,9 +454,11 @@ class Session(QObject):
                 del self._callbacks[job.tag[1]]
                 callback(result)
         elif kind in ANALYSES and self._is_current(job, pinned):
-            if kind == "classify":  # this model is loaded now: its latency can be timed when all is quiet
+            if kind == "classify" and not result.torch_free:  # loaded now: its latency can be timed when quiet
                 self._classified.add(_model_key(self.choices))
             self.feed(kind).ready.emit(result)
+            if kind == "classify":
+                QTimer.singleShot(0, self._end_deferral)  # after the prediction is drawn
         elif kind in ANALYSES and get_analysis(kind).on_demand:  # computed for earlier choices: no answer
             self.feed(kind).cancelled.emit(NEW_CHOICES)
 

@@ -126,6 +126,9 @@ class Analysis:
         engine: True when it needs torch and the model cache; False for work that needs only OpenCV.
         on_demand: True when it runs only when asked (a comparison, a sweep), not on every change.
         description: one line for people.
+        quick: ``quick(request, context) -> result | None``: the same answer without the engine when one can be
+            had (classify on the torch-free path, :mod:`vislab.core.instant`, while torch or the model is still
+            loading); a front end tries it first and runs ``run`` when it answers None.
     """
 
     id: str
@@ -135,6 +138,7 @@ class Analysis:
     engine: bool = True
     on_demand: bool = False
     description: str = ""
+    quick: Callable[..., Any] | None = None
 
     def __post_init__(self) -> None:
         unknown = [d for d in self.depends if d not in DEPENDENCIES]

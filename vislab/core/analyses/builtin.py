@@ -184,7 +184,7 @@ def compare(request: Request, context: Context, *, column: int, model_id: str) -
 
 def faithfulness(request: Request, context: Context, *, method: str | None = None, layer: str | None = None,
                  steps: int = 20, road: bool = False, sanity: bool = False, explanation=None,
-                 slot: object = None) -> FaithfulnessScores:
+                 tag: object = None) -> FaithfulnessScores:
     """How faithful a method's map is on the photo (deletion, insertion; ROAD and sanity when asked).
 
     ``method`` None scores the chosen method at the chosen layer; another method is scored at its default
@@ -199,7 +199,7 @@ def faithfulness(request: Request, context: Context, *, method: str | None = Non
         method, layer = c.method, c.layer if layer is None else layer
     scores = score(model, fed_photo(request), method, target=c.target, layer=layer, steps=steps, with_road=road,
                    with_sanity=sanity, explanation=explanation, progress=context.progress, cancel=context.cancel)
-    return FaithfulnessScores(request.image, method, scores, slot)
+    return FaithfulnessScores(request.image, method, scores, tag)
 
 
 def sweep(request: Request, context: Context, *, model_ids: tuple[str, ...], perturbation: str, start: float,
