@@ -53,9 +53,12 @@ class CollectionTable(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in (("file", 220), ("folder", 110), ("top1", 150), ("probability", 90), ("margin", 70),
-                              ("entropy", 70), ("label", 110), ("correct", 60), ("duplicate", 170)):
-            header.resizeSection(COLUMN_IDS.index(column), width)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        for column, width in (("file", 230), ("folder", 100), ("top1", 160), ("probability", 90), ("margin", 70),
+                              ("entropy", 70), ("label", 100), ("correct", 64), ("duplicate", 190)):
+            self.horizontalHeader().resizeSection(COLUMN_IDS.index(column), width)
 
     def show_labels(self, labelled: bool) -> None:
         for column in LABEL_COLUMNS:

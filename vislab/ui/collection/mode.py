@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from ..session import Session
 from .view import CollectionView
@@ -32,6 +32,7 @@ class CollectionMode(QObject):
         self.stack = QStackedWidget()
         self.stack.addWidget(picture)
         self.view: CollectionView | None = None
+        self._picture_sizes: list[int] | None = None  # the window's rows before the collection took more
 
     def open(self, collection) -> CollectionView:
         """Show ``collection`` (what :func:`vislab.core.collection.scan` found) and start classifying it; the
@@ -57,8 +58,26 @@ class CollectionMode(QObject):
         if on and self.view is None:
             self.say(self.tr("No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window."))
             on = False
+        if on != self.shown:
+            self._make_room(on)
         self.stack.setCurrentIndex(1 if on else 0)
         self.changed.emit(on)
+
+    def _make_room(self, on: bool) -> None:
+        """The collection takes three quarters of the window's height from the panels below it (on a 1280x720
+        projector the grid would be one row high); the picture gets its rows back."""
+        top = self.stack.parentWidget()
+        rows = top.parentWidget() if top is not None else None
+        if not isinstance(rows, QSplitter) or rows.orientation() != Qt.Orientation.Vertical or rows.count() != 2:
+            return
+        sizes = rows.sizes()
+        total = sum(sizes)
+        if on and total and sizes[1] > 0.28 * total:
+            self._picture_sizes = sizes
+            rows.setSizes([total - total * 28 // 100, total * 28 // 100])
+        elif not on and self._picture_sizes is not None:
+            rows.setSizes(self._picture_sizes)
+            self._picture_sizes = None
 
     def toggle(self) -> None:
         self.show(not self.shown)

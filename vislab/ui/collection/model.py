@@ -62,7 +62,7 @@ class CollectionModel(QAbstractTableModel):
 
     Args:
         collection: what :func:`vislab.core.collection.scan` found (``root``, ``files``, ``labels``).
-        thumbnail: ``thumbnail(row)`` gives the row's thumbnail (a QPixmap) or a placeholder, asking for it
+        thumbnail: ``thumbnail(row)`` gives the row's thumbnail (a QIcon) or a placeholder, asking for it
             when it is not made yet (the grid asks only for the rows it shows).
     """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from ...core.errors import ImageReadError
 from ...core.images import fit, read_image
@@ -87,6 +87,21 @@ class ThumbnailLoader(QObject):
         self._timer.timeout.connect(self._flush)
         self.placeholder = _placeholder(QColor(128, 128, 128, 40))
         self.broken = _broken()
+        self._icons: dict[int, QIcon] = {}  # the cached thumbnails as icons (a view scales an icon to its size)
+        self._placeholder_icon, self._broken_icon = QIcon(self.placeholder), QIcon(self.broken)
+
+    def icon(self, row: int) -> QIcon:
+        """:meth:`thumbnail` as an icon, which the grid and the table scale to their icon size."""
+        icon = self._icons.get(row)
+        if icon is not None:
+            return icon
+        pixmap = self.thumbnail(row)
+        if pixmap is self.placeholder:
+            return self._placeholder_icon
+        if pixmap is self.broken:
+            return self._broken_icon
+        icon = self._icons[row] = QIcon(pixmap)
+        return icon
 
     def thumbnail(self, row: int) -> QPixmap:
         """The row's thumbnail, or a placeholder while it is made (asking for it)."""
@@ -143,7 +158,7 @@ class ThumbnailLoader(QObject):
         if isinstance(result, QImage):
             self._cache[row] = QPixmap.fromImage(result)
             while len(self._cache) > KEEP:
-                self._cache.popitem(last=False)
+                self._icons.pop(self._cache.popitem(last=False)[0], None)
         else:
             self.errors[row] = str(result)
         self._arrived.append(row)

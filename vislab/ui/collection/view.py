@@ -89,7 +89,7 @@ class CollectionView(Retranslatable, QWidget):
         self.current_row: int | None = None
         self._syncing = False
         self.thumbs = ThumbnailLoader(collection.files, parent=self)
-        self.model = CollectionModel(collection, self.thumbs.thumbnail, self)
+        self.model = CollectionModel(collection, self.thumbs.icon, self)
         self.proxy = CollectionFilter(self)
         self.proxy.setSourceModel(self.model)
         self.jobs = CollectionJobs(session, self)
