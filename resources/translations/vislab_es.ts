@@ -848,83 +848,83 @@ aquí (ms)</translation>
     <name>FaithfulnessView</name>
     <message>
         <source>Score all methods</source>
-        <translation type="unfinished" />
+        <translation>Puntuar todos los métodos</translation>
     </message>
     <message>
         <source>Deletion and insertion areas of every method for this model, on this photo and class, with the time each took</source>
-        <translation type="unfinished" />
+        <translation>Áreas de borrado e inserción de cada método de este modelo, en esta foto y clase, con el tiempo que tardó cada uno</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">Método</translation>
+        <translation>Método</translation>
     </message>
     <message>
         <source>Deletion ↓</source>
-        <translation type="unfinished" />
+        <translation>Borrado ↓</translation>
     </message>
     <message>
         <source>Insertion ↑</source>
-        <translation type="unfinished" />
+        <translation>Inserción ↑</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished" />
+        <translation>Segundos</translation>
     </message>
     <message>
         <source>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</source>
-        <translation type="unfinished" />
+        <translation>Probabilidad de la clase a medida que se quitan los píxeles más relevantes (borrado) o se devuelven a una copia desenfocada (inserción)</translation>
     </message>
     <message>
         <source>Scoring the map…</source>
-        <translation type="unfinished" />
+        <translation>Puntuando el mapa…</translation>
     </message>
     <message>
         <source>Open a photo first.</source>
-        <translation type="unfinished">Abre primero una foto.</translation>
+        <translation>Abre primero una foto.</translation>
     </message>
     <message>
         <source>waiting…</source>
-        <translation type="unfinished" />
+        <translation>en espera…</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished" />
+        <translation>detenido</translation>
     </message>
     <message>
         <source>Scoring {0} of {1} methods…</source>
-        <translation type="unfinished" />
+        <translation>Puntuando {0} de {1} métodos…</translation>
     </message>
     <message>
         <source>{0} methods scored; click a column to sort.</source>
-        <translation type="unfinished" />
+        <translation>{0} métodos puntuados; haz clic en una columna para ordenar.</translation>
     </message>
     <message>
         <source>Faithfulness: no map scored yet.</source>
-        <translation type="unfinished" />
+        <translation>Fidelidad: aún no se ha puntuado ningún mapa.</translation>
     </message>
     <message>
         <source>Faithfulness of {0} for {1}: deletion area &lt;b&gt;{2:.3f}&lt;/b&gt; (lower is better), insertion area &lt;b&gt;{3:.3f}&lt;/b&gt; (higher is better), {4} steps, {5:.2f} s</source>
-        <translation type="unfinished" />
+        <translation>Fidelidad de {0} para {1}: área de borrado &lt;b&gt;{2:.3f}&lt;/b&gt; (mejor cuanto menor), área de inserción &lt;b&gt;{3:.3f}&lt;/b&gt; (mejor cuanto mayor), {4} pasos, {5:.2f} s</translation>
     </message>
     <message>
         <source>Deletion (lower is better)</source>
-        <translation type="unfinished" />
+        <translation>Borrado (mejor cuanto menor)</translation>
     </message>
     <message>
         <source>Insertion (higher is better)</source>
-        <translation type="unfinished" />
+        <translation>Inserción (mejor cuanto mayor)</translation>
     </message>
     <message>
         <source>Fraction of pixels</source>
-        <translation type="unfinished" />
+        <translation>Fracción de píxeles</translation>
     </message>
     <message>
         <source>Probability</source>
-        <translation type="unfinished">Probabilidad</translation>
+        <translation>Probabilidad</translation>
     </message>
 </context>
 <context>
