@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 import pytest
 import torch
+from scipy.ndimage import gaussian_filter
 
 from vislab.core.analyses import Choices, Context, Request, run_analysis
 from vislab.core.analyses.results import FaithfulnessScores
@@ -38,7 +39,8 @@ def reference_curves(model, tensor: torch.Tensor, heatmap: np.ndarray, target: i
     x = tensor.numpy().astype(np.float32)  # 3 x H x W, normalised
     _, h, w = x.shape
     order = reference_order(heatmap, h, w)
-    blur = np.stack([cv2.GaussianBlur(channel, (11, 11), 5) for channel in x])  # OpenCV's reflect-101 border
+    # SciPy's Gaussian: sigma 5 truncated at one sigma is the 11-tap kernel; "mirror" reflects without the edge
+    blur = np.stack([gaussian_filter(channel, sigma=5, mode="mirror", truncate=1.0) for channel in x])
     deletion, insertion = [], []
     for k in range(steps + 1):
         n = (k * h * w) // steps
@@ -176,7 +178,7 @@ def test_the_analysis_scores_the_chosen_method(photo):
     progress = []
     context = Context(progress=lambda done, total: progress.append((done, total)))
     result = run_analysis("faithfulness", Request(3, photo, Choices(method="eigencam")), context, steps=2,
-                          slot="map")
+                          tag="map")
     assert isinstance(result, FaithfulnessScores) and result.image == 3 and result.slot == "map"
     assert result.method == "eigencam" and result.scores.method == "eigencam"
     assert progress[-1] == (2, 2)
