@@ -22,8 +22,8 @@ from ..qt_images import to_qimage
 
 #: The side of a thumbnail, in pixels.
 SIDE = 112
-#: Thumbnails kept in memory (about 50 KB each).
-KEEP = 3000
+#: Thumbnails kept in memory (about 50 KB each: 60 MB at most).
+KEEP = 1200
 #: Requests waiting at most; older ones were scrolled past and are asked again if they come back.
 QUEUE = 400
 
@@ -65,7 +65,7 @@ class ThumbnailLoader(QObject):
 
     updated = Signal(int, int)
 
-    def __init__(self, files: Sequence[Path], threads: int = 2, parent: QObject | None = None) -> None:
+    def __init__(self, files: Sequence[Path], threads: int = 1, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.files = tuple(files)
         self.errors: dict[int, str] = {}
