@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import VislabError
 from ..core.heatmaps import colorize, resize_heatmap
 from .i18n import Retranslatable
 from .texts import error_text
@@ -255,7 +254,7 @@ class LiveController(QObject):
             self.stop()
         elif not self._active and self._picker is None:
             self._show_checked(False)  # checked once a source is chosen
-            self._spawn(lambda: self._cameras.emit(_cameras()), "vislab-live-cameras")
+            self._spawn(lambda: _send(self._cameras, _cameras()), "vislab-live-cameras")
 
     def _on_cameras(self, cameras: list) -> None:
         if not cameras:
@@ -332,15 +331,15 @@ class LiveController(QObject):
                         top_k=params["top_k"], transform=params["transform"],
                         on_frame=lambda frame: self._on_frame_thread(generation, frame),
                         on_result=lambda result: self._on_result_thread(generation, result),
-                        on_end=lambda error: self._ended.emit(generation, error))
+                        on_end=lambda error: _send(self._ended, generation, error))
             live.start()
-        except VislabError as exc:
-            self._ended.emit(generation, exc)
+        except Exception as exc:  # a VislabError is said as it is; anything else as the bug it is (error_text)
+            _send(self._ended, generation, exc)
             return
         if generation != self._generation:  # turned off while it started
             live.stop()
             return
-        self._started.emit(generation, live)
+        _send(self._started, generation, live)
 
     def _on_started(self, generation: int, live) -> None:
         if generation != self._generation:
@@ -379,7 +378,7 @@ class LiveController(QObject):
             if self._frame_waiting:
                 return
             self._frame_waiting = True
-        self._frame.emit(generation)
+        _send(self._frame, generation)
 
     def _on_result_thread(self, generation: int, result) -> None:
         if result.heatmap is not None:
@@ -389,7 +388,7 @@ class LiveController(QObject):
             if self._result_waiting:
                 return
             self._result_waiting = True
-        self._result.emit(generation)
+        _send(self._result, generation)
 
     def _on_frame(self, generation: int) -> None:
         with self._lock:
@@ -450,6 +449,15 @@ class LiveController(QObject):
     def _read_settings(self, *_args) -> None:
         overlay = self.centre.mode_group.checkedId() == 3  # the picture's "Overlay" mode
         self._settings = (self.centre.alpha.value() / 100, self.centre.colormap.currentText(), overlay)
+
+
+def _send(signal, *args) -> None:
+    """Emit a signal from a Live thread; the window may have closed meanwhile (its controller deleted), and
+    then there is no one left to tell."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Internal C++ object already deleted"
+        pass
 
 
 def _cameras() -> list[int]:
