@@ -643,6 +643,10 @@ here (ms)</translation>
         <translation>Top-1 differs</translation>
     </message>
     <message>
+        <source>faithfulness: deletion &lt;b&gt;{0:.3f}&lt;/b&gt; (lower is better) · insertion &lt;b&gt;{1:.3f}&lt;/b&gt; (higher is better)</source>
+        <translation>faithfulness: deletion &lt;b&gt;{0:.3f}&lt;/b&gt; (lower is better) · insertion &lt;b&gt;{1:.3f}&lt;/b&gt; (higher is better)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Not compared&lt;/b&gt;</source>
         <translation>&lt;b&gt;Not compared&lt;/b&gt;</translation>
     </message>

@@ -643,6 +643,10 @@ aquí (ms)</translation>
         <translation>Top-1 distinto</translation>
     </message>
     <message>
+        <source>faithfulness: deletion &lt;b&gt;{0:.3f}&lt;/b&gt; (lower is better) · insertion &lt;b&gt;{1:.3f}&lt;/b&gt; (higher is better)</source>
+        <translation>fidelidad: borrado &lt;b&gt;{0:.3f}&lt;/b&gt; (mejor cuanto menor) · inserción &lt;b&gt;{1:.3f}&lt;/b&gt; (mejor cuanto mayor)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Not compared&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sin comparar&lt;/b&gt;</translation>
     </message>
