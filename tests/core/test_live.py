@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import torch
 
-from vislab.core.errors import CameraError
+from vislab.core.errors import CameraError, MethodNotApplicableError
 from vislab.core.fast import physical_cores
 from vislab.core.images import read_image
 from vislab.core.live import (
@@ -177,3 +177,14 @@ def test_camera_listing_answers_quickly():
     cameras = available_cameras()
     assert time.perf_counter() - start < PROBE_TIMEOUT + 1
     assert all(isinstance(i, int) for i in cameras)
+
+
+
+def test_a_vits_rollout_is_the_live_map_and_a_cnn_refuses_it(lite0, video):
+    from vislab.core.loading import load_model
+
+    vit = load_model("vit_tiny_patch16_224", device="cpu", pretrained=False, fast_path=False)
+    results = list(Live(vit, VideoSource(video), method="rollout").results(max_frames=3))
+    assert len(results) == 3 and results[0].map_fresh and results[-1].heatmap.shape == (224, 224)
+    with pytest.raises(MethodNotApplicableError, match="Attention rollout does not apply to EfficientNet-Lite0"):
+        Live(lite0, VideoSource(video), method="rollout")
