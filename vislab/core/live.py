@@ -511,6 +511,7 @@ class Live:
         source: the camera or file (opened by :meth:`start` if it is not yet).
         method: an explanation method id (``gradcam``, ``rollout``...), or None for predictions only.
         layer: the method's layer (None: the method's default).
+        head: the attention head, for the attention method (None: their mean).
         top_k: predictions per frame.
         transform: applied to each frame before the model sees it (the window's preprocessing pipeline).
         smoothing: :class:`MapSmoother`'s alpha.
@@ -520,7 +521,7 @@ class Live:
     """
 
     def __init__(self, model: LoadedModel, source: VideoSource, *, method: str | None = "gradcam",
-                 layer: str | None = None, top_k: int = 5,
+                 layer: str | None = None, head: int | None = None, top_k: int = 5,
                  transform: Callable[[np.ndarray], np.ndarray] | None = None, smoothing: float = 0.5,
                  on_frame: Callable[[Frame], None] | None = None,
                  on_result: Callable[[LiveResult], None] | None = None,
@@ -539,6 +540,7 @@ class Live:
         self.source = source
         self.method = method
         self.layer = layer
+        self.head = head if method == "attention" else None
         self.top_k = top_k
         self.transform = transform
         self.smoother = MapSmoother(smoothing)
@@ -640,7 +642,7 @@ class Live:
         if self.method is not None:
             from .explain import explain
 
-            explain(self.model, blank, self.method, layer=self.layer)
+            explain(self.model, blank, self.method, layer=self.layer, head=self.head)
 
     def _process(self, frame: Frame, forward: _Forward) -> LiveResult:
         image = self.transform(frame.image) if self.transform is not None else frame.image
@@ -650,7 +652,7 @@ class Live:
         if mapped:
             from .explain import explain
 
-            explanation = explain(self.model, image, self.method, layer=self.layer)
+            explanation = explain(self.model, image, self.method, layer=self.layer, head=self.head)
             predictions = self.model.top_k(_tensor(explanation.probabilities), self.top_k)
             heatmap = self.smoother.add(explanation.heatmap)
             layer = explanation.layer

@@ -287,7 +287,8 @@ class LiveController(QObject):
         self.activeChanged.emit(True)
         c = self.session.choices
         params = {"model_id": c.model_id, "weights": c.weights, "device": c.device, "top_k": c.top_k,
-                  "method": c.method, "layer": c.layer, "transform": c.pipeline.apply if c.feed_pipeline else None}
+                  "method": c.method, "layer": c.layer, "head": c.head,
+                  "transform": c.pipeline.apply if c.feed_pipeline else None}
         self.status.show_rates(None, starting=True)
         self._spawn(lambda: self._open(generation, choice, params), "vislab-live-start")
 
@@ -328,7 +329,7 @@ class LiveController(QObject):
                 method = usable[0].id if usable else None
             source = VideoSource(choice.source, resolution=choice.resolution, mirror=choice.mirror)
             live = Live(model, source, method=method, layer=params["layer"] if method == params["method"] else None,
-                        top_k=params["top_k"], transform=params["transform"],
+                        head=params["head"], top_k=params["top_k"], transform=params["transform"],
                         on_frame=lambda frame: self._on_frame_thread(generation, frame),
                         on_result=lambda result: self._on_result_thread(generation, result),
                         on_end=lambda error: _send(self._ended, generation, error))

@@ -137,3 +137,22 @@ def test_the_live_blend_is_the_overlay_on_the_whole_photo():
                                  ((0.0, 40.0, 640.0, 440.0), 0.3, "jet")):
         assert np.array_equal(blender.blend(frame, heatmap, box, alpha, colormap),
                               on_original(frame, heatmap, box, alpha, colormap))
+
+
+def test_the_preprocessing_is_applied_live_when_it_feeds_the_model(qtbot, window, video, lite0):
+    from vislab.core.ops import Pipeline
+
+    pipeline = Pipeline.parse(["grayscale"])
+    window.session.set_pipeline(pipeline)
+    window.session.set_feed_pipeline(True)
+    window.session.set_explain(method="eigencam")  # a cheap map: this test is about what the model is fed
+    window.live.start(LiveChoice(str(video)))
+    qtbot.waitUntil(lambda: window.live._latest_result is not None, timeout=LONG)
+    result = window.live._latest_result
+    frame = result.frame.image
+    fed = lite0.classify(pipeline.apply(frame))[0]
+    plain = lite0.classify(frame)[0]
+    assert abs(plain.probability - fed.probability) > 0.02  # grey changes the answer
+    assert result.predictions[0].index == fed.index
+    assert abs(result.predictions[0].probability - fed.probability) < 1e-3
+    window.live.stop()
