@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core.catalog import get_spec
 from ...core.heatmaps import overlay
+from ..faithfulness_view import FaithfulnessView
 from ..glossary import HelpButton
 from ..i18n import Retranslatable
 from ..image_row import Picture
@@ -105,6 +106,7 @@ class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
         self.cancel = QPushButton()
         self.cancel.setVisible(False)
         self.labels = [QLabel() for _ in range(3)]
+        self.faithfulness = FaithfulnessView(session)  # the map's scores, under it
         self._result = None
         self._layer_sizes: dict = {}  # each layer's output size, by name, from the last answer
         self._listed_sizes: dict = {}  # the sizes the layer list shows
@@ -166,6 +168,7 @@ class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
         layout.addWidget(self.about)
         layout.addLayout(status)
         layout.addWidget(self._build_sanity(), 1)
+        layout.addWidget(self.faithfulness, 1)
         layout.addStretch(0)
 
     def _build_sanity(self) -> QWidget:
@@ -383,6 +386,7 @@ class ExplainPanel(ShowsAnalyses, Retranslatable, QWidget):
         self._result = result
         self._show_result(result)
         self._show_sanity(result)
+        self.faithfulness.show_explanation(result)
         self.cancel.setVisible(False)
 
     def _show_result(self, result) -> None:
