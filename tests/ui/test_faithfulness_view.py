@@ -96,3 +96,40 @@ def test_cancelling_returns_to_a_clear_state(qtbot, session, view):
     assert view.state.text() == "Cancelled." and not view.cancel.isVisible()
     assert not view._pending and view.table.item(0, DELETION).text() == "stopped"
     assert view.score_all.isEnabled()
+
+
+def test_the_explain_panel_scores_its_map(qtbot, session):
+    from vislab.ui.panels.explain import ExplainPanel
+
+    panel = ExplainPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()  # it asks for the explanation while on screen
+    qtbot.waitUntil(lambda: panel.faithfulness.scores is not None, timeout=LONG)
+    assert panel.faithfulness.scores.explanation is panel._result.explanation
+    assert "deletion area" in panel.faithfulness.areas.text()
+
+
+def test_each_compared_models_natural_map_gets_its_scores(qtbot, session, tmp_path):
+    import torch
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.libraries import architecture
+    from vislab.ui.panels.compare import ComparePanel
+
+    weights = tmp_path / "vit.pth"
+    torch.manual_seed(0)
+    torch.save(architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
+    session.weights_files["vit_tiny_patch16_224"] = str(weights)
+    panel = ComparePanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.models.refresh()
+    panel.models.check_only(["efficientnet_lite0", "vit_tiny_patch16_224"])
+    panel.run.click()
+    qtbot.waitUntil(lambda: len(panel._scored) == 2 and all(panel._scored.values()), timeout=LONG)
+    lite0, vit = panel._scored[0], panel._scored[1]
+    assert (lite0.model_id, lite0.method) == ("efficientnet_lite0", "gradcam")
+    assert (vit.model_id, vit.method) == ("vit_tiny_patch16_224", "rollout")
+    for column, scores in ((0, lite0), (1, vit)):
+        text = panel.columns[column][2]
+        assert text.isVisible() and f"deletion <b>{scores.deletion_auc:.3f}</b>" in text.text()

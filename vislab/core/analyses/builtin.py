@@ -184,20 +184,27 @@ def compare(request: Request, context: Context, *, column: int, model_id: str) -
 
 def faithfulness(request: Request, context: Context, *, method: str | None = None, layer: str | None = None,
                  steps: int = 20, road: bool = False, sanity: bool = False, explanation=None,
-                 tag: object = None) -> FaithfulnessScores:
+                 model_id: str | None = None, tag: object = None) -> FaithfulnessScores:
     """How faithful a method's map is on the photo (deletion, insertion; ROAD and sanity when asked).
 
     ``method`` None scores the chosen method at the chosen layer; another method is scored at its default
     layer (``layer`` overrides). ``explanation``: the map already on screen for this photo and model, scored
-    as it is instead of being made again.
+    as it is instead of being made again. ``model_id``: another model (a comparison's column), scored on its
+    natural map for its own top-1 class. ``tag`` comes back with the answer.
     """
+    from ..experiments import natural_method
     from ..faithfulness import score
 
     c = request.choices
-    model = context.chosen_model(request)
+    target = c.target
+    if model_id is not None:
+        model = context.model(model_id, request.weights_files.get(model_id), c.device)
+        method, target = method or natural_method(model), None
+    else:
+        model = context.chosen_model(request)
     if method is None:
         method, layer = c.method, c.layer if layer is None else layer
-    scores = score(model, fed_photo(request), method, target=c.target, layer=layer, steps=steps, with_road=road,
+    scores = score(model, fed_photo(request), method, target=target, layer=layer, steps=steps, with_road=road,
                    with_sanity=sanity, explanation=explanation, progress=context.progress, cancel=context.cancel)
     return FaithfulnessScores(request.image, method, scores, tag)
 

@@ -103,12 +103,15 @@ class ComparePanel(Retranslatable, QWidget):
         layout.addLayout(body, 1)
         self._results: dict[int, object] = {}
         self._shown: dict[int, object] = {}
+        self._scored: dict[int, object] = {}  # each column's faithfulness scores (None while they come)
         self._count = 0
         self.preset.clicked.connect(self._on_preset)
         self.run.clicked.connect(self._on_run)
         session.feed("compare").ready.connect(self._on_column)
         session.feed("compare").failed.connect(self._on_failed)
         session.feed("compare").cancelled.connect(self._on_stopped)
+        session.feed("faithfulness").ready.connect(self._on_scores)  # each column's map, scored once it shows
+        session.feed("faithfulness").failed.connect(self._on_scores_failed)
         session.currentChanged.connect(self._clear)
         session.modelChanged.connect(lambda _id: self.models.refresh())  # a weights file loaded: usable now
         self.retranslate()
@@ -203,11 +206,12 @@ class ComparePanel(Retranslatable, QWidget):
         self._arrange_cells()
 
     def _clear(self, *_args) -> None:
-        self._results, self._shown = {}, {}
+        self._results, self._shown, self._scored = {}, {}, {}
         self.agreement.setText("")
         for (title, picture, text), bars in zip(self.columns, self.bars, strict=True):
             title.setText("")
             text.setText("")
+            text.setVisible(False)
             picture.placeholder = ""
             picture.setToolTip("")
             picture.set_image(None)
@@ -226,9 +230,34 @@ class ComparePanel(Retranslatable, QWidget):
         picture.set_image(overlay)
         self.bars[column].set_predictions(col.predictions)
         self.legend.setVisible(True)
+        if column not in self._scored:
+            self._scored[column] = None
+            self.session.run("faithfulness", ("compare", column), model_id=col.model_id, tag=("compare", column))
+        self._show_scores(column)
         if len(self._results) == self._count:
             tops = {c.predictions[0].index for c in self._results.values()}
             self.agreement.setText(self.tr("Top-1 agrees") if len(tops) == 1 else self.tr("Top-1 differs"))
+
+    def _on_scores(self, result) -> None:
+        tag = result.slot
+        column = tag[1] if isinstance(tag, tuple) and tag[0] == "compare" else None
+        if column in self._scored and self._results[column].model_id == result.scores.model_id:
+            self._scored[column] = result.scores
+            self._show_scores(tag[1])
+
+    def _on_scores_failed(self, error: Exception, slot) -> None:
+        if isinstance(slot, tuple) and slot[0] == "compare" and slot[1] in self._scored:
+            self._scored[slot[1]] = error
+
+    def _show_scores(self, column: int) -> None:
+        """Under the column's bars: its map's deletion and insertion areas (see the faithfulness view)."""
+        scores, text = self._scored.get(column), self.columns[column][2]
+        if scores is None or isinstance(scores, Exception):
+            text.setVisible(False)
+            return
+        text.setText(self.tr("faithfulness: deletion <b>{0:.3f}</b> (lower is better) · insertion <b>{1:.3f}</b> "
+                             "(higher is better)").format(scores.deletion_auc, scores.insertion_auc))
+        text.setVisible(True)
 
     def _on_stopped(self, reason: str) -> None:
         """The comparison stopped before every column answered: the unanswered ones are emptied, and it says why."""
