@@ -362,7 +362,8 @@ def test_compare_columns_line_up_with_large_maps_and_top_k_bars(qtbot, window, c
     for bars, column in zip((b0, b1), (panel._results[0], panel._results[1]), strict=True):
         assert [p.index for p in bars.items] == [p.index for p in column.predictions]
         assert not bars.interactive and bars.isVisible()
-    b0.resize(120, b0.height())  # too narrow for a long name: it is elided, and its tooltip gives it in full
+    b0.setMinimumWidth(60)  # too narrow for a name even on two lines: it is elided, its tooltip gives it in full
+    b0.resize(60, b0.height())
     row = next(r for r in range(len(b0.items)) if b0.is_elided(r))
     y = 4 + row * b0.row_height() + 5
     QApplication.sendEvent(b0, QHelpEvent(QEvent.Type.ToolTip, QPoint(20, y), b0.mapToGlobal(QPoint(20, y))))

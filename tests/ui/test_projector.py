@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 LONG = 60_000
@@ -265,3 +266,23 @@ def test_an_ops_parameters_are_named_in_spanish_and_still_set_the_ops_own_values
         assert {"límite", "teselas"} <= {w.text() for w in editor.findChildren(QLabel)}
     finally:
         i18n.install("en")
+
+
+def test_a_long_class_name_wraps_onto_a_second_line_rather_than_being_cut(qtbot):
+    from types import SimpleNamespace
+
+    from vislab.ui.predictions_view import PredictionsView
+
+    view = PredictionsView()
+    qtbot.addWidget(view)
+    name = "maillot, tank suit, swimming costume"
+    view.set_predictions([SimpleNamespace(index=639, label=name, probability=0.4),
+                          SimpleNamespace(index=281, label="tabby", probability=0.1)])
+    view.resize(600, 200)
+    one_line = view.row_height()
+    assert view.label_lines() == 1 and view.cut_labels() == []
+    view.resize(260, 200)  # Compare's column, or the predictions at a projector's font
+    assert view.label_lines() == 2 and view.cut_labels() == [] and not view.is_elided(0)
+    assert view.row_height() > one_line  # the rows make room for the second line
+    view.set_thick(True)
+    assert view.bar_height() >= QFontMetrics(view.font()).height() // 2  # thick, for the back of the room

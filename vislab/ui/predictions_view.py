@@ -12,6 +12,10 @@ from .i18n import Retranslatable
 ROW = 30
 #: A bar's thickness as a share of the font's height, on a desktop and in presentation mode.
 BAR_SHARE, THICK_BAR_SHARE = 1 / 6, 0.5
+#: A class name too long for one line wraps onto this many lines, at most, before it is shortened.
+MAX_LINES = 2
+#: Room for wrapping: no class name needs more.
+_TALL = 10_000
 
 
 class PredictionsView(Retranslatable, QWidget):
@@ -66,10 +70,30 @@ class PredictionsView(Retranslatable, QWidget):
         self.update()
 
     def cut_labels(self) -> list[str]:
-        """The class names too long for the view's width, drawn shortened ("tabby, tab…")."""
+        """The class names that do not fit the view's width in :data:`MAX_LINES` lines, drawn shortened."""
+        return [item.label for item in self.items if self._lines_for(item.label) > MAX_LINES]
+
+    def _lines_for(self, label: str) -> int:
+        """How many lines ``label`` takes, wrapped at word boundaries in the room a class name has (a word wider
+        than the room counts as more lines than are allowed)."""
         metrics = QFontMetrics(self.font())
-        room = self.width() - self._percent_width(metrics) - 12
-        return [item.label for item in self.items if metrics.horizontalAdvance(item.label) > room]
+        room = max(1, self.label_width())
+        if any(metrics.horizontalAdvance(word) > room for word in label.split()):
+            return MAX_LINES + 1
+        box = metrics.boundingRect(0, 0, room, _TALL, int(Qt.TextFlag.TextWordWrap), label)
+        return max(1, round(box.height() / metrics.lineSpacing()))
+
+    def label_lines(self) -> int:
+        """The lines every row gives its class name: as many as the longest one needs, up to :data:`MAX_LINES`
+        (rows keep one height, so the bars stay evenly spaced)."""
+        return min(MAX_LINES, max([self._lines_for(item.label) for item in self.items] or [1]))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        lines = self.label_lines()
+        if lines != getattr(self, "_lines", 1):  # a narrower view wraps a name: the rows grow
+            self._lines = lines
+            self.updateGeometry()
 
     def _percent_width(self, metrics: QFontMetrics) -> int:
         return metrics.horizontalAdvance("100.0 %") + 8
@@ -78,7 +102,9 @@ class PredictionsView(Retranslatable, QWidget):
         return max(5, round(QFontMetrics(self.font()).height() * self.bar_share))
 
     def row_height(self) -> int:
-        return max(self.min_row, QFontMetrics(self.font()).height() + 9 + self.bar_height())
+        metrics = QFontMetrics(self.font())
+        text = metrics.height() + (self.label_lines() - 1) * metrics.lineSpacing()
+        return max(self.min_row, text + 9 + self.bar_height())
 
     def sizeHint(self) -> QSize:
         return QSize(300, max(self.row_height() * max(len(self.items), 3) + 8, 60))
@@ -105,7 +131,7 @@ class PredictionsView(Retranslatable, QWidget):
 
     def is_elided(self, row: int) -> bool:
         """Whether row ``row``'s class name is shortened on screen (its tooltip then gives it in full)."""
-        return QFontMetrics(self.font()).horizontalAdvance(self.items[row].label) > self.label_width()
+        return self._lines_for(self.items[row].label) > MAX_LINES
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -119,8 +145,6 @@ class PredictionsView(Retranslatable, QWidget):
 
     def leaveEvent(self, event) -> None:
         self._hover = -1
-        #: The bars' thickness as a share of the font's height: thin on a desktop, thick on a projector.
-        self.bar_share = BAR_SHARE
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -149,10 +173,13 @@ class PredictionsView(Retranslatable, QWidget):
                 shade = QColor(accent)
                 shade.setAlpha(40 if item.index == self.target else 20)
                 painter.fillRect(QRectF(0, top, width, height), shade)
-            label = metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, width - percent_w - 12)
+            label = item.label
+            if self._lines_for(label) > MAX_LINES:  # shortened only when wrapping cannot show it whole
+                label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, self.label_width() * MAX_LINES)
             painter.setPen(text)
             painter.drawText(QRectF(8, top + 1, width - percent_w - 8, height - bar - 5),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                             label)
             painter.drawText(QRectF(width - percent_w, top + 1, percent_w - 8, height - bar - 5),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{100 * item.probability:.1f} %")
