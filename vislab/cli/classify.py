@@ -36,9 +36,10 @@ def run(options: argparse.Namespace) -> int:
     """Classify every image; a file or folder that fails is one error line and the others carry on."""
     pipeline = op_pipeline(options)  # a bad op fails before the model loads
     check_outputs(("--csv", options.csv, "csv"))
-    model = load_one(options, fast_path=True)
     inputs = image_files(options.images)
     files = [Path(i) for i in inputs if not isinstance(i, DirectoryNotImageError)]
+    # Without ops, predictions need no torch when the model's export is cached (vislab.core.instant).
+    model = load_one(options, fast_path=True, images=len(files), torch_free=not pipeline.steps)
     bar = ProgressBar("classifying", total=len(files)) if len(files) > 1 else None
     printer = _Printer(inputs, model, options, bar)
     if pipeline.steps:
@@ -69,7 +70,7 @@ def run(options: argparse.Namespace) -> int:
 
 
 def _predictions(model, record, top_k: int):
-    from ..core.model import Prediction
+    from ..core.predictions import Prediction
 
     if record.error:
         return VislabError(record.error)

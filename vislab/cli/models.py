@@ -17,23 +17,46 @@ if TYPE_CHECKING:
     from ..core.model import LoadedModel
 
 
-def load_one(options: argparse.Namespace, fast_path: bool = False) -> LoadedModel:
+#: Up to this many images, a command answers on torch at once rather than wait for a first export (which then
+#: finishes in a process of its own, for the next run: :func:`vislab.core._onnx.prepare_detached`).
+WAIT_FOR_EXPORT_FROM = 24
+
+
+def load_one(options: argparse.Namespace, fast_path: bool = False, *, images: int | None = None,
+             torch_free: bool = False) -> LoadedModel:
     """The model of ``--model``/``--weights``/``--device``.
 
-    With ``fast_path`` (many forward passes to come) it waits for the ONNX Runtime session: one export
-    on first use, then from vislab's cache; a model that does not export runs on torch.
+    With ``fast_path`` (many forward passes to come) it runs on ONNX Runtime: one export on first use, then from
+    vislab's cache; a model that does not export runs on torch. ``images`` says how many photos are to come: for
+    fewer than :data:`WAIT_FOR_EXPORT_FROM` the command does not wait for a first export. ``torch_free``: the
+    caller needs predictions and feature vectors only, so a model whose export is cached is served without
+    importing torch at all (:mod:`vislab.core.instant`).
     """
     from ..core.catalog import resolve_model
-    from ..core.loading import load_model
 
     spec = resolve_model(options.model)  # an unknown or ambiguous name fails before anything slow happens
+    if torch_free and fast_path and str(options.device).lower() in ("auto", "cpu"):
+        from ..core import fast, instant
+
+        served = instant.served(spec.id, options.weights) if fast.enabled() else None
+        if served is not None:
+            return served
+    from ..core.loading import load_model
+
     bar = ProgressBar(f"downloading {spec.name} weights")
     try:
         model = load_model(spec.id, weights=options.weights, device=options.device, progress=bar.bytes,
                            fast_path=None if fast_path else False)
     finally:
         bar.close()
-    model.fast_ready()
+    if images is None or images >= WAIT_FOR_EXPORT_FROM:
+        model.fast_ready()
+    elif model.fast_state == "pending":
+        import atexit
+
+        from ..core._onnx import prepare_detached
+
+        atexit.register(prepare_detached, spec.id, options.weights)  # for next time, once this run has answered
     return model
 
 

@@ -184,14 +184,13 @@ def _compute(todo: list[Path], ids: dict[Path, FileId], model: LoadedModel, stor
              batch_size: int, cancel: Callable[[], None] | None, counter: _Progress,
              workers: int) -> Iterator[list[Record]]:
     """The records of files the store did not hold, a batch at a time, each stored before it is yielded."""
-    from .batch import run_files
-
     def answer(probs, embedding) -> tuple[list[int], list[float], float, np.ndarray]:
-        values, indices = probs.topk(k)
-        p = probs.double().clamp_min(1e-30)
+        probs = np.asarray(probs, dtype=np.float32)  # a torch tensor or, on the torch-free path, an array
+        indices = np.argsort(-probs, kind="stable")[:k]
+        p = np.clip(probs.astype(np.float64), 1e-30, None)
         # Rounded to float16 as the store keeps it, so that a result reads the same computed or reopened.
-        vector = embedding.numpy().astype(np.float16).astype(np.float32)
-        return indices.tolist(), values.tolist(), float(-(p * p.log()).sum()), vector
+        vector = np.asarray(embedding, dtype=np.float32).astype(np.float16).astype(np.float32)
+        return indices.tolist(), probs[indices].tolist(), float(-(p * np.log(p)).sum()), vector
 
     def finish(batch: list[Record]) -> list[Record]:
         if store is not None:
@@ -200,7 +199,12 @@ def _compute(todo: list[Path], ids: dict[Path, FileId], model: LoadedModel, stor
 
     if cancel is not None:
         cancel()
-    outputs = run_files(model, todo, answer, batch_size, workers=workers)
+    if hasattr(model, "run_files"):  # the torch-free model reads and runs files itself
+        outputs = model.run_files(todo, answer, batch_size, workers=workers)
+    else:
+        from .batch import run_files
+
+        outputs = run_files(model, todo, answer, batch_size, workers=workers)
     batch: list[Record] = []
     try:
         for path, out in outputs:

@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: The manifest's format; another one is not read.
-VERSION = 1
+VERSION = 2
 #: The interpolations reproduced here (PIL's filters), by the name :class:`~vislab.core.preprocess.InputPipeline`
 #: uses.
 FILTERS = {"bilinear": Image.Resampling.BILINEAR, "bicubic": Image.Resampling.BICUBIC,
@@ -190,6 +190,7 @@ class Manifest:
     pipeline: Pipeline
     labels: tuple[str, ...]
     made_by: dict[str, str]
+    store_key: str  # the model's identity in the collection store (:func:`vislab.core.store.model_key`)
     version: int = VERSION
 
     def to_json(self) -> str:
@@ -223,7 +224,7 @@ def record(model: LoadedModel, export: Path) -> Path | None:
                             _identity(weights_file),
                             Pipeline(pipe.resize, tuple(pipe.crop), pipe.interpolation, tuple(pipe.mean),
                                      tuple(pipe.std), pipe.backend),
-                            tuple(model.labels), versions(model.spec))
+                            tuple(model.labels), versions(model.spec), _store_key(model))
         path = manifest_path(model.spec.id, manifest.origin)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = part_path(path)
@@ -233,6 +234,12 @@ def record(model: LoadedModel, export: Path) -> Path | None:
     except (OSError, ValueError) as exc:
         log.info("no torch-free manifest for %s: %s", model.spec.name, exc)
         return None
+
+
+def _store_key(model: LoadedModel) -> str:
+    from .store import model_key
+
+    return model_key(model)
 
 
 def _weights_file(model: LoadedModel) -> Path | None:
@@ -352,7 +359,6 @@ class InstantModel:
     session: onnxruntime.InferenceSession
     open_seconds: float = 0.0
     backend: str = "onnx"
-    _threads: int = field(default=2, repr=False)
 
     @property
     def pipeline(self) -> Pipeline:
@@ -366,9 +372,18 @@ class InstantModel:
     def weights(self) -> str:
         return self.manifest.origin
 
+    @property
+    def store_key(self) -> str:
+        """The model's identity in the collection store, recorded when the export was checked against torch."""
+        return self.manifest.store_key
+
     def read(self, path: str | Path) -> np.ndarray:
         """The photo at ``path`` as the model needs it (see :meth:`LoadedModel.read`)."""
         return read_image(path, min_side=self.pipeline.min_source_side)
+
+    def embed(self, image: np.ndarray) -> np.ndarray:
+        """The image's pre-logits embedding (see :meth:`LoadedModel.embed`)."""
+        return self.forward(self.pipeline(image)[None])[1][0]
 
     def forward(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Probabilities and embeddings for a ``N x 3 x H x W`` float32 batch.
@@ -396,6 +411,12 @@ class InstantModel:
                        ) -> Iterator[tuple[str | Path, list[Prediction] | VislabError]]:
         """Top-k predictions for image files, in order, each file's or the error that stopped it (as
         :meth:`LoadedModel.classify_files`, without ops)."""
+        return self.run_files(paths, lambda probs, _embedding: self.top_k(probs, top_k), batch_size)
+
+    def run_files(self, paths: Sequence[str | Path], answer, batch_size: int = 16, *, workers: int = 2,
+                  ) -> Iterator[tuple[str | Path, object]]:
+        """Each file's ``answer(probabilities, embedding)`` (1-D arrays) or the error that stopped it, in order
+        (as :func:`vislab.core.batch.run_files`): read and prepared on ``workers`` threads, a batch ahead."""
         def prepare(path: str | Path) -> np.ndarray:
             try:
                 return self.pipeline(self.read(path))
@@ -405,25 +426,41 @@ class InstantModel:
                 raise _image_error(path, exc, "preparing it for the model") from exc
 
         paths = list(paths)
-        with ThreadPoolExecutor(self._threads, thread_name_prefix="vislab-read") as pool:
-            for start in range(0, len(paths), batch_size):
-                chunk = paths[start:start + batch_size]
-                inputs: list[np.ndarray | VislabError] = []
-                for path, future in [(p, pool.submit(prepare, p)) for p in chunk]:
-                    try:
-                        inputs.append(future.result())
-                    except VislabError as exc:
-                        inputs.append(exc)
-                    except Exception as exc:
-                        inputs.append(_image_error(path, exc, "reading it"))
-                good = [i for i, x in enumerate(inputs) if isinstance(x, np.ndarray)]
-                answers: list[list[Prediction] | VislabError] = [x for x in inputs]  # errors stay
-                if good:
-                    try:
-                        probs, _ = self.forward(np.stack([inputs[i] for i in good]))
-                        for i, p in zip(good, probs, strict=True):
-                            answers[i] = self.top_k(p, top_k)
-                    except VislabError as exc:
-                        for i in good:
-                            answers[i] = exc
-                yield from zip(chunk, answers, strict=True)
+        chunks = [paths[start:start + batch_size] for start in range(0, len(paths), batch_size)]
+        with ThreadPoolExecutor(max(1, workers), thread_name_prefix="vislab-read") as pool:
+            submitted = [[(p, pool.submit(prepare, p)) for p in chunk] for chunk in chunks[:1]]
+            try:
+                for index, chunk in enumerate(chunks):
+                    if index + 1 < len(chunks):  # the next batch is read while this one runs
+                        submitted.append([(p, pool.submit(prepare, p)) for p in chunks[index + 1]])
+                    inputs = [_outcome(path, future) for path, future in submitted[index]]
+                    submitted[index] = []
+                    yield from zip(chunk, self._answers(inputs, answer), strict=True)
+            finally:  # stopped early: read no further
+                for batch in submitted:
+                    for _, future in batch:
+                        future.cancel()
+
+    def _answers(self, inputs: list, answer) -> list:
+        good = [i for i, x in enumerate(inputs) if isinstance(x, np.ndarray)]
+        answers = list(inputs)  # the errors stay
+        if good:
+            try:
+                probs, embedding = self.forward(np.stack([inputs[i] for i in good]))
+                for i, p, e in zip(good, probs, embedding, strict=True):
+                    answers[i] = answer(p, e)
+            except VislabError as exc:
+                for i in good:
+                    answers[i] = exc
+        return answers
+
+
+def _outcome(path: str | Path, future) -> np.ndarray | VislabError:
+    try:
+        return future.result()
+    except Cancelled:
+        raise
+    except VislabError as exc:
+        return exc
+    except Exception as exc:
+        return _image_error(path, exc, "reading it")

@@ -199,7 +199,12 @@ def _key(path: Path) -> str:
 
 def model_key(model: LoadedModel) -> str:
     """The model's identity in the store: catalog id, a hash of its weights' values and its input pipeline
-    (how photos are read and made into inputs). Stable across runs; computed once per loaded model."""
+    (how photos are read and made into inputs). Stable across runs; computed once per loaded model. A
+    torch-free model (:class:`~vislab.core.instant.InstantModel`) carries the key recorded when its export was
+    checked against torch."""
+    recorded = getattr(model, "store_key", None)
+    if recorded:
+        return recorded
     import torch
 
     def make() -> str:
