@@ -11,7 +11,6 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..core.collection import scan
 from ..core.exports import write_predictions
 from ..core.images import IMAGE_SUFFIXES, save_image
 from .qt_images import from_qimage, to_qimage
@@ -70,6 +69,7 @@ class FileCommands(QObject):
         """Add one file or folder; returns how many images it holds."""
         if self.open_collection is None or not _is_folder(path):
             return len(self.session.add_paths([path]))
+        from ..core.collection import scan  # off the window's start-up
         from .collection import STRIP_LIMIT
 
         collection = scan(path)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from ..session import Session
-from .view import CollectionView
+
+if TYPE_CHECKING:
+    from .view import CollectionView
 
 
 class CollectionMode(QObject):
@@ -37,6 +40,8 @@ class CollectionMode(QObject):
     def open(self, collection) -> CollectionView:
         """Show ``collection`` (what :func:`vislab.core.collection.scan` found) and start classifying it; the
         collection opened before goes."""
+        from .view import CollectionView  # when a folder opens: off the window's start-up
+
         if self.view is not None:
             self.view.stop()
             self.stack.removeWidget(self.view)

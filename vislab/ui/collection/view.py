@@ -60,9 +60,6 @@ PAGES = (QT_TRANSLATE_NOOP("CollectionView", "Grid"), QT_TRANSLATE_NOOP("Collect
          QT_TRANSLATE_NOOP("CollectionView", "Map"), QT_TRANSLATE_NOOP("CollectionView", "Mistakes"))
 #: The CNN the comparison always shows (bundled: it needs no download).
 COMPARE_CNN = "efficientnet_lite0"
-#: A folder this large or smaller also goes into the image strip (a larger one joins it photo by photo, as
-#: photos are chosen in the grid: 10,000 thumbnails in the strip would be read and kept at once).
-STRIP_LIMIT = 100
 
 
 class CollectionView(Retranslatable, QWidget):
