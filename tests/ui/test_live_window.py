@@ -119,7 +119,7 @@ def test_no_camera_is_a_message_and_the_picker_offers_a_file(qtbot, window, vide
     assert ok.isEnabled()
     ok.click()
     qtbot.waitUntil(lambda: window.live.live is not None, timeout=LONG)
-    assert window.live.choice.source == str(video)
+    assert window.live.choice == LiveChoice(str(video), mirror=False, resolution=(640, 480))  # the bar's choices
     live = window.live.live
     window.close()  # closing the window releases the camera
     assert not live.source.is_open
@@ -155,4 +155,17 @@ def test_the_preprocessing_is_applied_live_when_it_feeds_the_model(qtbot, window
     assert abs(plain.probability - fed.probability) > 0.02  # grey changes the answer
     assert result.predictions[0].index == fed.index
     assert abs(result.predictions[0].probability - fed.probability) < 1e-3
+    window.live.stop()
+
+
+def test_a_new_resolution_restarts_live_at_it(qtbot, window, samples, tmp_path):
+    cat = cv2.resize(read_image(samples / "chelsea.png"), (640, 480), interpolation=cv2.INTER_AREA)
+    big = write_video(tmp_path / "big.avi", [cat] * 100, 10)
+    window.live.start(LiveChoice(str(big), resolution=(640, 480)))
+    qtbot.waitUntil(lambda: window.view.image is not None and window.view.image.shape[:2] == (480, 640), timeout=LONG)
+    first = window.live.live
+    window.live.bar.choose_resolution((320, 240))
+    assert window.live.active and window.live.choice.resolution == (320, 240)
+    qtbot.waitUntil(lambda: window.view.image is not None and window.view.image.shape[:2] == (240, 320), timeout=LONG)
+    assert window.live.live is not first and not first.source.is_open
     window.live.stop()

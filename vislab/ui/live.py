@@ -157,12 +157,19 @@ class LiveBar(Retranslatable, QToolBar):
         self.mirror.setCheckable(True)
         self.resolution = QComboBox()
         for width, height in RESOLUTIONS:
-            self.resolution.addItem(f"{width}x{height}", (width, height))
+            self.resolution.addItem(f"{width}x{height}")
         self.addAction(self.toggle)
         self.addAction(self.freeze)
         self.addAction(self.mirror)
         self.addWidget(self.resolution)
         self.retranslate()
+
+    def chosen_resolution(self) -> tuple[int, int]:
+        """The resolution chosen, (width, height)."""
+        return RESOLUTIONS[max(0, self.resolution.currentIndex())]
+
+    def choose_resolution(self, resolution: tuple[int, int]) -> None:
+        self.resolution.setCurrentIndex(RESOLUTIONS.index(resolution))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Live"))
@@ -268,7 +275,7 @@ class LiveController(QObject):
         source = picker.choice()
         picker.deleteLater()
         if result == QDialog.DialogCode.Accepted and source is not None:
-            self.start(LiveChoice(source, self.bar.mirror.isChecked(), self.bar.resolution.currentData()))
+            self.start(LiveChoice(source, self.bar.mirror.isChecked(), self.bar.chosen_resolution()))
         else:
             self._show_checked(self._active)
 
@@ -445,7 +452,7 @@ class LiveController(QObject):
 
     def _on_resolution(self, _index: int) -> None:
         if self._active and self.choice is not None:
-            self.start(LiveChoice(self.choice.source, self.choice.mirror, self.bar.resolution.currentData()))
+            self.start(LiveChoice(self.choice.source, self.choice.mirror, self.bar.chosen_resolution()))
 
     def _read_settings(self, *_args) -> None:
         overlay = self.centre.mode_group.checkedId() == 3  # the picture's "Overlay" mode
