@@ -88,6 +88,8 @@ class CollectionMode(QObject):
         self.show(not self.shown)
 
     def stop(self) -> None:
-        """The window closes: stop the collection's work."""
+        """The window closes: stop the collection's work (a thumbnail being made finishes first: its worker must
+        not outlive the view it reports to)."""
         if self.view is not None:
             self.view.stop()
+            self.view.thumbs.wait(5000)
