@@ -879,8 +879,8 @@ here (ms)</translation>
         <translation>Seconds</translation>
     </message>
     <message>
-        <source>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</source>
-        <translation>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</translation>
+        <source>Across: the fraction of the pixels changed, most relevant first; up: the probability of the class as they are removed (deletion) or put back into a blurred copy (insertion)</source>
+        <translation>Across: the fraction of the pixels changed, most relevant first; up: the probability of the class as they are removed (deletion) or put back into a blurred copy (insertion)</translation>
     </message>
     <message>
         <source>Scoring the map…</source>
@@ -921,10 +921,6 @@ here (ms)</translation>
     <message>
         <source>Insertion (higher is better)</source>
         <translation>Insertion (higher is better)</translation>
-    </message>
-    <message>
-        <source>Fraction of pixels</source>
-        <translation>Fraction of pixels</translation>
     </message>
     <message>
         <source>Probability</source>
@@ -1157,6 +1153,18 @@ here (ms)</translation>
     <message>
         <source>Frame {0} is in the images as “{1}”.</source>
         <translation>Frame {0} is in the images as “{1}”.</translation>
+    </message>
+    <message>
+        <source>Key {0} captures to the Teach panel's class number {0}, and it has {1} classes: add them there first.</source>
+        <translation>Key {0} captures to the Teach panel's class number {0}, and it has {1} classes: add them there first.</translation>
+    </message>
+    <message>
+        <source>The frame could not be kept for class {0}: {1}</source>
+        <translation>The frame could not be kept for class {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Frame added to class {0} ({1} images).</source>
+        <translation>Frame added to class {0} ({1} images).</translation>
     </message>
 </context>
 <context>

@@ -879,8 +879,8 @@ aquí (ms)</translation>
         <translation>Segundos</translation>
     </message>
     <message>
-        <source>Probability of the class as the most relevant pixels are removed (deletion) or put back into a blurred copy (insertion)</source>
-        <translation>Probabilidad de la clase a medida que se quitan los píxeles más relevantes (borrado) o se devuelven a una copia desenfocada (inserción)</translation>
+        <source>Across: the fraction of the pixels changed, most relevant first; up: the probability of the class as they are removed (deletion) or put back into a blurred copy (insertion)</source>
+        <translation>En horizontal: la fracción de píxeles cambiados, los más relevantes primero; en vertical: la probabilidad de la clase a medida que se quitan (borrado) o se devuelven a una copia desenfocada (inserción)</translation>
     </message>
     <message>
         <source>Scoring the map…</source>
@@ -921,10 +921,6 @@ aquí (ms)</translation>
     <message>
         <source>Insertion (higher is better)</source>
         <translation>Inserción (mejor cuanto mayor)</translation>
-    </message>
-    <message>
-        <source>Fraction of pixels</source>
-        <translation>Fracción de píxeles</translation>
     </message>
     <message>
         <source>Probability</source>
@@ -1157,6 +1153,18 @@ aquí (ms)</translation>
     <message>
         <source>Frame {0} is in the images as “{1}”.</source>
         <translation>El fotograma {0} está en las imágenes como «{1}».</translation>
+    </message>
+    <message>
+        <source>Key {0} captures to the Teach panel's class number {0}, and it has {1} classes: add them there first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The frame could not be kept for class {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame added to class {0} ({1} images).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -88,8 +88,9 @@ class FaithfulnessView(Retranslatable, QWidget):
         self.cancel.setText(self.tr("Cancel"))
         self.table.setHorizontalHeaderLabels([self.tr("Method"), self.tr("Deletion ↓"), self.tr("Insertion ↑"),
                                               self.tr("Seconds")])
-        self.canvas.setToolTip(self.tr("Probability of the class as the most relevant pixels are removed "
-                                       "(deletion) or put back into a blurred copy (insertion)"))
+        self.canvas.setToolTip(self.tr("Across: the fraction of the pixels changed, most relevant first; up: the "
+                                       "probability of the class as they are removed (deletion) or put back into "
+                                       "a blurred copy (insertion)"))
         self._show_areas()
         self._draw()
 
@@ -101,6 +102,7 @@ class FaithfulnessView(Retranslatable, QWidget):
         methods = QVBoxLayout()  # beside the curves: the panel is short, the window wide
         methods.addLayout(buttons)
         methods.addWidget(self.table, 1)
+        methods.addStretch(0)  # the button at the top while the table is hidden
         row = QHBoxLayout()
         row.addWidget(self.canvas, 3)
         row.addLayout(methods, 2)
@@ -251,7 +253,7 @@ class FaithfulnessView(Retranslatable, QWidget):
 
         words = {"deletion": self.tr("Deletion (lower is better)"),
                  "insertion": self.tr("Insertion (higher is better)"),
-                 "xlabel": self.tr("Fraction of pixels"), "ylabel": self.tr("Probability")}
+                 "xlabel": "", "ylabel": self.tr("Probability")}  # the x axis is in the tooltip: room is short
         scores = {} if self.scores is None else {self.scores.method: self.scores}
         names = {m: method_name(m) for m in scores}
         draw(self.figure, scores, names, words)
