@@ -1156,15 +1156,15 @@ aquí (ms)</translation>
     </message>
     <message>
         <source>Key {0} captures to the Teach panel's class number {0}, and it has {1} classes: add them there first.</source>
-        <translation type="unfinished" />
+        <translation>La tecla {0} captura en la clase número {0} del panel Enseñar, que tiene {1} clases: añádelas allí primero.</translation>
     </message>
     <message>
         <source>The frame could not be kept for class {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>No se pudo guardar el fotograma para la clase {0}: {1}</translation>
     </message>
     <message>
         <source>Frame added to class {0} ({1} images).</source>
-        <translation type="unfinished" />
+        <translation>Fotograma añadido a la clase {0} ({1} imágenes).</translation>
     </message>
 </context>
 <context>

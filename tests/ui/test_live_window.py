@@ -169,3 +169,23 @@ def test_a_new_resolution_restarts_live_at_it(qtbot, window, samples, tmp_path):
     qtbot.waitUntil(lambda: window.view.image is not None and window.view.image.shape[:2] == (240, 320), timeout=LONG)
     assert window.live.live is not first and not first.source.is_open
     window.live.stop()
+
+
+def test_keys_capture_the_live_frame_into_the_teach_panels_classes(qtbot, window, video):
+    qtbot.waitUntil(lambda: window.panels.get("teach") is not None, timeout=LONG)
+    bins = window.panels["teach"].bins
+    bins.dataset.add_class("cat")
+    bins.dataset.add_class("cup")
+    bins.refresh()
+    window.live.start(LiveChoice(str(video)))
+    qtbot.waitUntil(lambda: window.live._latest_frame is not None, timeout=LONG)
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: len(bins.dataset.classes["cat"]) == 1, timeout=10_000)
+    kept = bins.dataset.classes["cat"][0]
+    assert kept.is_file() and read_image(kept).shape == (240, 320, 3)
+    assert "Frame added to class cat (1 images)" in window.messages.text.text()
+    qtbot.keyClick(window, Qt.Key.Key_3)  # no third class: said, nothing added
+    assert "class number 3, and it has 2 classes" in window.messages.text.text()
+    assert {k: len(v) for k, v in bins.dataset.classes.items()} == {"cat": 1, "cup": 0}
+    assert len(window.session.images) == 0  # capture is not freeze
+    window.live.stop()

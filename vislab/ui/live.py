@@ -10,6 +10,7 @@ resolution); :class:`LivePicker` chooses the camera or the video file.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -33,12 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import VislabError
 from ..core.heatmaps import colorize, resize_heatmap
 from .i18n import Retranslatable
 from .texts import error_text
 
 #: The resolutions a camera may be asked for (width, height); a video file's larger frames are scaled to fit.
 RESOLUTIONS = ((640, 480), (1280, 720), (320, 240))
+#: Keys 1 to this many capture the live frame into the Teach panel's class of that rank.
+CAPTURE_KEYS = 9
 #: The predictions and the rates are shown at most once in this many milliseconds.
 RESULT_MS = 100
 #: Video files the picker's file dialog shows first.
@@ -204,10 +208,12 @@ class LiveController(QObject):
     _started = Signal(int, object)
     _ended = Signal(int, object)
     _cameras = Signal(list)
+    _captured = Signal(str, str)
 
     def __init__(self, session, centre, predictions, status, say: Callable[[str], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, teach_bins: Callable[[], object | None] = lambda: None) -> None:
         super().__init__(parent)
+        self.teach_bins = teach_bins  #: the Teach panel's class bins, once it is built (capture to class)
         self.session = session
         self.centre = centre
         self.predictions = predictions
@@ -219,6 +225,7 @@ class LiveController(QObject):
         self.live = None  #: the running :class:`vislab.core.live.Live`, once started
         self.choice: LiveChoice | None = None
         self.frozen = 0  #: frames frozen into the strip
+        self.captures = 0  #: frames captured to a class
         self._active = False
         self._generation = 0  # what the threads' signals belong to: a stopped Live's late signals are dropped
         self._lock = threading.Lock()
@@ -238,6 +245,16 @@ class LiveController(QObject):
         self._started.connect(self._on_started)
         self._ended.connect(self._on_ended)
         self._cameras.connect(self._on_cameras)
+        self._captured.connect(self._on_captured)
+        #: Keys 1..9: the live frame joins the Teach panel's first..ninth class (the window adds them).
+        self.capture_actions: list[QAction] = []
+        for rank in range(CAPTURE_KEYS):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(str(rank + 1)))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, r=rank: self.capture_to_class(r))
+            self.capture_actions.append(action)
         self.bar.toggle.triggered.connect(self.set_active)
         self.bar.freeze.triggered.connect(self.freeze)
         self.bar.mirror.toggled.connect(self._on_mirror)
@@ -367,6 +384,8 @@ class LiveController(QObject):
     def _on_active(self, on: bool) -> None:
         self._show_checked(on)
         self.bar.freeze.setEnabled(on)
+        for action in self.capture_actions:
+            action.setEnabled(on)
         if not on:
             self.status.show_rates(None)
             with self._lock:
@@ -442,6 +461,47 @@ class LiveController(QObject):
         name = self.tr("live {0}").format(self.frozen)
         self.session.add_array(latest[0].image.copy(), name)
         self.say(self.tr("Frame {0} is in the images as “{1}”.").format(latest[0].index, name))
+
+    def capture_to_class(self, rank: int) -> None:
+        """The live frame joins the Teach panel's class of this rank (0 first), saved as a PNG in vislab's data
+        folder (on a thread: encoding it would stall the window), as a file dropped on that class would."""
+        with self._lock:
+            latest = self._latest_frame
+        if not self._active or latest is None:
+            return
+        bins = self.teach_bins()
+        names = list(bins.dataset.classes) if bins is not None else []
+        if rank >= len(names):
+            self.say(self.tr("Key {0} captures to the Teach panel's class number {0}, and it has {1} classes: add "
+                             "them there first.").format(rank + 1, len(names)))
+            return
+        name, frame = names[rank], latest[0]
+        self.captures += 1
+        count = self.captures
+
+        def save() -> None:
+            from ..core.images import save_image
+            from ..core.store import data_dir
+
+            try:
+                folder = data_dir() / "live" / (re.sub(r"[^\w.-]+", "_", name).strip("._") or "class")
+                folder.mkdir(parents=True, exist_ok=True)
+                path = save_image(folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{count}-{frame.index}.png", frame.image)
+            except (OSError, VislabError) as exc:
+                _send(self._captured, name, "\0" + error_text(exc))
+                return
+            _send(self._captured, name, str(path))
+
+        self._spawn(save, "vislab-live-capture")
+
+    def _on_captured(self, name: str, path: str) -> None:
+        if path.startswith("\0"):
+            self.say(self.tr("The frame could not be kept for class {0}: {1}").format(name, path[1:]))
+            return
+        bins = self.teach_bins()
+        if bins is not None and name in bins.dataset.classes:
+            bins.add_to(name, [path])
+            self.say(self.tr("Frame added to class {0} ({1} images).").format(name, len(bins.dataset.classes[name])))
 
     def _on_mirror(self, on: bool) -> None:
         live = self.live

@@ -66,7 +66,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.load_weights, self.use_pretrained = bar.load_weights, bar.use_pretrained
         self.setStatusBar(StatusLine())
         self.status_model, self.status_time = self.statusBar().status_model, self.statusBar().status_time
-        self.live = LiveController(session, self.centre, self.predictions, self.statusBar(), self._say, self)
+        self.live = LiveController(session, self.centre, self.predictions, self.statusBar(), self._say, self,
+                                   teach_bins=lambda: getattr(self.panels.get("teach"), "bins", None))
         self.addToolBar(self.live.bar)
         self.files = FileCommands(self, session, settings, self.centre.current_picture, lambda: self._predictions,
                                   self._say, self.collection_mode.open)
@@ -139,7 +140,7 @@ class MainWindow(Retranslatable, QMainWindow):
             "refresh_weights": self.picker.refresh, "fast_path": self.bar.set_fast_path, "about": self.about})
         self.presentation_action, self.fast_action = actions["presentation"], actions["fast_path"]
         self.live.actions.append(actions["live"])
-        self.addAction(self.live.bar.freeze)  # Space, wherever the focus is in the window
+        self.addActions([self.live.bar.freeze, *self.live.capture_actions])  # Space, 1..9: anywhere in the window
         self.view_menu, self.samples_menu, self.recent_menu = (actions.menu(m) for m in ("view", "samples", "recent"))
 
     def _advanced_widgets(self) -> list[QWidget]:
