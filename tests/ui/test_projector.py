@@ -113,7 +113,9 @@ def _screen_report(tmp_path, width: int, height: int) -> dict:
 def test_the_window_fits_a_projector_screen_with_no_text_cut_off(tmp_path, width, height):
     report = _screen_report(tmp_path, width, height)
     assert report["screen"] == [0, 0, width, height]
-    assert len(report["views"]) == 2 * 2 * 8  # two languages, normal and presentation, every panel
+    from vislab.ui.panels import PANELS
+
+    assert len(report["views"]) == 2 * 2 * len(PANELS)  # two languages, normal and presentation, every panel
     for view in report["views"]:
         where = f"{view['language']}, {view['mode']}, {view['panel']}"
         for name, (x, y, w, h) in view["windows"].items():
@@ -151,7 +153,9 @@ def _child(ini: str) -> None:
     sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "chelsea.png"
     window = create_window([str(sample)], settings=settings)
     window.show()
-    wait(lambda: window._predictions is not None and window.tabs.count() == 8)
+    from vislab.ui.panels import PANELS
+
+    wait(lambda: window._predictions is not None and window.tabs.count() == len(PANELS))
     views = []
     base = app.font().pointSizeF()
 
