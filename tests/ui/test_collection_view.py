@@ -288,3 +288,26 @@ def test_exports_the_rows_shown(qtbot, window, samples, tmp_path):
         view.export_confusion(tmp_path / "confusion.png")
     assert said.args == [f"Saved {tmp_path / 'confusion.png'}"]
     assert Image.open(tmp_path / "confusion.png").size[0] > 300
+
+
+def test_another_weights_file_classifies_the_collection_again(qtbot, window, samples, tmp_path):
+    import torch
+
+    from vislab.core.catalog import get_spec
+    from vislab.core.libraries import architecture
+
+    view = _open(qtbot, window, _labelled(tmp_path / "photos", samples))
+    _wait_done(qtbot, view)
+    cat = _row(view, "chelsea.png")
+    trained = view.model.records[cat]
+    torch.manual_seed(0)
+    weights = tmp_path / "random.pth"
+    torch.save(architecture(get_spec("efficientnet_lite0")).state_dict(), weights)
+
+    window.session.set_model("efficientnet_lite0", str(weights))
+    assert view.matrix is None and view.model.done() == 0  # the trained model's rows are gone at once
+    _wait_done(qtbot, view)
+    assert view.rate.computed == 7  # nothing was stored for these weights: every photo ran again
+    random = view.model.records[cat]
+    assert random.probabilities != trained.probabilities
+    assert not np.allclose(random.vector, trained.vector)

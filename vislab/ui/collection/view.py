@@ -79,6 +79,8 @@ class CollectionView(Retranslatable, QWidget):
         self.collection = collection
         self.rate = Rate(len(collection.files))
         self.model_id = ""  # the model of the rows' results
+        self._choice: tuple[str, str | None] | None = None  # and its weights file (None: its own weights)
+        self._switching = False
         self.matrix: np.ndarray | None = None  # the feature vectors of matrix_rows, L2-normalised
         self.matrix_rows: list[int] = []
         self.evaluation = None
@@ -209,9 +211,7 @@ class CollectionView(Retranslatable, QWidget):
     def classify(self) -> None:
         """Classify the collection with the chosen model (stored results first, at once)."""
         choices = self.session.choices
-        if self.model_id and self.model_id != choices.model_id:
-            self.model.clear_records()
-        self.model_id = choices.model_id
+        self.model_id, self._choice = choices.model_id, (choices.model_id, choices.weights)
         self.header.set_title(self.collection.root, len(self.collection.files), choices.model_id)
         self.rate = Rate(len(self.collection.files))  # a resumed run gets what is stored again, at once
         self.header.set_state("running")
@@ -240,6 +240,8 @@ class CollectionView(Retranslatable, QWidget):
                                  self.rate.seconds_left())
 
     def _on_finished(self, status: str) -> None:
+        if self._switching:
+            return
         if status != "failed":
             self.header.set_state(status)
         self.header.set_progress(self.model.done(), len(self.collection.files), None, None)
@@ -247,13 +249,25 @@ class CollectionView(Retranslatable, QWidget):
             self.analyse()
 
     def _on_model_changed(self, model_id: str) -> None:
-        """Another model: its results (stored ones at once), its vectors and its map."""
-        if self.model_id and model_id != self.model_id:
+        """Another model (or weights file): its results (stored ones at once), its vectors and its map; the
+        rows computed with the one before are dropped, never shown as this one's."""
+        choice = (model_id, self.session.choices.weights)
+        if self._choice is None or choice == self._choice:
+            return
+        self._switching = True
+        try:
             self.jobs.stop()
+            for name in ("analyse", "tsne", "similar", "compare"):
+                self.jobs.cancel(name)
             self.model.clear_records()
             self.matrix, self.matrix_rows, self.layouts, self.evaluation = None, [], {}, None
             self.mistakes.set_evaluation(None, ())
-            self.classify()
+            self._show_empty_mistakes()
+            if self.map is not None:
+                self.map.set_layout(np.zeros((0, 2), np.float32), [], "")
+        finally:
+            self._switching = False
+        self.classify()
 
     # --- what the vectors give ------------------------------------------------------------------------------
 
