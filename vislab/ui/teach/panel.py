@@ -104,6 +104,7 @@ class TeachPanel(Retranslatable, QWidget):
         self.settings = TeachSettings(self.session.weights_files)
         self.preview = _thumbnails()
         self.preview.setMaximumHeight(THUMB + 24)
+        self.preview.hide()  # until a preview is asked for
         self.train_button, self.scratch_button, self.stop_button = QPushButton(), QPushButton(), QPushButton()
         self.use_button, self.save_button, self.load_button = QPushButton(), QPushButton(), QPushButton()
         self.export_button = QPushButton()
@@ -137,6 +138,7 @@ class TeachPanel(Retranslatable, QWidget):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.settings)
         middle_layout.addWidget(scroll, 1)
         middle_layout.addWidget(self.preview)
@@ -161,7 +163,7 @@ class TeachPanel(Retranslatable, QWidget):
         splitter.addWidget(self.bins)
         splitter.addWidget(middle)
         splitter.addWidget(right)
-        splitter.setSizes([230, 380, 560])
+        splitter.setSizes([220, 520, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -479,6 +481,7 @@ class TeachPanel(Retranslatable, QWidget):
         self._task(("preview", None), work, self._show_preview)
 
     def _show_preview(self, images: list[np.ndarray]) -> None:
+        self.preview.show()
         self.preview.clear()
         for image in images:
             self.preview.addItem(QListWidgetItem(_icon(image), ""))

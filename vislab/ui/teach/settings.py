@@ -38,6 +38,7 @@ class TeachSettings(Retranslatable, QWidget):
         self.weights_files = weights_files or {}
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(2)
         self.name = QLineEdit()
         self.base = QComboBox()
         self.what = QComboBox()
@@ -66,6 +67,13 @@ class TeachSettings(Retranslatable, QWidget):
         self.patience.setValue(5)
         self.reduce_lr = QCheckBox()
         self.reduce_lr.setChecked(True)
+        self._lay_out()
+        self.what.currentIndexChanged.connect(lambda _i: self.blocks.setEnabled(self.what.currentIndex() == 1))
+        self.fill_models()
+        self.retranslate()
+        self.blocks.setEnabled(False)
+
+    def _lay_out(self) -> None:
         what_row = QHBoxLayout()
         what_row.addWidget(self.what, 1)
         what_row.addWidget(self.blocks)
@@ -78,14 +86,11 @@ class TeachSettings(Retranslatable, QWidget):
                       self.patience, self.reduce_lr):
             label, note = QLabel(), QLabel()
             note.setWordWrap(True)
+            note.setMinimumWidth(40)
             note.setStyleSheet("color: palette(placeholder-text); font-size: small;")
             self.form.addRow(label, field)
             self.form.addRow("", note)
             self._labels.append((label, note))
-        self.what.currentIndexChanged.connect(lambda _i: self.blocks.setEnabled(self.what.currentIndex() == 1))
-        self.fill_models()
-        self.retranslate()
-        self.blocks.setEnabled(False)
 
     def fill_models(self) -> None:
         """The catalog models whose weights are here (bundled, cached or a loaded file); the bundled CNN first."""
