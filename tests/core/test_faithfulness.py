@@ -183,3 +183,30 @@ def test_the_analysis_scores_the_chosen_method(photo):
     assert result.method == "eigencam" and result.scores.method == "eigencam"
     assert progress[-1] == (2, 2)
 
+
+
+def test_a_collection_summary_gives_each_methods_mean_and_spread(lite0, photo, samples, tmp_path):
+    import csv
+
+    from matplotlib.figure import Figure
+
+    from vislab.core.faithfulness import draw_spread, summarize, write_summary_csv
+
+    coffee = read_image(samples / "coffee.png")
+    per_image = [score_methods(lite0, image, ["eigencam", "rollout"], steps=2) for image in (photo, coffee)]
+    (summary,) = summarize(per_image)  # rollout failed on both images: left out
+    deletions = [results["eigencam"].deletion_auc for results in per_image]
+    insertions = [results["eigencam"].insertion_auc for results in per_image]
+    assert summary.method == "eigencam" and summary.images == 2
+    assert summary.deletion_mean == pytest.approx(np.mean(deletions))
+    assert summary.deletion_std == pytest.approx(np.std(deletions))
+    assert summary.insertion_mean == pytest.approx(np.mean(insertions))
+    assert summary.insertion_std == pytest.approx(np.std(insertions)) and summary.insertion_std > 0
+    path = tmp_path / "summary.csv"
+    write_summary_csv(path, [summary])
+    with open(path, encoding="utf-8") as table:
+        (row,) = list(csv.DictReader(table))
+    assert row["method"] == "eigencam" and float(row["deletion_mean"]) == pytest.approx(summary.deletion_mean)
+    figure = Figure()
+    draw_spread(figure, per_image)
+    assert [label.get_text() for label in figure.axes[0].get_yticklabels()] == ["eigencam"]

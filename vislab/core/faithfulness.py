@@ -28,11 +28,11 @@ import torch
 
 from .errors import ExplanationCancelled, OptionError, VislabError, check_cancel
 from .explain import Explanation, explain, map_similarity
-from .faithfulness_plot import draw, plot
+from .faithfulness_plot import draw, draw_spread, plot
 
-__all__ = ["BLUR_KERNEL", "BLUR_SIGMA", "DEFAULT_STEPS", "ROAD_PERCENTILES", "Faithfulness", "Road", "area",
-           "blurred", "check_steps", "curves", "draw", "plot", "removal_order", "road", "score", "score_methods",
-           "step_counts"]
+__all__ = ["BLUR_KERNEL", "BLUR_SIGMA", "DEFAULT_STEPS", "ROAD_PERCENTILES", "Faithfulness", "MethodSummary", "Road",
+           "area", "blurred", "check_steps", "curves", "draw", "draw_spread", "plot", "removal_order", "road", "score",
+           "score_methods", "step_counts", "summarize", "write_summary_csv"]
 
 #: Curve steps unless asked otherwise.
 DEFAULT_STEPS = 20
@@ -319,3 +319,54 @@ def score_methods(model, image: np.ndarray, methods: Iterable[str] | None = None
             progress(n + 1, len(ids))
     return results
 
+
+
+@dataclass(frozen=True)
+class MethodSummary:
+    """One method's scores over several images: the mean and spread (standard deviation) of each area.
+
+    Attributes:
+        images: how many images it was scored on (those where it failed are left out).
+    """
+
+    method: str
+    images: int
+    deletion_mean: float
+    deletion_std: float
+    insertion_mean: float
+    insertion_std: float
+
+    def to_dict(self) -> dict:
+        return {"method": self.method, "images": self.images, "deletion_mean": self.deletion_mean,
+                "deletion_std": self.deletion_std, "insertion_mean": self.insertion_mean,
+                "insertion_std": self.insertion_std}
+
+
+def summarize(per_image: Iterable[dict[str, Faithfulness | VislabError]]) -> list[MethodSummary]:
+    """Each method's mean and spread over images, from :func:`score_methods`' answers (one per image), in the
+    order the methods first appear; a method that failed on every image is left out."""
+    areas: dict[str, list[tuple[float, float]]] = {}
+    for results in per_image:
+        for method, result in results.items():
+            values = areas.setdefault(method, [])
+            if isinstance(result, Faithfulness):
+                values.append((result.deletion_auc, result.insertion_auc))
+    summaries = []
+    for method, values in areas.items():
+        if values:
+            deletion, insertion = np.array(values).T
+            summaries.append(MethodSummary(method, len(values), float(deletion.mean()), float(deletion.std()),
+                                           float(insertion.mean()), float(insertion.std())))
+    return summaries
+
+
+def write_summary_csv(path, summaries: Iterable[MethodSummary]) -> None:
+    """The summaries as a CSV table, one row per method."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=["method", "images", "deletion_mean", "deletion_std",
+                                                 "insertion_mean", "insertion_std"])
+        writer.writeheader()
+        for summary in summaries:
+            writer.writerow(summary.to_dict())

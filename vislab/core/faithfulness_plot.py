@@ -45,3 +45,29 @@ def plot(path, scores: Mapping[str, Faithfulness], names: dict[str, str] | None 
     FigureCanvasAgg(figure)
     draw(figure, scores, names)
     figure.savefig(path)
+
+
+def draw_spread(figure, per_image, names: Mapping[str, str] | None = None,
+                labels: Mapping[str, str] | None = None) -> None:
+    """Box plots of each method's deletion and insertion areas over several images (``score_methods``' answers,
+    one per image; failures are left out)."""
+    words = {"deletion": "Deletion area (lower is better)", "insertion": "Insertion area (higher is better)"} | (
+        labels or {})
+    areas: dict[str, tuple[list[float], list[float]]] = {}
+    for results in per_image:
+        for method, result in results.items():
+            deletion, insertion = areas.setdefault(method, ([], []))
+            if hasattr(result, "deletion_auc"):
+                deletion.append(result.deletion_auc)
+                insertion.append(result.insertion_auc)
+    methods = [m for m, (d, _) in areas.items() if d]
+    figure.clear()
+    left, right = figure.subplots(1, 2)
+    ticks = [(names or {}).get(m, m) for m in methods]
+    for axes, which, key in ((left, 0, "deletion"), (right, 1, "insertion")):
+        if methods:
+            axes.boxplot([areas[m][which] for m in methods], vert=False, tick_labels=ticks)
+        axes.set_title(words[key])
+        axes.set_xlim(0, 1)
+        axes.grid(alpha=0.3, axis="x")
+    right.tick_params(labelleft=False)  # the same methods, in the same rows, as on the left
