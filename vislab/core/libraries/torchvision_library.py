@@ -89,10 +89,11 @@ class TorchvisionLibrary(ModelLibrary):
 
 def torch_hub_checkpoints() -> Path:
     """torch hub's checkpoint folder, where torchvision keeps downloaded weights."""
-    if "torch" in sys.modules:
-        import torch.hub
-
-        return Path(torch.hub.get_dir()) / "checkpoints"
+    # Never an import here: the window asks from its own thread, maybe while a worker is importing torch, and
+    # importing a half-initialised torch fails (KeyError: 'torch') or waits for the whole import.
+    get_dir = getattr(getattr(sys.modules.get("torch"), "hub", None), "get_dir", None)
+    if get_dir is not None:  # torch.hub is loaded: its own answer (set_dir included)
+        return Path(get_dir()) / "checkpoints"
     # torch.hub.get_dir()'s rule, so that listing the catalog does not import torch.
     cache_home = os.environ.get("XDG_CACHE_HOME", os.path.join("~", ".cache"))
     home = os.environ.get("TORCH_HOME", os.path.join(cache_home, "torch"))
