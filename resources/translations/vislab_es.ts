@@ -2152,6 +2152,26 @@ clic: comparar; doble clic: mostrar</translation>
         <translation>Variación de color</translation>
     </message>
     <message>
+        <source>Mirror left-right half the time (not for text or digits)</source>
+        <translation>Reflejar izquierda-derecha la mitad de las veces (no para texto ni dígitos)</translation>
+    </message>
+    <message>
+        <source>Turn by up to 15 degrees either way</source>
+        <translation>Girar hasta 15 grados a cada lado</translation>
+    </message>
+    <message>
+        <source>Scale by 85-115 %</source>
+        <translation>Escalar al 85-115 %</translation>
+    </message>
+    <message>
+        <source>Shift by up to 10 % of the side</source>
+        <translation>Desplazar hasta un 10 % del lado</translation>
+    </message>
+    <message>
+        <source>Vary brightness, contrast and saturation by up to 30 %</source>
+        <translation>Variar brillo, contraste y saturación hasta un 30 %</translation>
+    </message>
+    <message>
         <source>Head only</source>
         <translation>Solo la cabeza</translation>
     </message>
@@ -2164,8 +2184,8 @@ clic: comparar; doble clic: mostrar</translation>
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>What the model is of; it is called "My model: NAME · on BASE".</source>
-        <translation>De qué es el modelo; se llama "My model: NOMBRE · on BASE".</translation>
+        <source>What the model is of: the model list shows it under this name.</source>
+        <translation>De qué es el modelo: la lista de modelos lo muestra con este nombre.</translation>
     </message>
     <message>
         <source>Base model</source>

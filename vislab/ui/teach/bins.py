@@ -199,7 +199,7 @@ class ClassBins(Retranslatable, QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.list.blockSignals(False)
-        lines = self.dataset.problems() + self.dataset.warnings()
+        lines = self.dataset.problems() + self.dataset.warnings() if self.dataset.classes else []
         self.warnings.setText("\n".join(f"⚠ {line}" for line in lines))
         self.rename_button.setEnabled(self.list.count() > 0)
         self.remove_button.setEnabled(self.list.count() > 0)

@@ -27,6 +27,13 @@ AUGMENT_NAMES = {"flip": QT_TRANSLATE_NOOP("TeachSettings", "Flip"),
                  "zoom": QT_TRANSLATE_NOOP("TeachSettings", "Zoom"),
                  "translate": QT_TRANSLATE_NOOP("TeachSettings", "Translation"),
                  "color": QT_TRANSLATE_NOOP("TeachSettings", "Colour jitter")}
+#: What each does, translated when shown.
+AUGMENT_TIPS = {"flip": QT_TRANSLATE_NOOP("TeachSettings", "Mirror left-right half the time (not for text or digits)"),
+                "rotate": QT_TRANSLATE_NOOP("TeachSettings", "Turn by up to 15 degrees either way"),
+                "zoom": QT_TRANSLATE_NOOP("TeachSettings", "Scale by 85-115 %"),
+                "translate": QT_TRANSLATE_NOOP("TeachSettings", "Shift by up to 10 % of the side"),
+                "color": QT_TRANSLATE_NOOP("TeachSettings",
+                                           "Vary brightness, contrast and saturation by up to 30 %")}
 
 
 class TeachSettings(Retranslatable, QWidget):
@@ -108,7 +115,7 @@ class TeachSettings(Retranslatable, QWidget):
         self.what.addItems([self.tr("Head only"), self.tr("Head + last K blocks")])
         self.what.setCurrentIndex(max(0, index))
         texts = (
-            (self.tr("Name"), self.tr("What the model is of; it is called \"My model: NAME · on BASE\".")),
+            (self.tr("Name"), self.tr("What the model is of: the model list shows it under this name.")),
             (self.tr("Base model"), self.tr("The pretrained network whose features are reused (frozen).")),
             (self.tr("Train"), self.tr("Head only: a new last layer on stored features, seconds. Fine-tuning also "
                                        "adapts the last K blocks, at learning rate 1e-5, slower.")),
@@ -127,7 +134,7 @@ class TeachSettings(Retranslatable, QWidget):
             note.setText(explanation)
         for key, box in self.augment.items():
             box.setText(self.tr(AUGMENT_NAMES[key]))
-            box.setToolTip(AUGMENTATIONS[key].description)
+            box.setToolTip(self.tr(AUGMENT_TIPS[key]))
         self.preview_button.setText(self.tr("Preview"))
         self.preview_button.setToolTip(self.tr("Six augmented copies of the chosen class's first image"))
         self.reduce_lr.setText(self.tr("on plateau"))
