@@ -1727,6 +1727,10 @@ Choose the model again to retry.</translation>
         <translation>Classify every image and compute its feature vector with the chosen model; results already stored are shown at once</translation>
     </message>
     <message>
+        <source>{0} · starting…</source>
+        <translation>{0} · starting…</translation>
+    </message>
+    <message>
         <source>{0} · {1}/s · {2} left</source>
         <translation>{0} · {1}/s · {2} left</translation>
     </message>

@@ -1727,6 +1727,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Clasificar cada imagen y calcular su vector de características con el modelo elegido; los resultados ya guardados se muestran al momento</translation>
     </message>
     <message>
+        <source>{0} · starting…</source>
+        <translation>{0} · iniciando…</translation>
+    </message>
+    <message>
         <source>{0} · {1}/s · {2} left</source>
         <translation>{0} · {1}/s · faltan {2}</translation>
     </message>

@@ -86,7 +86,9 @@ class RunHeader(Retranslatable, QWidget):
         self.classify.setToolTip(self.tr("Classify every image and compute its feature vector with the chosen "
                                          "model; results already stored are shown at once"))
         counts = f"{done:,}/{total:,}"
-        if running:
+        if running and rate is None:  # the model loading, the files being identified: nothing to time yet
+            counts = self.tr("{0} · starting…").format(counts)
+        elif running:
             speed = "–" if rate is None else f"{rate:.1f}"
             counts = self.tr("{0} · {1}/s · {2} left").format(counts, speed, describe_seconds(left))
         elif self.state == "cancelled":
