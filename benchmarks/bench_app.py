@@ -39,7 +39,7 @@ def run() -> list[Result]:
         plain = _plain_import(folder)
         startup = _drive("startup", resource_path("samples", "chelsea.png"), folder)
         # A warm cache: the bundled model's export and its torch-free manifest made beforehand.
-        run_python(["-m", "vislab.core._onnx", "--prepare", "efficientnet_lite0", ""],
+        run_python(["-m", "vislab.core.prepare", "efficientnet_lite0", ""],
                    env={"VISLAB_CACHE_DIR": str(folder / "cache-warm"), "VISLAB_FAST": "1"}, timeout=900)
         warm = _drive("startup", resource_path("samples", "chelsea.png"), folder, cache="cache-warm")
         weights = folder / "resnet18.pth"

@@ -14,7 +14,7 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from vislab.core import _onnx, fast, instant
+from vislab.core import _onnx, fast, instant, prepare
 from vislab.core.catalog import list_models
 from vislab.core.images import expand_paths, read_image
 from vislab.core.libraries import library
@@ -175,9 +175,9 @@ def test_an_export_made_in_the_background_outlives_its_parent(fast_on, tmp_path,
     torch.manual_seed(0)
     weights = tmp_path / "w.safetensors"
     save_file(architecture(get_spec("vit_tiny_patch16_224")).state_dict(), weights)
-    child = _onnx.prepare_detached("vit_tiny_patch16_224", weights)
+    child = prepare.prepare_detached("vit_tiny_patch16_224", weights)
     assert child is not None
-    assert _onnx.prepare_detached("vit_tiny_patch16_224", weights) is None  # one at a time
+    assert prepare.prepare_detached("vit_tiny_patch16_224", weights) is None  # one at a time
     assert child.wait(timeout=300) == 0
     manifest, reason = instant.find("vit_tiny_patch16_224", weights)
     assert manifest is not None, reason

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 #: Up to this many images, a command answers on torch at once rather than wait for a first export (which then
-#: finishes in a process of its own, for the next run: :func:`vislab.core._onnx.prepare_detached`).
+#: finishes in a process of its own, for the next run: :func:`vislab.core.prepare.prepare_detached`).
 WAIT_FOR_EXPORT_FROM = 24
 
 
@@ -54,7 +54,7 @@ def load_one(options: argparse.Namespace, fast_path: bool = False, *, images: in
     elif model.fast_state == "pending":
         import atexit
 
-        from ..core._onnx import prepare_detached
+        from ..core.prepare import prepare_detached
 
         atexit.register(prepare_detached, spec.id, options.weights)  # for next time, once this run has answered
     return model

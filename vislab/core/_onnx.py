@@ -372,57 +372,6 @@ def attach(model: LoadedModel) -> FastPath | None:
     return fast
 
 
-def prepare_detached(model_id: str, weights: str | Path | None = None) -> subprocess.Popen | None:
-    """Make ``model``'s export (and its torch-free manifest) in a process of its own that outlives this one:
-    for a command that answered on torch without waiting for the export, so that its next run starts without
-    torch. One such process per model and weights at a time; None when one is already at work, or when this is
-    a frozen application (which has no ``python -m``) or the fast path is off."""
-    from .instant import manifest_path, origin_of
-
-    if not EXPORT_IN_CHILD or not enabled():
-        return None
-    marker = manifest_path(model_id, origin_of(get_spec(model_id), weights)).with_suffix(".preparing")
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        pid = int(marker.read_text() or 0) if marker.exists() else 0
-        if pid and _alive(pid) and time.time() - marker.stat().st_mtime < 900:
-            return None
-        command = [sys.executable, "-m", "vislab.core._onnx", "--prepare", model_id, str(weights or "")]
-        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True,
-                                 env=os.environ | {"OMP_NUM_THREADS": "1"})
-        marker.write_text(str(child.pid))
-        return child
-    except OSError as exc:
-        log.info("could not start preparing %s in the background: %s", model_id, exc)
-        return None
-
-
-def _alive(pid: int) -> bool:
-    from .fast import _alive as alive
-
-    return alive(pid)
-
-
-def _prepare_main(model_id: str, weights: str) -> None:
-    """The process of :func:`prepare_detached`: load the model, wait for its fast path, leave."""
-    global EXPORT_IN_CHILD  # noqa: PLW0603 - this process is the child: export here
-    EXPORT_IN_CHILD = False
-    from .instant import manifest_path, origin_of
-    from .loading import load_model
-
-    torch.set_num_threads(1)
-    try:
-        model = load_model(model_id, weights=weights or None, device="cpu", fast_path=True)
-        model.fast_ready(timeout=900)
-    finally:
-        manifest_path(model_id, origin_of(get_spec(model_id), weights or None)).with_suffix(".preparing").unlink(
-            missing_ok=True)
-
-
 if __name__ == "__main__":
-    if sys.argv[1] == "--prepare":
-        _prepare_main(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "")
-    else:
-        die_with_parent(Path(sys.argv[5]))
-        _export_main(*sys.argv[1:])
+    die_with_parent(Path(sys.argv[5]))
+    _export_main(*sys.argv[1:])
