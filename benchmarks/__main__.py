@@ -21,9 +21,11 @@ from . import (
     bench_batch,
     bench_classify,
     bench_collection,
+    bench_collection_view,
     bench_explain,
     bench_faithfulness,
     bench_image,
+    bench_instant,
     bench_live,
     bench_memory,
     bench_teach,
@@ -32,7 +34,8 @@ from ._harness import ROOT, Result
 
 SUITES = {"classify": bench_classify, "image": bench_image, "batch": bench_batch, "explain": bench_explain,
           "faithfulness": bench_faithfulness, "app": bench_app, "memory": bench_memory, "collection": bench_collection,
-          "live": bench_live, "teach": bench_teach}
+          "collection_view": bench_collection_view, "instant": bench_instant, "live": bench_live,
+          "teach": bench_teach}
 
 
 def _cpu_name() -> str:
