@@ -1,6 +1,7 @@
 """``python -m benchmarks [--markdown] [--readme] [SUITE...]``: run the benchmarks, print each figure beside
 its goal, write results.json. ``--markdown`` prints the table as the README shows it, ``--readme`` puts it
-in the README; SUITE names pick suites (``classify image batch explain faithfulness app memory collection collection_view instant live teach``)."""
+in the README; SUITE names pick suites (``classify image batch explain faithfulness app memory collection
+collection_view instant live teach``)."""
 
 from __future__ import annotations
 
