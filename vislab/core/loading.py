@@ -8,6 +8,8 @@ ask for the same model at once.
 
 from __future__ import annotations
 
+__all__ = ["DEFAULT_CACHE_SIZE", "TRAINED_PREFIX", "ModelCache", "build_module", "load_model"]
+
 import threading
 import time
 from collections import OrderedDict
@@ -15,51 +17,18 @@ from pathlib import Path
 
 import torch
 
-from .catalog import ModelSpec, get_spec
+from .building import build_module
+from .catalog import get_spec
 from .devices import resolve_device, use_physical_cores
-from .errors import Cancelled, DeviceError, VislabError, WeightsError
+from .errors import Cancelled, DeviceError, WeightsError
 from .libraries import library
 from .model import LoadedModel
-from .weights import ProgressCallback, fetch_pretrained, load_checked, map_bundled, read_state_dict
+from .weights import ProgressCallback
 
 #: The id prefix of models trained in vislab (see :mod:`vislab.core.teach.model_file`).
 TRAINED_PREFIX = "trained/"
 #: How many models :class:`ModelCache` keeps loaded at once by default.
 DEFAULT_CACHE_SIZE = 3
-
-
-def build_module(spec: ModelSpec, weights: str | Path | None = None, *, pretrained: bool = True,
-                 progress: ProgressCallback | None = None,
-                 cancel: threading.Event | None = None) -> tuple[torch.nn.Module, str]:
-    """The architecture of ``spec`` with its weights, and where those came from.
-
-    Args:
-        spec: the catalog entry.
-        weights: a local weights file to load instead of the pretrained ones.
-        pretrained: False gives randomly initialised weights (tests, the randomisation sanity check).
-        progress: download progress callback, see :func:`~vislab.core.weights.fetch_pretrained`.
-        cancel: set it to stop a download.
-    """
-    lib = library(spec)
-    if weights is not None:
-        state = read_state_dict(weights)
-        module = lib.architecture(spec)
-        load_checked(module, state, str(weights), spec.name)
-        return module, str(weights)
-    if not pretrained:
-        return lib.architecture(spec), "random"
-    path = fetch_pretrained(spec, progress, cancel)
-    if spec.bundled:  # another package's file, renamed onto the library's architecture
-        module = lib.architecture(spec)
-        module.load_state_dict(map_bundled(module, path))
-        return module, "bundled"
-    try:
-        return lib.pretrained(spec, path), "pretrained"
-    except VislabError:
-        raise
-    except Exception as exc:  # a damaged file in the library's download cache
-        raise WeightsError(f"{path}: the cached {spec.name} weights cannot be read ({type(exc).__name__}: "
-                           f"{str(exc).strip()[:160]}); delete the file and vislab will fetch them again") from None
 
 
 def load_model(model_id: str, *, weights: str | Path | None = None, device: str | torch.device = "auto",

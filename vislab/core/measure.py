@@ -64,9 +64,9 @@ def measure_latency(model_id: str, *, device: str = "cpu", passes: int = 5,
         raise ValueError(f"passes must be at least 1, not {passes}")
     import torch
 
+    from .building import build_module
     from .devices import resolve_device
     from .libraries import library
-    from .loading import build_module
     from .weights import WeightsStatus, weights_status
 
     spec = get_spec(model_id)

@@ -217,9 +217,7 @@ def _scratch_module(path: Path, classes: list[str], tensors: dict[str, torch.Ten
 
 def _transfer_module(path: Path, spec: ModelSpec, digest: str, classes: list[str], tensors: dict[str, torch.Tensor],
                      progress, cancel: threading.Event | None) -> nn.Module:
-    from ..loading import build_module
-    from .trainer import _set_submodule
-
+    from ..building import build_module
     module, _origin = build_module(spec, progress=progress, cancel=cancel)
     if digest and base_hash(module) != digest:
         raise WeightsError(f"{path}: trained on other {spec.name} weights than the ones on this computer "
@@ -234,7 +232,7 @@ def _transfer_module(path: Path, spec: ModelSpec, digest: str, classes: list[str
     features = getattr(old, "in_features", None)
     if features is not None and weight.shape[1] != features:
         raise WeightsError(f"{path}: the head reads {weight.shape[1]} features, {spec.name} gives {features}")
-    _set_submodule(module, spec.classifier, nn.Linear(weight.shape[1], len(classes)))
+    set_submodule(module, spec.classifier, nn.Linear(weight.shape[1], len(classes)))
     return module
 
 
@@ -304,3 +302,10 @@ def export_onnx(model: LoadedModel, path: str | Path) -> Path:
     except Exception as exc:  # the exporter's own errors
         raise WeightsError(f"{path}: {model.spec.name} could not be exported to ONNX ({exc})") from None
     return path
+
+
+def set_submodule(module: nn.Module, dotted: str, new: nn.Module) -> None:
+    """Put ``new`` in ``module`` at the dotted name ``dotted`` (the classifier a head replaces)."""
+    parent_name, _, leaf = dotted.rpartition(".")
+    parent = module.get_submodule(parent_name) if parent_name else module
+    setattr(parent, leaf, new)

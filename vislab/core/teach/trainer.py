@@ -285,7 +285,9 @@ def _train_transfer(dataset: Dataset, config: TrainConfig, base: LoadedModel, st
     head, history, best, early, stopped = _fit_head(train_x, train_y, val_x, val_y, len(dataset.classes), config,
                                                     report, cancel)
     module = _copy_module(base)
-    _set_submodule(module, base.spec.classifier, head)
+    from .model_file import set_submodule
+
+    set_submodule(module, base.spec.classifier, head)
     module.eval().requires_grad_(False)
     result = TrainResult(dataset.names, config.kind, config, module, base.pipeline, base.spec.id, history, best,
                          early, stopped, len(parts.train), len(parts.val), skipped=skipped,
@@ -658,9 +660,3 @@ def _copy_module(base: LoadedModel) -> nn.Module:
     module = architecture(base.spec)
     module.load_state_dict(base.module.state_dict())
     return module
-
-
-def _set_submodule(module: nn.Module, dotted: str, new: nn.Module) -> None:
-    parent_name, _, leaf = dotted.rpartition(".")
-    parent = module.get_submodule(parent_name) if parent_name else module
-    setattr(parent, leaf, new)
