@@ -1,8 +1,8 @@
 """Presentation mode, for a classroom projector: full screen, large fonts, high contrast, only what matters shown.
 
 It is a layout of its own, not the desktop one enlarged: the picture and the bars take the screen, the current
-panel shows its result large (or, when its result is the picture, only its controls), plots' fonts grow with the
-rest, disabled controls stay visibly disabled. Leaving it puts back exactly what it changed: the geometry, the
+panel shows its result large (or, when its result is the picture, folds to its row of tabs), plots' fonts grow with
+the rest, disabled controls stay visibly disabled. Leaving it puts back exactly what it changed: the geometry, the
 window state, the splitters, the fonts (Qt's and matplotlib's), the palette and the hidden widgets.
 """
 
@@ -50,7 +50,7 @@ class Presentation(QObject):
         main_split: the splitter of the picture row and the panels (None: left as it is).
         panel_has_result: whether the current panel shows a result of its own (it then gets
             :data:`PANEL_SHARE` of the height); when it does not, its result is the picture, which gets the
-            height and the panel only what its controls need.
+            height, the panel folding to its row of tabs.
         panels: the panels' stack: its fonts grow as much as the screen's width allows (a row of controls that
             would need more than the screen gets a smaller font rather than push the window off the screen).
 
@@ -186,7 +186,8 @@ class Presentation(QObject):
 
     def lay_out(self) -> None:
         """The projector's layout for the current panel: the picture and the predictions side by side, the strip
-        folded away; the panel large when it has a result of its own, else just tall enough for its controls."""
+        folded away; the panel large when it has a result of its own, else (Explain, whose result is the
+        picture) folded to its row of tabs, so the picture takes the height."""
         if self._saved is None:
             return
         self._keep_on_screen()
@@ -197,12 +198,19 @@ class Presentation(QObject):
         if self.main_split is None:
             return
         height = sum(self.main_split.sizes())
-        least, wanted = self._panel_heights()
         if self.panel_has_result():
-            bottom = max(least, round(height * PANEL_SHARE))
-        else:
-            bottom = max(least, min(round(height * 0.4), wanted))
+            bottom = max(self._panel_heights()[0], round(height * PANEL_SHARE))
+        else:  # its result is the picture: the panel folds to its tabs (drag the splitter to open it)
+            bottom = self._tabs_only()
         self.main_split.setSizes([height - bottom, bottom])
+
+    def _tabs_only(self) -> int:
+        tabs = self.panels if isinstance(self.panels, QTabWidget) else None
+        if tabs is None:
+            return min(self.main_split.widget(1).minimumSizeHint().height(), sum(self.main_split.sizes()) // 3)
+        chrome = tabs.tabBar().sizeHint().height() + 2 * _frame(tabs)
+        tabs.setMinimumHeight(chrome)
+        return chrome
 
     def _panel_heights(self) -> tuple[int, int]:
         """The least and the preferred height of the bottom area for the current panel alone. A tab widget asks
