@@ -210,7 +210,7 @@ def test_start_up_says_what_it_loads_and_every_tab_is_there_from_the_start(qtbot
     said: list[str] = []
     win.session.engineStage.connect(lambda *_: said.append(win.status_model.text()))
     assert win.tabs.count() == len(PANELS)
-    assert [win.tabs.tabText(i) for i in range(win.tabs.count())][-3:] == ["Compare", "Experiments", "Models"]
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [str(spec.title) for spec in PANELS]
     assert not any(win.tabs.isTabEnabled(i) for i in range(5, 8))
     assert not win.tabs.isTabEnabled(0) and win.tabs.isTabEnabled(2)  # Explain needs torch; Preprocessing not
     method = win.panels["explain"].method
