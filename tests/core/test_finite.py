@@ -50,7 +50,7 @@ def test_a_fast_path_that_answers_nan_gives_way_to_torch(random_lite0, monkeypat
     class NanFastPath:
         ready, state, latency = True, "ready", None
 
-        def run(self, batch):
+        def run(self, batch, embedding=True):
             return torch.full((len(batch), 1000), float("nan")), torch.zeros(len(batch), 1280)
 
     monkeypatch.setattr(fast, "enabled", lambda: True)

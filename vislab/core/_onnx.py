@@ -228,7 +228,7 @@ class FastPath:
         self._done.wait(timeout)
         return self.ready
 
-    def run(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def run(self, batch: torch.Tensor, embedding: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
         """Probabilities and embeddings for a CPU batch (ONNX Runtime sessions run from any thread).
 
         Outputs that are not finite never leave: that batch goes to torch, and so do the later ones (the fast
@@ -237,9 +237,9 @@ class FastPath:
         """
         session = self._session
         if session is not None:
-            probs, embedding = _infer(session, batch)
-            if _finite(probs, embedding):
-                return probs, embedding
+            probs, vectors = _infer(session, batch, embedding)
+            if _finite(probs, vectors):
+                return probs, vectors
         model = self._model() if self._model is not None else None
         if model is None:
             raise RuntimeError(f"the fast path of {self.name} has no model to fall back on")
@@ -338,14 +338,19 @@ def _reference(model: LoadedModel) -> tuple[torch.Tensor, tuple[torch.Tensor, to
     return batch, expected
 
 
-def _infer(session: onnxruntime.InferenceSession, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def _infer(session: onnxruntime.InferenceSession, batch: torch.Tensor,
+           embedding: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """The session's outputs for ``batch``; without ``embedding`` only the probabilities are fetched (the
+    embedding output costs ONNX Runtime a copy that predictions alone do not need)."""
     array = batch.detach().to(torch.float32).contiguous().numpy()
-    probs, embedding = session.run(None, {"input": array})
-    return torch.from_numpy(probs), torch.from_numpy(embedding)
+    if not embedding:
+        return torch.from_numpy(session.run(["probabilities"], {"input": array})[0]), None
+    probs, vectors = session.run(None, {"input": array})
+    return torch.from_numpy(probs), torch.from_numpy(vectors)
 
 
-def _finite(probs: torch.Tensor, embedding: torch.Tensor) -> bool:
-    return bool(torch.isfinite(probs).all()) and bool(torch.isfinite(embedding).all())
+def _finite(probs: torch.Tensor, embedding: torch.Tensor | None) -> bool:
+    return bool(torch.isfinite(probs).all()) and (embedding is None or bool(torch.isfinite(embedding).all()))
 
 
 def _note_once(model: LoadedModel, reason: str, what: str = "could not be prepared") -> None:

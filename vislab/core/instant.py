@@ -385,13 +385,16 @@ class InstantModel:
         """The image's pre-logits embedding (see :meth:`LoadedModel.embed`)."""
         return self.forward(self.pipeline(image)[None])[1][0]
 
-    def forward(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Probabilities and embeddings for a ``N x 3 x H x W`` float32 batch.
+    def forward(self, batch: np.ndarray, embedding: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+        """Probabilities and embeddings for a ``N x 3 x H x W`` float32 batch (without ``embedding``, the
+        probabilities alone: the embedding output costs a copy predictions do not need).
 
         Raises:
             WeightsError: the output is not finite.
         """
-        probs, embedding = self.session.run(None, {"input": np.ascontiguousarray(batch, np.float32)})
+        outputs = None if embedding else ["probabilities"]
+        probs, *rest = self.session.run(outputs, {"input": np.ascontiguousarray(batch, np.float32)})
+        embedding = rest[0] if rest else None
         if not np.isfinite(probs).all():
             raise WeightsError(f"{self.spec.name} ({self.weights} weights): the model's output is not finite "
                                "(NaN or infinity): the weights are damaged")
@@ -404,7 +407,7 @@ class InstantModel:
 
     def classify(self, image: np.ndarray, top_k: int = 5) -> list[Prediction]:
         """The ``top_k`` most likely classes for an RGB uint8 image."""
-        probs, _ = self.forward(self.pipeline(image)[None])
+        probs, _ = self.forward(self.pipeline(image)[None], embedding=False)
         return self.top_k(probs[0], top_k)
 
     def classify_files(self, paths: Sequence[str | Path], top_k: int = 5, batch_size: int = 16,

@@ -172,16 +172,17 @@ class LoadedModel:
         self._torch_latency = min(times[1:] or times)
         return self._torch_latency
 
-    def forward(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU).
+    def forward(self, batch: torch.Tensor, embedding: bool = True) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Class probabilities and pre-logits embeddings for a batch of model inputs (on the CPU); without
+        ``embedding`` the fast path fetches the probabilities only (the embedding may then be None).
 
         Raises:
             WeightsError: the output is not finite (see :meth:`check_output`).
         """
         if self.backend == "onnx" and batch.device.type == "cpu":
-            probs, embedding = self._fast.run(batch)
+            probs, vectors = self._fast.run(batch, embedding)
             if bool(torch.isfinite(probs).all()):
-                return probs, embedding
+                return probs, vectors
             # Not finite on ONNX Runtime: torch decides whether the weights or the fast path is at fault.
         return self.forward_torch(batch)
 
@@ -217,7 +218,7 @@ class LoadedModel:
         results: list[list[Prediction]] = []
         for start in range(0, len(images), batch_size):
             inputs = torch.stack([self.pipeline(img) for img in images[start:start + batch_size]])
-            probs, _ = self.forward(inputs)
+            probs, _ = self.forward(inputs, embedding=False)
             results += [self.top_k(p, top_k) for p in probs]
         return results
 
