@@ -481,6 +481,10 @@ here (ms)</translation>
         <translation>Mistakes</translation>
     </message>
     <message>
+        <source>Faithfulness</source>
+        <translation>Faithfulness</translation>
+    </message>
+    <message>
         <source>All classes</source>
         <translation>All classes</translation>
     </message>
@@ -846,6 +850,101 @@ here (ms)</translation>
     <message>
         <source>computing… {0} of {1}</source>
         <translation>computing… {0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FaithfulnessPage</name>
+    <message>
+        <source>Methods, comma-separated (empty: the cheap ones the model supports: Grad-CAM, Eigen-CAM, attention, rollout)</source>
+        <translation>Methods, comma-separated (empty: the cheap ones the model supports: Grad-CAM, Eigen-CAM, attention, rollout)</translation>
+    </message>
+    <message>
+        <source>Score faithfulness</source>
+        <translation>Score faithfulness</translation>
+    </message>
+    <message>
+        <source>Each method's deletion and insertion areas over the selected photos (or those shown, when none is selected), at most {0}</source>
+        <translation>Each method's deletion and insertion areas over the selected photos (or those shown, when none is selected), at most {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Deletion area (mean ± sd, lower is better)</source>
+        <translation>Deletion area (mean ± sd, lower is better)</translation>
+    </message>
+    <message>
+        <source>Insertion area (mean ± sd, higher is better)</source>
+        <translation>Insertion area (mean ± sd, higher is better)</translation>
+    </message>
+    <message>
+        <source>Select photos (or none: those shown) and score how faithful each method's maps are.</source>
+        <translation>Select photos (or none: those shown) and score how faithful each method's maps are.</translation>
+    </message>
+    <message>
+        <source>No photos to score: the collection shows none.</source>
+        <translation>No photos to score: the collection shows none.</translation>
+    </message>
+    <message>
+        <source>Scoring {0} photos with {1}…</source>
+        <translation>Scoring {0} photos with {1}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was scored. Score again when you are ready.</source>
+        <translation>Cancelled: nothing was scored. Score again when you are ready.</translation>
+    </message>
+    <message>
+        <source>{0} photos scored with {1} ({2}).</source>
+        <translation>{0} photos scored with {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>the selection</source>
+        <translation>the selection</translation>
+    </message>
+    <message>
+        <source>the photos shown</source>
+        <translation>the photos shown</translation>
+    </message>
+    <message>
+        <source>Only the first {0} were scored.</source>
+        <translation>Only the first {0} were scored.</translation>
+    </message>
+    <message>
+        <source>Not scored: {0} ({1}).</source>
+        <translation>Not scored: {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Could not be read: {0}.</source>
+        <translation>Could not be read: {0}.</translation>
+    </message>
+    <message>
+        <source>Deletion area (lower is better)</source>
+        <translation>Deletion area (lower is better)</translation>
+    </message>
+    <message>
+        <source>Insertion area (higher is better)</source>
+        <translation>Insertion area (higher is better)</translation>
+    </message>
+    <message>
+        <source>Export the faithfulness summary</source>
+        <translation>Export the faithfulness summary</translation>
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation>{0}: could not be written ({1})</translation>
     </message>
 </context>
 <context>

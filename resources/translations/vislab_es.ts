@@ -481,6 +481,10 @@ aquí (ms)</translation>
         <translation>Errores</translation>
     </message>
     <message>
+        <source>Faithfulness</source>
+        <translation>Fidelidad</translation>
+    </message>
+    <message>
         <source>All classes</source>
         <translation>Todas las clases</translation>
     </message>
@@ -846,6 +850,101 @@ aquí (ms)</translation>
     <message>
         <source>computing… {0} of {1}</source>
         <translation>calculando… {0} de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FaithfulnessPage</name>
+    <message>
+        <source>Methods, comma-separated (empty: the cheap ones the model supports: Grad-CAM, Eigen-CAM, attention, rollout)</source>
+        <translation>Métodos, separados por comas (vacío: los baratos que admite el modelo: Grad-CAM, Eigen-CAM, atención, rollout)</translation>
+    </message>
+    <message>
+        <source>Score faithfulness</source>
+        <translation>Medir la fidelidad</translation>
+    </message>
+    <message>
+        <source>Each method's deletion and insertion areas over the selected photos (or those shown, when none is selected), at most {0}</source>
+        <translation>Las áreas de borrado e inserción de cada método sobre las fotos seleccionadas (o las mostradas, si no hay ninguna seleccionada), como mucho {0}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <source>Deletion area (mean ± sd, lower is better)</source>
+        <translation>Área de borrado (media ± desv., mejor cuanto menor)</translation>
+    </message>
+    <message>
+        <source>Insertion area (mean ± sd, higher is better)</source>
+        <translation>Área de inserción (media ± desv., mejor cuanto mayor)</translation>
+    </message>
+    <message>
+        <source>Select photos (or none: those shown) and score how faithful each method's maps are.</source>
+        <translation>Seleccione fotos (o ninguna: las mostradas) y mida lo fieles que son los mapas de cada método.</translation>
+    </message>
+    <message>
+        <source>No photos to score: the collection shows none.</source>
+        <translation>No hay fotos que medir: la colección no muestra ninguna.</translation>
+    </message>
+    <message>
+        <source>Scoring {0} photos with {1}…</source>
+        <translation>Midiendo {0} fotos con {1}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was scored. Score again when you are ready.</source>
+        <translation>Cancelado: no se midió nada. Vuelva a medir cuando quiera.</translation>
+    </message>
+    <message>
+        <source>{0} photos scored with {1} ({2}).</source>
+        <translation>{0} fotos medidas con {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>the selection</source>
+        <translation>la selección</translation>
+    </message>
+    <message>
+        <source>the photos shown</source>
+        <translation>las fotos mostradas</translation>
+    </message>
+    <message>
+        <source>Only the first {0} were scored.</source>
+        <translation>Solo se midieron las {0} primeras.</translation>
+    </message>
+    <message>
+        <source>Not scored: {0} ({1}).</source>
+        <translation>Sin medir: {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Could not be read: {0}.</source>
+        <translation>No se pudieron leer: {0}.</translation>
+    </message>
+    <message>
+        <source>Deletion area (lower is better)</source>
+        <translation>Área de borrado (mejor cuanto menor)</translation>
+    </message>
+    <message>
+        <source>Insertion area (higher is better)</source>
+        <translation>Área de inserción (mejor cuanto mayor)</translation>
+    </message>
+    <message>
+        <source>Export the faithfulness summary</source>
+        <translation>Exportar el resumen de fidelidad</translation>
+    </message>
+    <message>
+        <source>{0}: could not be written ({1})</source>
+        <translation>{0}: no se pudo escribir ({1})</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ from ..session import Session
 from ..texts import error_text
 from ..workers import Job
 from .export import write_table
+from .faithfulness import FaithfulnessPage
 from .grid import CollectionTable, ThumbnailGrid
 from .header import RunHeader
 from .jobs import CollectionJobs, Rate
@@ -57,7 +58,8 @@ SORTS = (
 )
 #: The views of the rows, by tab.
 PAGES = (QT_TRANSLATE_NOOP("CollectionView", "Grid"), QT_TRANSLATE_NOOP("CollectionView", "Table"),
-         QT_TRANSLATE_NOOP("CollectionView", "Map"), QT_TRANSLATE_NOOP("CollectionView", "Mistakes"))
+         QT_TRANSLATE_NOOP("CollectionView", "Map"), QT_TRANSLATE_NOOP("CollectionView", "Mistakes"),
+         QT_TRANSLATE_NOOP("CollectionView", "Faithfulness"))
 #: The CNN the comparison always shows (bundled: it needs no download).
 COMPARE_CNN = "efficientnet_lite0"
 
@@ -116,9 +118,10 @@ class CollectionView(Retranslatable, QWidget):
         self.map_page.layout().addWidget(self.map_hint)
         self.map = None  # built when first shown with the engine loaded (matplotlib)
         self.mistakes = MistakesView()
+        self.faithfulness = FaithfulnessPage(self.session, self.jobs, self.faithfulness_photos)
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        for page in (self.grid, self.table, self.map_page, self.mistakes):
+        for page in (self.grid, self.table, self.map_page, self.mistakes, self.faithfulness):
             self.pages.addTab(page, "")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -225,7 +228,7 @@ class CollectionView(Retranslatable, QWidget):
     def stop(self) -> None:
         """The view goes away: stop everything it started."""
         self.jobs.stop()
-        for name in ("analyse", "tsne", "similar", "compare", "export"):
+        for name in ("analyse", "tsne", "similar", "compare", "export", "faithfulness"):
             self.jobs.cancel(name)
         self.thumbs.stop()
 
@@ -403,6 +406,14 @@ class CollectionView(Retranslatable, QWidget):
         self.show_all.setVisible(visible)
         if visible:
             self.group.setText(self.tr("{0} chosen").format(len(rows)))
+
+    def faithfulness_photos(self) -> tuple[list[Path], bool]:
+        """The photos the faithfulness summary scores: the selected ones, in the order shown (True), else all
+        those shown (False)."""
+        shown = self.proxy.source_rows()
+        selected = {index.data(ROW_ROLE) for index in self.grid.selectionModel().selectedIndexes()}
+        rows = [row for row in shown if row in selected]
+        return [self.model.files[row] for row in (rows or shown)], bool(rows)
 
     def apply_sort(self, key: str) -> None:
         for sort_id, _text, column, descending in SORTS:
