@@ -37,7 +37,7 @@ def _classify(env: dict, *paths) -> dict:
 @pytest.fixture
 def dirs(tmp_path):
     return {"VISLAB_CACHE_DIR": str(tmp_path / "cache"), "VISLAB_DATA_DIR": str(tmp_path / "data"),
-            "VISLAB_FAST": "1"}
+            "VISLAB_FAST": "1", "CUDA_VISIBLE_DEVICES": ""}  # the CPU path, wherever the test runs
 
 
 def test_a_warm_cache_classifies_without_importing_torch(dirs, monkeypatch, samples, lite0):

@@ -80,6 +80,7 @@ def test_bins_edit_and_refuse(qtbot, teach, digits, tmp_path):
 def test_stop_keeps_the_best_epoch_so_far(qtbot, teach, digits):
     teach.bins.open_folder(digits)
     teach.settings.epochs.setValue(400)
+    teach.settings.batch.setValue(1)  # slow epochs: the run must still be going when Stop is pressed
     teach.settings.patience.setValue(0)
     teach.train_button.click()
     qtbot.waitUntil(lambda: teach.curves.points("transfer") >= 2, timeout=LONG)

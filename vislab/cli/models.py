@@ -35,10 +35,12 @@ def load_one(options: argparse.Namespace, fast_path: bool = False, *, images: in
     from ..core.catalog import resolve_model
 
     spec = resolve_model(options.model)  # an unknown or ambiguous name fails before anything slow happens
-    if torch_free and fast_path and str(options.device).lower() in ("auto", "cpu"):
+    device = str(options.device).lower()
+    if torch_free and fast_path and device in ("auto", "cpu"):
         from ..core import fast, instant
 
-        served = instant.served(spec.id, options.weights) if fast.enabled() else None
+        on_cpu = device == "cpu" or not fast.gpu_present()  # "auto" takes a GPU where there is one
+        served = instant.served(spec.id, options.weights) if fast.enabled() and on_cpu else None
         if served is not None:
             return served
     from ..core.loading import load_model
@@ -56,7 +58,11 @@ def load_one(options: argparse.Namespace, fast_path: bool = False, *, images: in
 
         from ..core.prepare import prepare_detached
 
-        atexit.register(prepare_detached, spec.id, options.weights)  # for next time, once this run has answered
+        def for_next_time() -> None:  # once this run has answered, if its own export did not finish meanwhile
+            if model.fast_state == "pending":
+                prepare_detached(spec.id, options.weights)
+
+        atexit.register(for_next_time)
     return model
 
 

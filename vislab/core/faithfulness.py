@@ -162,7 +162,8 @@ def blurred(tensor: torch.Tensor) -> torch.Tensor:
 def area(curve: np.ndarray) -> float:
     """The trapezoid rule's area under ``curve``, its points evenly spaced over 0..1."""
     curve = np.asarray(curve, dtype=np.float64)
-    return float(np.trapezoid(curve, dx=1.0 / (len(curve) - 1)))
+    trapezoid = getattr(np, "trapezoid", None) or np.trapz  # NumPy 2 renamed it; pyproject allows 1.24
+    return float(trapezoid(curve, dx=1.0 / (len(curve) - 1)))
 
 
 def _batch(start: torch.Tensor, end: torch.Tensor, order: np.ndarray, steps: int) -> torch.Tensor:

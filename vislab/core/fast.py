@@ -87,6 +87,19 @@ def physical_cores() -> int:
     return max(1, len(cores) or os.cpu_count() or 1)
 
 
+def gpu_present() -> bool:
+    """Whether this machine seems to have a GPU torch would take for ``device="auto"`` (CUDA or Apple's), told
+    without importing torch: a command that will run many photos should not take the CPU-only path there."""
+    if sys.platform == "darwin":
+        import platform
+
+        return platform.machine() == "arm64"
+    visible = os.environ.get("CUDA_VISIBLE_DEVICES")
+    if visible is not None and visible.strip() in ("", "-1"):
+        return False
+    return Path("/dev/nvidiactl").exists() or Path("/proc/driver/nvidia/version").exists()
+
+
 def open_session(path: Path) -> onnxruntime.InferenceSession:
     """An ONNX Runtime CPU session over ``path``, on as many threads as the machine has physical cores."""
     import onnxruntime as ort

@@ -37,7 +37,8 @@ def prepare_detached(model_id: str, weights: str | Path | None = None) -> subpro
     marker = _marker(model_id, weights)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        pid = int(marker.read_text() or 0) if marker.exists() else 0
+        text = marker.read_text().strip() if marker.exists() else ""
+        pid = int(text) if text.isdigit() else 0
         if pid and _alive(pid) and time.time() - marker.stat().st_mtime < 900:
             return None
         command = [sys.executable, "-m", "vislab.core.prepare", model_id, str(weights or "")]

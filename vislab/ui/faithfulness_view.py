@@ -8,8 +8,6 @@ carries the slot it was asked for; a new photo or model clears what was shown.
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,9 +56,11 @@ class FaithfulnessView(Retranslatable, QWidget):
         self.areas = QLabel()
         self.areas.setTextFormat(Qt.TextFormat.RichText)
         self.areas.setWordWrap(True)
-        self.figure = Figure(figsize=(5, 1.6), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumSize(360, 110)
+        # The plot is made with the first scores, after the engine has imported matplotlib on a worker: the
+        # Explain panel is built at start-up, and importing matplotlib here would hold the window's first show.
+        self.figure = self.canvas = None
+        self._plot = QVBoxLayout()
+        self._plot.setContentsMargins(0, 0, 0, 0)
         self.score_all = QPushButton()
         self.cancel = QPushButton()
         self.cancel.setVisible(False)
@@ -89,9 +89,8 @@ class FaithfulnessView(Retranslatable, QWidget):
         self.cancel.setText(self.tr("Cancel"))
         self.table.setHorizontalHeaderLabels([self.tr("Method"), self.tr("Deletion ↓"), self.tr("Insertion ↑"),
                                               self.tr("Seconds")])
-        self.canvas.setToolTip(self.tr("Across: the fraction of the pixels changed, most relevant first; up: the "
-                                       "probability of the class as they are removed (deletion) or put back into "
-                                       "a blurred copy (insertion)"))
+        if self.canvas is not None:
+            self.canvas.setToolTip(self._plot_tip())
         self._show_areas()
         self._draw()
 
@@ -105,7 +104,7 @@ class FaithfulnessView(Retranslatable, QWidget):
         methods.addWidget(self.table, 1)
         methods.addStretch(0)  # the button at the top while the table is hidden
         row = QHBoxLayout()
-        row.addWidget(self.canvas, 3)
+        row.addLayout(self._plot, 3)
         row.addLayout(methods, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -249,7 +248,22 @@ class FaithfulnessView(Retranslatable, QWidget):
                                    "insertion area <b>{3:.3f}</b> (higher is better), {4} steps, {5:.2f} s").format(
             method_name(s.method), s.target_label, s.deletion_auc, s.insertion_auc, s.steps, s.seconds))
 
+    def _plot_tip(self) -> str:
+        return self.tr("Across: the fraction of the pixels changed, most relevant first; up: the probability of "
+                       "the class as they are removed (deletion) or put back into a blurred copy (insertion)")
+
     def _draw(self) -> None:
+        if self.canvas is None:
+            if self.scores is None:
+                return  # nothing to plot yet, and no matplotlib on this thread before there is
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self.figure = Figure(figsize=(5, 1.6), layout="constrained")
+            self.canvas = FigureCanvasQTAgg(self.figure)
+            self.canvas.setMinimumSize(360, 110)
+            self.canvas.setToolTip(self._plot_tip())
+            self._plot.addWidget(self.canvas)
         from ..core.faithfulness_plot import draw
 
         words = {"deletion": self.tr("Deletion (lower is better)"),

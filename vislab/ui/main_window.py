@@ -206,6 +206,9 @@ class MainWindow(Retranslatable, QMainWindow):
         window_state.save(self)
         self.live.shutdown()  # the camera is released before the window goes
         self.collection_mode.stop()
+        teach = self.panels.get("teach")
+        if teach is not None:
+            teach.shutdown()  # a training run stops at its next check rather than hold the closing window
         self.session.stop()
         super().closeEvent(event)
 

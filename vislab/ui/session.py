@@ -310,6 +310,7 @@ class Session(QObject):
     def stop(self) -> None:
         """Stop all work, and the idle timing (the window closes)."""
         self._idle.stop()
+        self._engine_deferred = False  # the deferred engine start, if its timer fires later, does nothing
         self.runner.cancel_all()
         self.tasks.cancel_all()
 

@@ -81,8 +81,8 @@ def classify_quick(request: Request, context: Context) -> Predictions | None:
         return None
     engine = sys.modules.get("vislab.core.engine")
     models = getattr(engine, "models", None)  # None while the engine is still importing
-    if models is not None and any(m.spec.id == c.model_id and m.device.type == "cpu" for m in models().loaded()):
-        return None  # loaded: its own fast path serves, with its timing
+    if models is not None and any(m.spec.id == c.model_id for m in models().loaded()):
+        return None  # loaded (on a GPU too, where "auto" takes it): the model itself serves, with its timing
     start = time.perf_counter()
     model = instant.served(c.model_id, c.weights)
     if model is None:

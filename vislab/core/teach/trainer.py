@@ -368,7 +368,10 @@ def _fit_head(train_x: np.ndarray, train_y: np.ndarray, val_x: np.ndarray, val_y
               cancel: threading.Event | None) -> tuple[nn.Linear, list[Epoch], int, bool, bool]:
     """A linear head on feature vectors, trained on standardised features and folded back to raw ones."""
     mean = train_x.mean(axis=0)
-    std = train_x.std(axis=0) + 1e-6
+    std = train_x.std(axis=0)
+    # A feature constant over the training images (a channel that is always 0 after a ReLU) is left unscaled:
+    # divided by ~0, its weight, which the data never moves, would come back folded as ~1e6 times itself.
+    std = np.where(std > 1e-3, std, 1.0).astype(train_x.dtype)
     xs = torch.from_numpy((train_x - mean) / std)
     ys = torch.from_numpy(train_y)
     vx = torch.from_numpy((val_x - mean) / std) if len(val_x) else None

@@ -236,6 +236,11 @@ class TeachPanel(Retranslatable, QWidget):
         self._set_running(run)
         self.status.setText(self.tr("Starting..."))
 
+    def shutdown(self) -> None:
+        """The window closes: training stops at its next check and queued work is dropped."""
+        self._stop.set()
+        self.runner.cancel_all()
+
     def stop(self) -> None:
         """Stop after the current epoch; the best epoch so far is kept."""
         self._stop.set()
