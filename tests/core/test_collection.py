@@ -3,7 +3,6 @@ layouts, duplicates, outliers and the evaluation against folder labels."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -62,17 +61,18 @@ def test_a_folder_with_images_at_its_top_has_no_labels(tmp_path, make_photo_fold
     assert len(collection) == 15 and collection.labels == (None,) * 15 and not collection.labelled
 
 
-def test_scan_of_ten_thousand_files_takes_well_under_a_second(tmp_path):
+def test_scan_of_ten_thousand_files_lists_them_all_without_reading_them(tmp_path):
+    # Empty files: a scan that decoded (or even opened) them would fail on every one. Its speed is
+    # benchmarks/bench_collection_view.py's to measure, not a test's.
     for d in range(100):
         folder = tmp_path / "big" / f"class_{d:03d}"
         folder.mkdir(parents=True)
         for i in range(100):
             (folder / f"img_{i:03d}.jpg").touch()
-    start = time.perf_counter()
     collection = scan(tmp_path / "big")
-    elapsed = time.perf_counter() - start
     assert len(collection) == 10_000 and collection.labels[0] == "class_000" and collection.labels[-1] == "class_099"
-    assert elapsed < 0.5, f"scanning 10,000 files took {elapsed:.2f} s"
+    assert collection.files[:2] == (tmp_path / "big" / "class_000" / "img_000.jpg",
+                                    tmp_path / "big" / "class_000" / "img_001.jpg")
 
 
 @pytest.mark.parametrize("path, reason", [("missing", "no such folder"), ("file.png", "is a file, not a folder")])
@@ -140,14 +140,12 @@ def test_a_second_pass_comes_from_the_store_without_running_the_model(lite0, pho
     runs = []
     handle = lite0.module.register_forward_hook(lambda *_: runs.append(1))
     try:
-        start = time.perf_counter()
         batches = list(process(files, lite0, store, batch_size=8))
-        elapsed = time.perf_counter() - start
     finally:
         handle.remove()
     stored = batches[0]
     assert len(stored) == 13 and all(r.error is None for r in stored)  # what the store holds comes first
-    assert sum(runs) == 0 and elapsed < 1.0  # only the two unreadable files are tried again, and fail again
+    assert sum(runs) == 0  # only the two unreadable files are tried again, and fail again
     assert {r.path: r.indices for r in _all(batches)} == {r.path: r.indices for r in first}
 
 
