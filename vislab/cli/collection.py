@@ -33,15 +33,15 @@ def batch_option(parser: argparse.ArgumentParser) -> None:
                         help="photos per batch; each batch is stored as it is done (16)")
 
 
-def open_store() -> Store | None:
-    """The collection store, or None (with one note) when it cannot be used; a damaged file set aside is
-    one note too."""
+def open_store(without: str = "results are not kept this time") -> Store | None:
+    """The collection store, or None (with one note ending in ``without``) when it cannot be used; a damaged
+    file set aside is one note too."""
     from ..core.store import Store
 
     try:
         store = Store.open()
     except StoreError as exc:
-        note(f"{exc}; results are not kept this time")
+        note(f"{exc}; {without}")
         return None
     if store.notice:
         note(store.notice)

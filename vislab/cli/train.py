@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core.catalog import DEFAULT_MODEL
 from ..core.errors import VislabError
+from .collection import open_store
 from .options import device_option, json_option, positive
 from .output import fail, note, print_json
 
@@ -71,7 +72,7 @@ def run(options: argparse.Namespace) -> int:
         base.fast_ready()
     for line in dataset.warnings():
         note(line)
-    store = _store() if kind != "scratch" else None
+    store = open_store("the feature vectors are computed without the store") if kind != "scratch" else None
     reporter = _Reporter(config)
     result = train(dataset, config, base, store=store, progress=reporter)
     reporter.close()
@@ -89,19 +90,6 @@ def run(options: argparse.Namespace) -> int:
             print(f"  {name:<20} {'n/a' if value is None else f'{100 * value:5.1f} %'}")
         print(f"saved {out}")
     return 0
-
-
-def _store():
-    from ..core.store import Store
-
-    try:
-        store = Store.open()
-    except VislabError as exc:
-        note(f"{exc}; the feature vectors are computed without the store")
-        return None
-    if store.notice:
-        note(store.notice)
-    return store
 
 
 class _Reporter:

@@ -48,7 +48,7 @@ class ImageStrip(QListWidget):
         if item is None:
             return
         if entry.error:
-            item.setIcon(QIcon(_badge(self._placeholder())))
+            item.setIcon(QIcon(error_badge(self._placeholder())))
             item.setText(f"⚠ {entry.name}")
             item.setToolTip(entry.source + "\n" + (self.tr("cannot be read: {0}").format(entry.error)))
             item.setForeground(QColor("#b3261e"))
@@ -87,7 +87,8 @@ def _filled(thumbnail: np.ndarray) -> QPixmap:
     return pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
-def _badge(base: QPixmap) -> QPixmap:
+def error_badge(base: QPixmap) -> QPixmap:
+    """``base`` with the red "!" of a file that cannot be read (the strip's tiles and the collection's)."""
     pixmap = QPixmap(base)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

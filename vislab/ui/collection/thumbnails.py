@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 from ...core.errors import ImageReadError
 from ...core.images import fit, read_image
+from ..image_strip import error_badge
 from ..qt_images import to_qimage
 
 #: The side of a thumbnail, in pixels.
@@ -189,17 +190,4 @@ def _placeholder(colour: QColor) -> QPixmap:
 
 
 def _broken() -> QPixmap:
-    pixmap = _placeholder(QColor(179, 38, 30, 40))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#b3261e"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(SIDE // 2 - 20, SIDE // 2 - 20, 40, 40)
-    painter.setPen(QColor("white"))
-    font = painter.font()
-    font.setPixelSize(28)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
-    painter.end()
-    return pixmap
+    return error_badge(_placeholder(QColor(179, 38, 30, 40)))
