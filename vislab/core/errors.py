@@ -158,6 +158,11 @@ class StoreError(VislabError):
     or not writable; the message names the file and says what to do."""
 
 
+class ResultsError(VislabError):
+    """A folder of result files (Parquet, from a cluster run) that cannot be read: missing, not vislab's, from
+    another layout, or PyArrow not installed; the message names the file and says why."""
+
+
 class CollectionCancelled(Cancelled):
     """The person stopped classifying a collection; what was stored stays, and a rerun resumes."""
 

@@ -1,0 +1,191 @@
+"""Result files: one Parquet row per photo with its top-k answer and feature vector, as a cluster run writes
+them (``vislab classify FOLDER --ray --out DIR``) and as :func:`import_results` reads them into the
+collection store, so that the window and ``vislab similar`` answer from them without running the model.
+
+A row is one file under one model: ``path`` (as the worker saw it), ``digest`` (the store's content hash),
+``size``, ``mtime_ns``, ``model`` (catalog id), ``model_key`` (the store's key: id, weights hash, pipeline),
+``weights`` (the weights' hash alone), ``indices``, ``labels`` and ``probabilities`` (top-k, best first),
+``entropy`` (of the whole distribution, nats), ``vector`` (the pre-logits feature vector, float16 precision as
+the store keeps it) and ``error`` (one line naming the file and the reason, else null; an unreadable file is a
+row with an error, never a failed job). PyArrow comes with the ``cluster`` extra (``pip install
+vislab[cluster]``); without it these functions raise a :class:`ResultsError` that says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .errors import ResultsError
+from .store import Record
+
+if TYPE_CHECKING:
+    from .store import Store
+
+#: The columns of a result file, in order.
+COLUMNS = ("path", "digest", "size", "mtime_ns", "model", "model_key", "weights", "indices", "labels",
+           "probabilities", "entropy", "vector", "error")
+#: The key of the file-level metadata that marks a Parquet file as vislab's, and its layout's version.
+MARK = b"vislab.results"
+VERSION = "1"
+
+
+def _arrow():
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ResultsError("reading and writing result files needs PyArrow: pip install 'vislab[cluster]'") from None
+    return pa, pq
+
+
+def schema():
+    """The Arrow schema of a result file (with vislab's mark in its metadata)."""
+    pa, _ = _arrow()
+    return pa.schema([
+        ("path", pa.string()), ("digest", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()),
+        ("model", pa.string()), ("model_key", pa.string()), ("weights", pa.string()),
+        ("indices", pa.list_(pa.int32())), ("labels", pa.list_(pa.string())),
+        ("probabilities", pa.list_(pa.float32())), ("entropy", pa.float64()), ("vector", pa.list_(pa.float32())),
+        ("error", pa.string()),
+    ], metadata={MARK: VERSION.encode()})
+
+
+def weights_hash(key: str) -> str:
+    """The weights' hash inside a store key (``id|weights=HASH|pipeline=...``), or "" when it has none."""
+    for part in key.split("|"):
+        if part.startswith("weights="):
+            return part[len("weights="):]
+    return ""
+
+
+def rows(records: Sequence[Record], model_id: str, key: str, labels: Sequence[str]) -> dict[str, list[Any]]:
+    """The records as result-file columns (plain lists, one entry per record, in :data:`COLUMNS` order)."""
+    weights = weights_hash(key)
+    out: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    for r in records:
+        ok = r.error is None and bool(r.indices)
+        values = (str(r.path), r.digest, int(r.size), round(r.mtime * 1e9), model_id, key, weights,
+                  [int(i) for i in r.indices] if ok else [], [labels[i] for i in r.indices] if ok else [],
+                  [float(p) for p in r.probabilities] if ok else [],
+                  r.full_entropy if ok and r.full_entropy is not None and np.isfinite(r.full_entropy) else None,
+                  None if not ok or r.vector is None else np.asarray(r.vector, dtype=np.float32).tolist(),
+                  None if ok else (r.error or f"{r.path}: no answer"))
+        for name, value in zip(COLUMNS, values, strict=True):
+            out[name].append(value)
+    return out
+
+
+def table(columns: dict[str, list[Any]]):
+    """A :func:`rows` result as an Arrow table with the result-file schema."""
+    pa, _ = _arrow()
+    return pa.Table.from_pydict(columns, schema=schema())
+
+
+def write(path: str | Path, records: Sequence[Record], model_id: str, key: str, labels: Sequence[str]) -> Path:
+    """Write one result file (what a cluster run writes, in one piece: for tests and small runs)."""
+    _, pq = _arrow()
+    path = Path(path)
+    pq.write_table(table(rows(records, model_id, key, labels)), path)
+    return path
+
+
+def files(folder: str | Path) -> list[Path]:
+    """The Parquet files of a result folder (or the one file named), in name order.
+
+    Raises:
+        ResultsError: it does not exist, or holds no Parquet file.
+    """
+    folder = Path(folder).expanduser()
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        raise ResultsError(f"{folder}: no such folder of result files")
+    found = sorted(p for p in folder.rglob("*.parquet") if p.is_file())
+    if not found:
+        raise ResultsError(f"{folder}: holds no result files (.parquet); write them with "
+                           "'vislab classify FOLDER --ray --out DIR'")
+    return found
+
+
+@dataclass
+class ImportSummary:
+    """What :func:`import_results` read: how many rows, stored answers and errors, under which models."""
+
+    rows: int = 0
+    stored: int = 0
+    errors: list[str] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)  # store key -> catalog id
+    paths: list[Path] = field(default_factory=list)
+
+
+def read(folder: str | Path, batch_rows: int = 4096) -> Iterator[tuple[str, str, list[Record]]]:
+    """``(model_key, model_id, records)`` batches of a result folder's rows (an error row is a record with
+    ``error`` set).
+
+    Raises:
+        ResultsError: a file is not a vislab result file or cannot be read (named, with the reason).
+    """
+    pa, pq = _arrow()
+    for path in files(folder):
+        try:
+            handle = pq.ParquetFile(path)
+        except (OSError, pa.ArrowException) as exc:
+            raise ResultsError(f"{path}: is not a readable Parquet file ({exc})") from None
+        metadata = handle.schema_arrow.metadata or {}
+        missing = [c for c in COLUMNS if c not in handle.schema_arrow.names]
+        if MARK not in metadata and missing:
+            raise ResultsError(f"{path}: is not a vislab result file (no {', '.join(missing[:4])} column)")
+        if metadata.get(MARK, VERSION.encode()).decode() != VERSION:
+            raise ResultsError(f"{path}: was written by another version of vislab (layout "
+                               f"{metadata[MARK].decode()!r}, this one reads {VERSION!r})")
+        try:
+            for batch in handle.iter_batches(batch_size=batch_rows, columns=list(COLUMNS)):
+                yield from _records(batch.to_pydict())
+        except (OSError, pa.ArrowException) as exc:
+            raise ResultsError(f"{path}: cannot be read ({exc})") from None
+
+
+def _records(columns: dict[str, list[Any]]) -> Iterator[tuple[str, str, list[Record]]]:
+    groups: dict[tuple[str, str], list[Record]] = {}
+    for i in range(len(columns["path"])):
+        error = columns["error"][i]
+        vector = columns["vector"][i]
+        record = Record(Path(columns["path"][i]), columns["digest"][i] or "", int(columns["size"][i] or 0),
+                        (columns["mtime_ns"][i] or 0) / 1e9,
+                        () if error else tuple(columns["indices"][i] or ()),
+                        () if error else tuple(columns["probabilities"][i] or ()),
+                        None if error or vector is None else np.asarray(vector, dtype=np.float32),
+                        error, None if error else columns["entropy"][i])
+        groups.setdefault((columns["model_key"][i], columns["model"][i]), []).append(record)
+    for (key, model_id), records in groups.items():
+        yield key, model_id, records
+
+
+def import_results(folder: str | Path, store: Store, *, progress: Callable[[int], None] | None = None,
+                   cancel: Callable[[], None] | None = None) -> ImportSummary:
+    """Read a result folder into ``store`` (one transaction per batch): afterwards the collection view and the
+    commands find these photos' answers without running the model. ``progress(rows_read)`` follows each
+    batch; ``cancel()`` is called between batches (what was stored stays).
+
+    Raises:
+        ResultsError: the folder holds no readable vislab result files.
+        StoreError: the store cannot be written.
+    """
+    summary = ImportSummary()
+    for key, model_id, records in read(folder):
+        if cancel is not None:
+            cancel()
+        store.put(key, records, model_id)
+        summary.rows += len(records)
+        summary.stored += sum(r.ok and bool(r.digest) for r in records)
+        summary.errors += [r.error for r in records if r.error]
+        summary.models[key] = model_id
+        summary.paths += [r.path for r in records]
+        if progress is not None:
+            progress(summary.rows)
+    return summary
