@@ -4,7 +4,9 @@ collection store, so that the window and ``vislab similar`` answer from them wit
 
 A row is one file under one model: ``path`` (as the worker saw it), ``digest`` (the store's content hash),
 ``size``, ``mtime_ns``, ``model`` (catalog id), ``model_key`` (the store's key: id, weights hash, pipeline),
-``weights`` (the weights' hash alone), ``indices``, ``labels`` and ``probabilities`` (top-k, best first),
+``weights`` (the weights' hash alone), ``source`` (where the weights came from: ``bundled``, ``pretrained``,
+``random`` or a file's path, as :attr:`LoadedModel.weights <vislab.core.model.LoadedModel.weights>` says),
+``indices``, ``labels`` and ``probabilities`` (top-k, best first),
 ``entropy`` (of the whole distribution, nats), ``vector`` (the pre-logits feature vector, float16 precision as
 the store keeps it) and ``error`` (one line naming the file and the reason, else null; an unreadable file is a
 row with an error, never a failed job). PyArrow comes with the ``cluster`` extra (``pip install
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 #: The columns of a result file, in order.
-COLUMNS = ("path", "digest", "size", "mtime_ns", "model", "model_key", "weights", "indices", "labels",
+COLUMNS = ("path", "digest", "size", "mtime_ns", "model", "model_key", "weights", "source", "indices", "labels",
            "probabilities", "entropy", "vector", "error")
 #: The key of the file-level metadata that marks a Parquet file as vislab's, and its layout's version.
 MARK = b"vislab.results"
@@ -48,7 +50,7 @@ def schema():
     pa, _ = _arrow()
     return pa.schema([
         ("path", pa.string()), ("digest", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()),
-        ("model", pa.string()), ("model_key", pa.string()), ("weights", pa.string()),
+        ("model", pa.string()), ("model_key", pa.string()), ("weights", pa.string()), ("source", pa.string()),
         ("indices", pa.list_(pa.int32())), ("labels", pa.list_(pa.string())),
         ("probabilities", pa.list_(pa.float32())), ("entropy", pa.float64()), ("vector", pa.list_(pa.float32())),
         ("error", pa.string()),
@@ -63,13 +65,15 @@ def weights_hash(key: str) -> str:
     return ""
 
 
-def rows(records: Sequence[Record], model_id: str, key: str, labels: Sequence[str]) -> dict[str, list[Any]]:
-    """The records as result-file columns (plain lists, one entry per record, in :data:`COLUMNS` order)."""
+def rows(records: Sequence[Record], model_id: str, key: str, labels: Sequence[str],
+         source: str = "") -> dict[str, list[Any]]:
+    """The records as result-file columns (plain lists, one entry per record, in :data:`COLUMNS` order);
+    ``source`` is where the weights came from (:attr:`LoadedModel.weights`)."""
     weights = weights_hash(key)
     out: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     for r in records:
         ok = r.error is None and bool(r.indices)
-        values = (str(r.path), r.digest, int(r.size), round(r.mtime * 1e9), model_id, key, weights,
+        values = (str(r.path), r.digest, int(r.size), round(r.mtime * 1e9), model_id, key, weights, source,
                   [int(i) for i in r.indices] if ok else [], [labels[i] for i in r.indices] if ok else [],
                   [float(p) for p in r.probabilities] if ok else [],
                   r.full_entropy if ok and r.full_entropy is not None and np.isfinite(r.full_entropy) else None,
@@ -86,11 +90,12 @@ def table(columns: dict[str, list[Any]]):
     return pa.Table.from_pydict(columns, schema=schema())
 
 
-def write(path: str | Path, records: Sequence[Record], model_id: str, key: str, labels: Sequence[str]) -> Path:
+def write(path: str | Path, records: Sequence[Record], model_id: str, key: str, labels: Sequence[str],
+          source: str = "") -> Path:
     """Write one result file (what a cluster run writes, in one piece: for tests and small runs)."""
     _, pq = _arrow()
     path = Path(path)
-    pq.write_table(table(rows(records, model_id, key, labels)), path)
+    pq.write_table(table(rows(records, model_id, key, labels, source)), path)
     return path
 
 
