@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..resources import resources_dir
 from . import i18n
 from .main_window import MainWindow
 from .session import Session
@@ -19,6 +23,7 @@ def create_window(paths: Sequence[str] = (), settings: Settings | None = None) -
     i18n.install(i18n.resolve(settings.get("language")))
     session = Session()
     window = MainWindow(session, settings)
+    window.setWindowIcon(app_icon())
     session.setParent(window)  # the session, its workers and the views' subscriptions end with the window
     window.languageChosen.connect(lambda language: _choose_language(settings, language))
     session.start_engine()
@@ -27,9 +32,47 @@ def create_window(paths: Sequence[str] = (), settings: Settings | None = None) -
     return window
 
 
+def app_icon() -> QIcon:
+    """vislab's icon in every size drawn (resources/icons, made by packaging/make_icon.py); a null icon when
+    vislab runs without its resources."""
+    icon = QIcon()
+    try:
+        folder = resources_dir() / "icons"
+    except FileNotFoundError:
+        return icon
+    for path in sorted(folder.glob("vislab*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def _choose_language(settings: Settings, language: str) -> None:
     settings.set("language", language)
     i18n.install(language)
+
+
+#: Set to 1 and the window closes once it has shown its first predictions (printing the top class), or ends
+#: with status 1 on the first error: a check that an installed or frozen app works (packaging/bundle_test.py).
+QUIT_AFTER_PREDICTIONS = "VISLAB_QUIT_AFTER_PREDICTIONS"
+
+
+def quit_after_first_predictions(window: MainWindow) -> None:
+    """Close ``window`` once its first predictions are drawn; on a failure first, print it and end with 1."""
+    session = window.session
+
+    def shown(result) -> None:
+        session.feed("classify").ready.disconnect(shown)
+        top = result.items[0]
+        print(f"first predictions: {top.label} ({top.probability:.1%}, {result.backend})", flush=True)
+        QTimer.singleShot(300, window.close)  # once they are painted
+
+    def failed(error, *_slot) -> None:
+        print(f"failed: {error}", file=sys.stderr, flush=True)
+        QApplication.instance().exit(1)
+
+    session.feed("classify").ready.connect(shown)
+    session.feed("classify").failed.connect(failed)
+    session.notify.connect(failed)
+    session.engineFailed.connect(failed)
 
 
 def run(paths: Sequence[str] = ()) -> int:
@@ -37,8 +80,14 @@ def run(paths: Sequence[str] = ()) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("vislab")
     app.setOrganizationName("vislab")
+    # The docks match the window to packaging/vislab.desktop: Wayland by this name, X11 by the WM_CLASS the
+    # application name gives (the entry's StartupWMClass).
+    QGuiApplication.setDesktopFileName("vislab")
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     window = create_window(paths)
+    if os.environ.get(QUIT_AFTER_PREDICTIONS, "").strip() not in ("", "0"):
+        quit_after_first_predictions(window)
     window.show()
     code = app.exec()
     window.session.runner.cancel_all()
