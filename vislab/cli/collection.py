@@ -181,12 +181,18 @@ def similar(options: argparse.Namespace) -> int:
     if not collection.files:
         raise DirectoryNotImageError(options.folder, "no images in this folder")
     query = Path(options.query)
-    model = load_one(options, fast_path=True)
     store = open_store()
-    asked = run_records([query], model, store)[query]
-    if asked.error:
-        raise VislabError(asked.error)
-    records = run_records(list(collection.files), model, store, batch_size=options.batch_size)
+    stored = stored_records(options, [query, *collection.files], store)
+    if stored is not None:  # every photo answered from the store: the model is not loaded
+        model_id, records = stored
+        asked = records[query]
+    else:
+        model = load_one(options, fast_path=True)
+        model_id = model.spec.id
+        asked = run_records([query], model, store)[query]
+        if asked.error:
+            raise VislabError(asked.error)
+        records = run_records(list(collection.files), model, store, batch_size=options.batch_size)
     ordered = [records[f] for f in collection.files]
     own = os.path.abspath(query)
     exclude = next((i for i, f in enumerate(collection.files) if os.path.abspath(f) == own), None)
@@ -198,11 +204,31 @@ def similar(options: argparse.Namespace) -> int:
     if options.json:
         print_json(found)
     else:
-        print(f"the {len(found)} images of {options.folder} most like {options.query} ({model.spec.id}, "
+        print(f"the {len(found)} images of {options.folder} most like {options.query} ({model_id}, "
               "cosine similarity of feature vectors):")
         print_table([("rank", "similarity", "image")] + [(str(n), f"{item['similarity']:.3f}", item["image"])
                                                          for n, item in enumerate(found, 1)], {"rank", "similarity"})
     return 1 if errors else 0
+
+
+def stored_records(options: argparse.Namespace, files: Sequence[Path],
+                   store: Store | None) -> tuple[str, dict[Path, Record]] | None:
+    """``(model id, each file's record)`` when the store answers for every file under exactly one key of
+    ``--model`` whose weights came from ``--weights`` (resolved), or from the model's own weights when none is
+    given (imported results, an earlier run); else None, and the model is loaded as usual. Loads no model and
+    imports no torch."""
+    if store is None:
+        return None
+    from ..core.catalog import resolve_model
+    from ..core.store import weights_source
+
+    spec = resolve_model(options.model)
+    source = weights_source(options.weights, "bundled" if spec.bundled else "pretrained")
+    ids = store.identify(files)
+    if not all(Path(f) in ids for f in files):  # a file that cannot be read: the model says why
+        return None
+    key = store.answering_key(spec.id, source, ids)
+    return None if key is None else (spec.id, store.fetch(key, ids))
 
 
 # -- similarity -------------------------------------------------------------------------------------------------

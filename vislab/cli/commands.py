@@ -12,7 +12,19 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..core.registry import Registry
-from . import catalog, classify, collection, experiments, explain, faithfulness, features, live, preprocess, train
+from . import (
+    catalog,
+    classify,
+    collection,
+    experiments,
+    explain,
+    faithfulness,
+    features,
+    live,
+    preprocess,
+    results,
+    train,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,8 @@ for _command in (
             collection.similarity_arguments, collection.similarity),
     Command("evaluate", "accuracy and confusion matrix on a folder of one subfolder per class",
             collection.evaluate_arguments, collection.evaluate),
+    Command("import-results", "a cluster run's result files (Parquet) into the collection store, to answer from "
+            "without the model", results.arguments, results.run),
     Command("explain", "what the model looked at: a class-activation or attention map", explain.arguments,
             explain.run),
     Command("faithfulness", "how faithful each explanation method's map is: deletion, insertion, ROAD, sanity",

@@ -194,7 +194,7 @@ def _compute(todo: list[Path], ids: dict[Path, FileId], model: LoadedModel, stor
 
     def finish(batch: list[Record]) -> list[Record]:
         if store is not None:
-            store.put(key, batch, model.spec.id)
+            store.put(key, batch, model.spec.id, source=model.weights)
         return counter.add(batch)
 
     if cancel is not None:

@@ -119,18 +119,75 @@ def files(folder: str | Path) -> list[Path]:
 
 @dataclass
 class ImportSummary:
-    """What :func:`import_results` read: how many rows, stored answers and errors, under which models."""
+    """What :func:`import_results` read: how many rows, stored answers and errors, under which models.
+
+    Attributes:
+        rows, stored: the rows read, and those stored as answers (the others are errors).
+        errors: each error row's message.
+        models: store key -> catalog id.
+        sources: store key -> where its weights came from (the ``source`` column; "" when not given).
+        class_names: store key -> {class index: name}, the names the rows' top-k carried (a model whose
+            library is not here still gets its predictions named).
+        paths: every row's path, in file order.
+        files: the result files read.
+    """
 
     rows: int = 0
     stored: int = 0
     errors: list[str] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)  # store key -> catalog id
     paths: list[Path] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    class_names: dict[str, dict[int, str]] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def to_dict(self, store: str | Path | None = None) -> dict:
+        """The shape ``vislab import-results --json`` prints."""
+        return {"rows": self.rows, "stored": self.stored, "errors": len(self.errors),
+                "models": [{"key": key, "model": model, "source": self.sources.get(key, "")}
+                           for key, model in self.models.items()],
+                "files": [str(f) for f in self.files], "store": None if store is None else str(store)}
+
+
+@dataclass
+class Group:
+    """Rows of one result file under one model, as :func:`read_groups` yields them."""
+
+    file: Path
+    key: str
+    model_id: str
+    source: str
+    records: list[Record]
+    class_names: dict[int, str]
+
+
+def total_rows(folder: str | Path) -> int:
+    """How many rows a result folder holds, from the files' footers alone (0 for a file that cannot be read:
+    :func:`read` says why)."""
+    pa, pq = _arrow()
+    total = 0
+    for path in files(folder):
+        try:
+            total += pq.ParquetFile(path).metadata.num_rows
+        except (OSError, pa.ArrowException):
+            continue
+    return total
 
 
 def read(folder: str | Path, batch_rows: int = 4096) -> Iterator[tuple[str, str, list[Record]]]:
     """``(model_key, model_id, records)`` batches of a result folder's rows (an error row is a record with
     ``error`` set).
+
+    Raises:
+        ResultsError: a file is not a vislab result file or cannot be read (named, with the reason).
+    """
+    for group in read_groups(folder, batch_rows):
+        yield group.key, group.model_id, group.records
+
+
+def read_groups(folder: str | Path, batch_rows: int = 4096) -> Iterator[Group]:
+    """The rows of a result folder in :class:`Group` batches, with where the weights came from and the class
+    names the rows carry.
 
     Raises:
         ResultsError: a file is not a vislab result file or cannot be read (named, with the reason).
@@ -148,16 +205,23 @@ def read(folder: str | Path, batch_rows: int = 4096) -> Iterator[tuple[str, str,
         if metadata.get(MARK, VERSION.encode()).decode() != VERSION:
             raise ResultsError(f"{path}: was written by another version of vislab (layout "
                                f"{metadata[MARK].decode()!r}, this one reads {VERSION!r})")
-        try:
-            for batch in handle.iter_batches(batch_size=batch_rows, columns=list(COLUMNS)):
-                yield from _records(batch.to_pydict())
-        except (OSError, pa.ArrowException) as exc:
-            raise ResultsError(f"{path}: cannot be read ({exc})") from None
+        batches = handle.iter_batches(batch_size=batch_rows, columns=list(COLUMNS))
+        while True:
+            try:
+                batch = next(batches, None)
+            except (OSError, pa.ArrowException) as exc:
+                raise ResultsError(f"{path}: cannot be read ({exc})") from None
+            if batch is None:
+                break
+            yield from _groups(path, batch.to_pydict())
 
 
-def _records(columns: dict[str, list[Any]]) -> Iterator[tuple[str, str, list[Record]]]:
-    groups: dict[tuple[str, str], list[Record]] = {}
+def _groups(path: Path, columns: dict[str, list[Any]]) -> Iterator[Group]:
+    groups: dict[tuple[str, str, str], Group] = {}
     for i in range(len(columns["path"])):
+        if not columns["path"][i] or not columns["model_key"][i] or not columns["model"][i]:
+            raise ResultsError(f"{path}: a row without a path, model or model key ({columns['path'][i]!r}): "
+                               "not a result file vislab wrote")
         error = columns["error"][i]
         vector = columns["vector"][i]
         record = Record(Path(columns["path"][i]), columns["digest"][i] or "", int(columns["size"][i] or 0),
@@ -166,9 +230,14 @@ def _records(columns: dict[str, list[Any]]) -> Iterator[tuple[str, str, list[Rec
                         () if error else tuple(columns["probabilities"][i] or ()),
                         None if error or vector is None else np.asarray(vector, dtype=np.float32),
                         error, None if error else columns["entropy"][i])
-        groups.setdefault((columns["model_key"][i], columns["model"][i]), []).append(record)
-    for (key, model_id), records in groups.items():
-        yield key, model_id, records
+        ident = (columns["model_key"][i], columns["model"][i], columns["source"][i] or "")
+        group = groups.get(ident)
+        if group is None:
+            group = groups[ident] = Group(path, *ident, [], {})
+        group.records.append(record)
+        if not error:
+            group.class_names.update(zip(record.indices, columns["labels"][i] or (), strict=False))
+    yield from groups.values()
 
 
 def import_results(folder: str | Path, store: Store, *, progress: Callable[[int], None] | None = None,
@@ -182,15 +251,21 @@ def import_results(folder: str | Path, store: Store, *, progress: Callable[[int]
         StoreError: the store cannot be written.
     """
     summary = ImportSummary()
-    for key, model_id, records in read(folder):
+    for group in read_groups(folder):
         if cancel is not None:
             cancel()
-        store.put(key, records, model_id)
+        records, key = group.records, group.key
+        store.put(key, records, group.model_id, source=group.source)
         summary.rows += len(records)
         summary.stored += sum(r.ok and bool(r.digest) for r in records)
         summary.errors += [r.error for r in records if r.error]
-        summary.models[key] = model_id
+        summary.models[key] = group.model_id
+        if group.source:
+            summary.sources.setdefault(key, group.source)
+        summary.class_names.setdefault(key, {}).update(group.class_names)
         summary.paths += [r.path for r in records]
+        if not summary.files or summary.files[-1] != group.file:
+            summary.files.append(group.file)
         if progress is not None:
             progress(summary.rows)
     return summary

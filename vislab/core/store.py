@@ -3,10 +3,13 @@
 A result is keyed by the photo's content hash (a file's size and mtime are the fast pre-check that spares
 hashing it again; a moved or copied file is found by its hash) and by :func:`model_key`: the model id, a hash
 of its weights and its input pipeline. Vectors are float16 BLOBs, top-k answers small numpy BLOBs: nothing is
-ever pickled. The file is in WAL mode; readers read at once on their own connections, and every write goes
-through one connection under one lock, one transaction per batch, so a process killed mid-run loses at most
-the batch in flight. A damaged file is set aside (renamed ``*.corrupt-<timestamp>``) with one :attr:`Store.notice`
-and a fresh one made; a file from a newer vislab is refused with a :class:`StoreError`, an older one migrated.
+ever pickled. Each key remembers where its weights came from (:meth:`Store.put`'s ``source``: ``bundled``,
+``pretrained``, ``random`` or a weights file's resolved path), so that a command can find the key of a model's
+stored answers without loading it (:meth:`Store.answering_key`). The file is in WAL mode; readers read at once on
+their own connections, and every write goes through one connection under one lock, one transaction per batch, so a
+process killed mid-run loses at most the batch in flight. A damaged file is set aside (renamed
+``*.corrupt-<timestamp>``) with one :attr:`Store.notice` and a fresh one made; a file from a newer vislab is refused
+with a :class:`StoreError`, an older one migrated.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ if TYPE_CHECKING:
     from .model import LoadedModel
 
 #: The layout this vislab writes; a file with a higher ``user_version`` is refused, a lower one migrated.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: ``PRAGMA application_id`` of vislab's stores ("vslb"): another program's SQLite file is never read as one.
 APPLICATION_ID = 0x76736C62
 #: The store's file name in :func:`data_dir`.
@@ -53,8 +56,15 @@ CREATE TABLE results (model_key TEXT NOT NULL, digest TEXT NOT NULL, indices BLO
                       PRIMARY KEY (model_key, digest)) WITHOUT ROWID;
 """
 
+#: Layout 2: where each key's weights came from (one key may have several: the same weights from two files).
+_SCHEMA_2 = """
+CREATE TABLE sources (model_key TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (model_key, source)) WITHOUT ROWID;
+"""
+
 #: ``version -> SQL`` that brings a file at that version to the next one; 0 is a new, empty file.
-_MIGRATIONS: dict[int, str] = {0: _SCHEMA_1}
+_MIGRATIONS: dict[int, str] = {0: _SCHEMA_1, 1: _SCHEMA_2}
+#: Where weights that are not a file came from, as :attr:`LoadedModel.weights` says.
+ORIGINS = ("bundled", "pretrained", "random")
 
 
 def data_dir() -> Path:
@@ -195,6 +205,43 @@ def _is_regular(mode: int) -> bool:
 
 def _key(path: Path) -> str:
     return os.path.abspath(path)
+
+
+def weights_source(weights: str | Path | None, default: str = "") -> str:
+    """A weights' source as the store records it: ``bundled``, ``pretrained``, ``random`` (or a
+    ``randomised (...)`` copy) as they are, a file's path resolved (``~`` expanded, symlinks followed: the same
+    file named two ways is one source); ``default`` when ``weights`` is None or empty."""
+    if weights is None or not str(weights):
+        return default
+    text = str(weights)
+    if text in ORIGINS or text.startswith("randomised"):
+        return text
+    return str(Path(text).expanduser().resolve())
+
+
+def key_model_id(key: str) -> str:
+    """The catalog id a store key starts with (``id|weights=...|pipeline=...``)."""
+    return key.split("|", 1)[0]
+
+
+@dataclass(frozen=True)
+class StoredModel:
+    """One key of the store: its model id, where its weights came from, how many photos it holds.
+
+    Attributes:
+        key: the store key (:func:`model_key`).
+        model_id: the catalog id it starts with.
+        description: what it was stored with (the model id; the key itself in a store from before sources).
+        sources: where its weights came from (:func:`weights_source`), sorted; empty for a key stored by a
+            vislab that did not record them.
+        count: the photos it holds an answer for.
+    """
+
+    key: str
+    model_id: str
+    description: str
+    sources: tuple[str, ...]
+    count: int
 
 
 def model_key(model: LoadedModel) -> str:
@@ -352,6 +399,34 @@ class Store:
         recomputed) and a moved or copied one found by its content."""
         return self.fetch(key, self.identify(paths))
 
+    def models(self, model_id: str | None = None) -> list[StoredModel]:
+        """The keys the store holds (for ``model_id`` only, when given), oldest first, each with where its
+        weights came from and how many photos it holds."""
+        db = self._reader()
+        query = ("SELECT m.key, m.description, (SELECT COUNT(*) FROM results r WHERE r.model_key = m.key), "
+                 "(SELECT group_concat(s.source, char(0)) FROM sources s WHERE s.model_key = m.key) FROM models m")
+        args: tuple = ()
+        if model_id is not None:
+            query += " WHERE substr(m.key, 1, ?) = ?"
+            args = (len(model_id) + 1, f"{model_id}|")
+        rows = db.execute(query + " ORDER BY m.created, m.key", args).fetchall()
+        return [StoredModel(key, key_model_id(key), description, tuple(sorted(sources.split("\0"))) if sources else (),
+                            count) for key, description, count, sources in rows]
+
+    def answering_key(self, model_id: str, source: str, ids: dict[Path, FileId]) -> str | None:
+        """The one key of ``model_id`` whose weights came from ``source`` (:func:`weights_source`) and that holds
+        an answer for every identified file of ``ids``: a command can answer from it without loading the model.
+        None when no key, or more than one, does (then only the loaded model knows its key)."""
+        source = weights_source(source)
+        digests = {fid.digest for fid in ids.values()}
+        found = []
+        for stored in self.models(model_id):
+            if source not in stored.sources or stored.count < len(digests):
+                continue
+            if len(self.fetch(stored.key, ids)) == len(ids):
+                found.append(stored.key)
+        return found[0] if len(found) == 1 else None
+
     def count(self, key: str | None = None) -> int:
         """How many results the store holds (under ``key``, or for every model)."""
         db = self._reader()
@@ -361,8 +436,11 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------------------------
 
-    def put(self, key: str, records: Sequence[Record], description: str = "") -> None:
-        """Store ``records`` (those without an error) under model ``key``, in one transaction."""
+    def put(self, key: str, records: Sequence[Record], description: str = "", source: str = "") -> None:
+        """Store ``records`` (those without an error) under model ``key``, in one transaction; ``description``
+        is the model id, ``source`` where the weights came from (:attr:`LoadedModel.weights`: ``bundled``,
+        ``pretrained``, ``random`` or a file's path, kept resolved)."""
+        source = weights_source(source)
         now = time.time()
         rows, files = [], []
         for r in records:
@@ -378,6 +456,8 @@ class Store:
 
         def write(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR IGNORE INTO models VALUES (?, ?, ?)", (key, description or key, now))
+            if source:
+                db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", (key, source))
             db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", files)
 
