@@ -16,6 +16,10 @@ from .main_window import MainWindow
 from .session import Session
 from .settings import Settings
 
+#: The application's name: Qt's (the X11 WM_CLASS, the settings' folder) and its desktop entry's
+#: (packaging/vislab.desktop, its StartupWMClass).
+APP_NAME = "vislab"
+
 
 def create_window(paths: Sequence[str] = (), settings: Settings | None = None) -> MainWindow:
     """The main window over a new session, with ``paths`` loading and the engine warming up."""
@@ -56,18 +60,30 @@ QUIT_AFTER_PREDICTIONS = "VISLAB_QUIT_AFTER_PREDICTIONS"
 
 
 def quit_after_first_predictions(window: MainWindow) -> None:
-    """Close ``window`` once its first predictions are drawn; on a failure first, print it and end with 1."""
+    """Close ``window`` once its first predictions are drawn; on a failure first, print it and end with 1.
+    Either way the work under way is cancelled and waited for: leaving while a worker imports torch or loads
+    a model would abort the interpreter."""
     session = window.session
+    app = QApplication.instance()
+
+    def end(code: int) -> None:
+        session.runner.cancel_all()
+        if not session.runner.idle() or (not session.engine_ready and session.engine_error is None):
+            QTimer.singleShot(100, lambda: end(code))
+            return
+        app.setQuitOnLastWindowClosed(False)
+        window.close()
+        app.exit(code)
 
     def shown(result) -> None:
         session.feed("classify").ready.disconnect(shown)
         top = result.items[0]
         print(f"first predictions: {top.label} ({top.probability:.1%}, {result.backend})", flush=True)
-        QTimer.singleShot(300, window.close)  # once they are painted
+        QTimer.singleShot(300, lambda: end(0))  # once they are painted
 
     def failed(error, *_slot) -> None:
         print(f"failed: {error}", file=sys.stderr, flush=True)
-        QApplication.instance().exit(1)
+        end(1)
 
     session.feed("classify").ready.connect(shown)
     session.feed("classify").failed.connect(failed)
@@ -78,11 +94,11 @@ def quit_after_first_predictions(window: MainWindow) -> None:
 def run(paths: Sequence[str] = ()) -> int:
     """Open vislab's window with ``paths`` and run until it closes; returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("vislab")
-    app.setOrganizationName("vislab")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
     # The docks match the window to packaging/vislab.desktop: Wayland by this name, X11 by the WM_CLASS the
     # application name gives (the entry's StartupWMClass).
-    QGuiApplication.setDesktopFileName("vislab")
+    QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     window = create_window(paths)
