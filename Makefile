@@ -39,5 +39,19 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-logo
 
+# The menu entry and icon for a source install (this checkout's venv): packaging/vislab.desktop with Exec set to
+# the venv's vislab, and resources/icons as hicolor's vislab.png, under $(DATA_HOME) (default ~/.local/share).
+DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+.PHONY: install-desktop
+install-desktop: $(VENV)/.installed
+	mkdir -p $(DATA_HOME)/applications
+	sed -e 's|^Exec=vislab|Exec=$(abspath $(VENV))/bin/vislab|' -e 's|^TryExec=vislab|TryExec=$(abspath $(VENV))/bin/vislab|' \
+		packaging/vislab.desktop > $(DATA_HOME)/applications/vislab.desktop
+	for size in 16 24 32 48 64 128 256 512; do \
+		file=resources/icons/vislab-$$size.png; [ $$size = 512 ] && file=resources/icons/vislab.png; \
+		install -Dm644 $$file $(DATA_HOME)/icons/hicolor/$${size}x$${size}/apps/vislab.png || exit 1; \
+	done
+	-command -v update-desktop-database >/dev/null && update-desktop-database -q $(DATA_HOME)/applications
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .import_linter_cache

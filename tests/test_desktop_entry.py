@@ -6,6 +6,7 @@ from __future__ import annotations
 import configparser
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,30 @@ def test_desktop_file_validate_passes():
     # Its hints are advice (vislab is in three main categories on purpose); errors and warnings are not.
     problems = [line for line in checked.stdout.splitlines() if ": hint: " not in line]
     assert checked.returncode == 0 and not problems, checked.stdout + checked.stderr
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_install_desktop_points_the_entry_at_this_venv(tmp_path):
+    from PIL import Image
+
+    venv = Path(sys.prefix)
+    # -o: the venv is taken as installed (it is: these tests run in it), never reinstalled here.
+    done = subprocess.run(["make", "-s", "-C", str(ROOT), "-o", f"{venv}/.installed", "install-desktop",
+                           f"VENV={venv}", f"DATA_HOME={tmp_path}"], capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    installed = tmp_path / "applications" / "vislab.desktop"
+    entry = _read(installed)
+    program = venv / "bin" / "vislab"
+    assert entry["Exec"] == f"{program} %F" and entry["TryExec"] == str(program)
+    assert program.is_file()
+    assert {k: v for k, v in entry.items() if "Exec" not in k} == {
+        k: v for k, v in _read(ENTRY).items() if "Exec" not in k}
+    for size in (16, 32, 48, 256, 512):
+        icon = tmp_path / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "vislab.png"
+        assert Image.open(icon).size == (size, size)
+    if shutil.which("desktop-file-validate"):
+        checked = subprocess.run(["desktop-file-validate", str(installed)], capture_output=True, text=True,
+                                 check=False)
+        assert checked.returncode == 0, checked.stdout
