@@ -34,8 +34,10 @@ def wheel(tmp_path_factory) -> Path:
     # Without isolation (no download) where the venv has setuptools, as Python 3.11's venvs do.
     isolation = ["--no-build-isolation"] if importlib.util.find_spec("setuptools") else []
     run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "--disable-pip-version-check",
-                          "-q", "-w", str(out), str(source)], capture_output=True, text=True, timeout=300, check=False)
+                          "-v", "-w", str(out), str(source)], capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
+    # setuptools warns of data folders it would take for forgotten packages, and is to drop their files one day.
+    assert "absent from the `packages` configuration" not in run.stdout + run.stderr
     return next(out.glob("vislab-*.whl"))
 
 
