@@ -152,8 +152,8 @@ def write(folder: Path, sizes: Sequence[int] = SIZES) -> list[Path]:
     ico_sizes = [s for s in (16, 24, 32, 48, 64, 128, 256) if s in images]
     written.append(folder / "vislab.ico")
     images[256].save(written[-1], sizes=[(s, s) for s in ico_sizes], append_images=[images[s] for s in ico_sizes])
-    written.append(folder / "vislab.icns")
-    images[512].save(written[-1], append_images=[images[s] for s in (16, 32, 64, 128, 256) if s in images])
+    written.append(folder / "vislab.icns")  # from 1024 px: macOS shows 512 px at 2x on Retina screens
+    draw(1024).save(written[-1], append_images=[images[s] for s in (16, 32, 64, 128, 256, 512) if s in images])
     return written
 
 
