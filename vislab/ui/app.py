@@ -67,7 +67,8 @@ def quit_after_first_predictions(window: MainWindow) -> None:
     app = QApplication.instance()
 
     def end(code: int) -> None:
-        session.runner.cancel_all()
+        if session.engine_ready or session.engine_error is not None:  # not before: that would cancel the engine
+            session.runner.cancel_all()
         if not session.runner.idle() or (not session.engine_ready and session.engine_error is None):
             QTimer.singleShot(100, lambda: end(code))
             return
