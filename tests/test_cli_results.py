@@ -25,10 +25,9 @@ from vislab.core.store import FILE_NAME, Store, model_key
 
 
 @pytest.fixture(scope="module")
-def make_folder():
-    from conftest import build_photo_folder
-
-    return build_photo_folder
+def make_folder(request):
+    """tests/conftest.py's ``build_photo_folder`` (its fixture is per test; the folder here is per module)."""
+    return request.config.pluginmanager.get_plugin(str(Path(__file__).parent / "conftest.py")).build_photo_folder
 
 
 @pytest.fixture(scope="module")

@@ -1095,6 +1095,14 @@ here (ms)</translation>
         <translation>Open a folder of images</translation>
     </message>
     <message>
+        <source>Open a folder of results (Parquet files)</source>
+        <translation>Open a folder of results (Parquet files)</translation>
+    </message>
+    <message>
+        <source>Results open in the Collection view, which this window does not have.</source>
+        <translation>Results open in the Collection view, which this window does not have.</translation>
+    </message>
+    <message>
         <source>The clipboard holds no image.</source>
         <translation>The clipboard holds no image.</translation>
     </message>
@@ -1194,6 +1202,21 @@ here (ms)</translation>
     <message>
         <source>{0} x {1} pixels</source>
         <translation>{0} x {1} pixels</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop reading the results; what was read stays in the store</source>
+        <translation>Stop reading the results; what was read stays in the store</translation>
+    </message>
+    <message>
+        <source>Reading results… {0}/{1} rows</source>
+        <translation>Reading results… {0}/{1} rows</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1812,33 @@ Choose the model again to retry.</translation>
     <message>
         <source>input</source>
         <translation>input</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsImport</name>
+    <message>
+        <source>Reading the results was stopped; what was read is in the store.</source>
+        <translation>Reading the results was stopped; what was read is in the store.</translation>
+    </message>
+    <message>
+        <source>{0}: no answers to show: its {1} rows are all errors (files the run could not read).</source>
+        <translation>{0}: no answers to show: its {1} rows are all errors (files the run could not read).</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} photos in these results are not on this computer (e.g. {2}): their answers are in the store, the view shows the photos that are here.</source>
+        <translation>{0} of the {1} photos in these results are not on this computer (e.g. {2}): their answers are in the store, the view shows the photos that are here.</translation>
+    </message>
+    <message>
+        <source>None of the {0} photos in these results is on this computer (e.g. {1}): their answers are in the store, and serve when the photos are here.</source>
+        <translation>None of the {0} photos in these results is on this computer (e.g. {1}): their answers are in the store, and serve when the photos are here.</translation>
+    </message>
+    <message>
+        <source>These results hold answers of {0} models: the view shows {1}'s.</source>
+        <translation>These results hold answers of {0} models: the view shows {1}'s.</translation>
+    </message>
+    <message>
+        <source>These are the answers of {0}; the window's model is still {1}, which gives the predictions of a photo you choose.</source>
+        <translation>These are the answers of {0}; the window's model is still {1}, which gives the predictions of a photo you choose.</translation>
     </message>
 </context>
 <context>
@@ -2392,6 +2442,14 @@ click: compare; double-click: show</translation>
     <message>
         <source>Open &amp;folder…</source>
         <translation>Open &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Open res&amp;ults…</source>
+        <translation>Open res&amp;ults…</translation>
+    </message>
+    <message>
+        <source>Open the result files (Parquet) of a run on a cluster: the Collection view shows them without running the model</source>
+        <translation>Open the result files (Parquet) of a run on a cluster: the Collection view shows them without running the model</translation>
     </message>
     <message>
         <source>&amp;Paste image</source>

@@ -1095,6 +1095,14 @@ aquí (ms)</translation>
         <translation>Abrir una carpeta de imágenes</translation>
     </message>
     <message>
+        <source>Open a folder of results (Parquet files)</source>
+        <translation>Abrir una carpeta de resultados (archivos Parquet)</translation>
+    </message>
+    <message>
+        <source>Results open in the Collection view, which this window does not have.</source>
+        <translation>Los resultados se abren en la vista Colección, que esta ventana no tiene.</translation>
+    </message>
+    <message>
         <source>The clipboard holds no image.</source>
         <translation>El portapapeles no contiene ninguna imagen.</translation>
     </message>
@@ -1194,6 +1202,21 @@ aquí (ms)</translation>
     <message>
         <source>{0} x {1} pixels</source>
         <translation>{0} x {1} píxeles</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop reading the results; what was read stays in the store</source>
+        <translation>Dejar de leer los resultados; lo leído queda guardado</translation>
+    </message>
+    <message>
+        <source>Reading results… {0}/{1} rows</source>
+        <translation>Leyendo resultados… {0}/{1} filas</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1812,33 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
     <message>
         <source>input</source>
         <translation>entrada</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsImport</name>
+    <message>
+        <source>Reading the results was stopped; what was read is in the store.</source>
+        <translation>Se dejó de leer los resultados; lo leído está guardado.</translation>
+    </message>
+    <message>
+        <source>{0}: no answers to show: its {1} rows are all errors (files the run could not read).</source>
+        <translation>{0}: no hay respuestas que mostrar: sus {1} filas son todas errores (archivos que la ejecución no pudo leer).</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} photos in these results are not on this computer (e.g. {2}): their answers are in the store, the view shows the photos that are here.</source>
+        <translation>{0} de las {1} fotos de estos resultados no están en este ordenador (p. ej. {2}): sus respuestas quedan guardadas; la vista muestra las fotos que sí están.</translation>
+    </message>
+    <message>
+        <source>None of the {0} photos in these results is on this computer (e.g. {1}): their answers are in the store, and serve when the photos are here.</source>
+        <translation>Ninguna de las {0} fotos de estos resultados está en este ordenador (p. ej. {1}): sus respuestas quedan guardadas y servirán cuando las fotos estén aquí.</translation>
+    </message>
+    <message>
+        <source>These results hold answers of {0} models: the view shows {1}'s.</source>
+        <translation>Estos resultados contienen respuestas de {0} modelos: la vista muestra las de {1}.</translation>
+    </message>
+    <message>
+        <source>These are the answers of {0}; the window's model is still {1}, which gives the predictions of a photo you choose.</source>
+        <translation>Son las respuestas de {0}; el modelo de la ventana sigue siendo {1}, que da las predicciones de la foto que elijas.</translation>
     </message>
 </context>
 <context>
@@ -2392,6 +2442,14 @@ clic: comparar; doble clic: mostrar</translation>
     <message>
         <source>Open &amp;folder…</source>
         <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Open res&amp;ults…</source>
+        <translation>Abrir res&amp;ultados…</translation>
+    </message>
+    <message>
+        <source>Open the result files (Parquet) of a run on a cluster: the Collection view shows them without running the model</source>
+        <translation>Abrir los archivos de resultados (Parquet) de una ejecución en un clúster: la vista Colección los muestra sin ejecutar el modelo</translation>
     </message>
     <message>
         <source>&amp;Paste image</source>

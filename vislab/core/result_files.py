@@ -26,6 +26,7 @@ from .errors import ResultsError
 from .store import Record
 
 if TYPE_CHECKING:
+    from .collection import Collection
     from .store import Store
 
 #: The columns of a result file, in order.
@@ -130,6 +131,8 @@ class ImportSummary:
             library is not here still gets its predictions named).
         paths: every row's path, in file order.
         files: the result files read.
+        counts: store key -> the answers stored under it.
+        failed: an error row's path -> its message.
     """
 
     rows: int = 0
@@ -140,6 +143,13 @@ class ImportSummary:
     sources: dict[str, str] = field(default_factory=dict)
     class_names: dict[str, dict[int, str]] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    failed: dict[Path, str] = field(default_factory=dict)
+
+    @property
+    def main_key(self) -> str | None:
+        """The key with the most stored answers (the one to show when the results hold several models)."""
+        return max(self.counts, key=lambda k: (self.counts[k], k)) if self.counts else None
 
     def to_dict(self, store: str | Path | None = None) -> dict:
         """The shape ``vislab import-results --json`` prints."""
@@ -257,8 +267,11 @@ def import_results(folder: str | Path, store: Store, *, progress: Callable[[int]
         records, key = group.records, group.key
         store.put(key, records, group.model_id, source=group.source)
         summary.rows += len(records)
-        summary.stored += sum(r.ok and bool(r.digest) for r in records)
+        stored = sum(r.ok and bool(r.digest) for r in records)
+        summary.stored += stored
+        summary.counts[key] = summary.counts.get(key, 0) + stored
         summary.errors += [r.error for r in records if r.error]
+        summary.failed.update((r.path, r.error) for r in records if r.error)
         summary.models[key] = group.model_id
         if group.source:
             summary.sources.setdefault(key, group.source)
@@ -269,3 +282,24 @@ def import_results(folder: str | Path, store: Store, *, progress: Callable[[int]
         if progress is not None:
             progress(summary.rows)
     return summary
+
+
+def local_collection(paths: Sequence[Path]) -> tuple[Collection, list[Path]]:
+    """The photos of ``paths`` that are on this computer as a :class:`~vislab.core.collection.Collection`
+    (rooted at their common folder, sorted and labelled by their first subfolder as
+    :func:`~vislab.core.collection.scan` does), and those that are not (results made on another machine)."""
+    import os
+
+    from .collection import Collection
+
+    here, missing = [], []
+    for path in dict.fromkeys(Path(p) for p in paths):
+        (here if os.path.isfile(path) else missing).append(path)
+    here.sort(key=lambda p: str(p).lower())
+    if not here:
+        return Collection(Path(), (), ()), missing
+    root = Path(os.path.commonpath([str(p.parent) for p in here]))
+    parts = [p.relative_to(root).parts for p in here]
+    in_classes = all(len(part) > 1 for part in parts)
+    labels = tuple(part[0] if in_classes else None for part in parts)
+    return Collection(root, tuple(here), labels), missing

@@ -64,6 +64,9 @@ TABLE: tuple[MenuSpec | ActionSpec | SectionSpec, ...] = (
     ActionSpec("open_images", QT_TRANSLATE_NOOP("WindowActions", "&Open images…"), "file",
                QKeySequence.StandardKey.Open),
     ActionSpec("open_folder", QT_TRANSLATE_NOOP("WindowActions", "Open &folder…"), "file", "Ctrl+Shift+O"),
+    ActionSpec("open_results", QT_TRANSLATE_NOOP("WindowActions", "Open res&ults…"), "file",
+               tip=QT_TRANSLATE_NOOP("WindowActions", "Open the result files (Parquet) of a run on a cluster: the "
+                                                      "Collection view shows them without running the model")),
     ActionSpec("paste", QT_TRANSLATE_NOOP("WindowActions", "&Paste image"), "file", QKeySequence.StandardKey.Paste,
                QT_TRANSLATE_NOOP("WindowActions", "Add the image (or image files) on the clipboard")),
     MenuSpec("samples", QT_TRANSLATE_NOOP("WindowActions", "&Samples"), "file"),

@@ -30,6 +30,8 @@ class FileCommands(QObject):
         say: shows a message to the person (non-modal).
         open_collection: shows a folder as a collection (given what :func:`~vislab.core.collection.scan`
             found); None: a folder's images only join the image strip.
+        import_results: reads a folder of result files (a cluster run's) into the store and shows them (File ▸
+            Open results…); None: the command only says it is not available.
 
     Signals:
         recentChanged(list): the recent files changed; the list, newest first.
@@ -39,9 +41,11 @@ class FileCommands(QObject):
 
     def __init__(self, window: QWidget, session: Session, settings: Settings,
                  picture: Callable[[], tuple[np.ndarray | None, str]], predictions: Callable[[], object | None],
-                 say: Callable[[str], None], open_collection: Callable[[object], object] | None = None) -> None:
+                 say: Callable[[str], None], open_collection: Callable[[object], object] | None = None,
+                 import_results: Callable[[str], object] | None = None) -> None:
         super().__init__(window)
         self.open_collection = open_collection
+        self.import_results = import_results
         self.window = window
         self.session = session
         self.settings = settings
@@ -103,6 +107,22 @@ class FileCommands(QObject):
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open a folder of images"))
         if folder:
             self.add_paths([folder])
+
+    def open_results(self) -> None:
+        """File ▸ Open results…: a folder of result files (Parquet, from ``vislab classify FOLDER --ray``), in
+        the folder chosen last time."""
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open a folder of results (Parquet files)"),
+                                                  self.settings.get("results_folder"))
+        if folder:
+            self.settings.set("results_folder", folder)
+            self.open_results_folder(folder)
+
+    def open_results_folder(self, folder: str) -> None:
+        """Read ``folder``'s result files into the store and show them as a collection."""
+        if self.import_results is None:
+            self.say(self.tr("Results open in the Collection view, which this window does not have."))
+            return
+        self.import_results(folder)
 
     def paste(self) -> None:
         """Add the clipboard's image, image files, or a path typed as text."""

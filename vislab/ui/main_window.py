@@ -70,7 +70,8 @@ class MainWindow(Retranslatable, QMainWindow):
                                    teach_bins=lambda: getattr(self.panels.get("teach"), "bins", None))
         self.addToolBar(self.live.bar)
         self.files = FileCommands(self, session, settings, self.centre.current_picture, lambda: self._predictions,
-                                  self._say, self.collection_mode.open)
+                                  self._say, self.collection_mode.open, self.collection_mode.results.start)
+        self.statusBar().addPermanentWidget(self.collection_mode.results.progress)
         self.presentation = Presentation(self, self.top_split, self._advanced_widgets, self.main_split,
                                          lambda: self._panel_name() != "explain", self.tabs)
         self.leave_presentation = self.presentation.leave
@@ -129,6 +130,7 @@ class MainWindow(Retranslatable, QMainWindow):
             "sample": lambda path: self.session.add_paths([path]), "recent": lambda path: self.add_paths([path]),
             "language": self.languageChosen.emit,
             "open_images": files.open_images, "open_folder": files.open_folder, "paste": self.paste,
+            "open_results": files.open_results,
             "save_view": files.save_view, "export_predictions": files.export_predictions,
             "copy_view": files.copy_view, "quit": self.close,
             "previous": lambda: self.session.step(-1), "next": lambda: self.session.step(1),

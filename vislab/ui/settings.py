@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "panel": "explain",  # one of main_window.PANELS
     "language": "",  # empty: the system's
     "fast_path": True,  # ONNX Runtime for the forward passes that need no gradient
+    "results_folder": "",  # the folder File ▸ Open results… opened last
 }
 MAX_RECENT = 10
 

@@ -176,6 +176,45 @@ class CollectionJobs(QObject):
         self._drain.start()
         self.submit("classify", work, self._on_classified, self._on_classify_failed)
 
+    def show_stored(self, files: Sequence[Path], labels: Sequence[str | None], stored) -> None:
+        """Show what the store holds for ``files`` under ``stored.key`` (imported results,
+        :class:`~.results.StoredResults`), without loading the model: its class names come from its library (or
+        from the names the results carried), a file's error row is its record, a file without either stays
+        to be classified. It streams back as :meth:`classify` does (``records`` with computed False)."""
+        files, labels = tuple(files), tuple(labels)
+        self._run += 1
+        run, queue_ = self._run, self._queue
+
+        def sink(*item) -> None:
+            queue_.put((run, *item))
+
+        def work(job: Job) -> str:
+            from ...core import collection as core
+            from ...core.store import Record, Store
+
+            names = stored_class_names(stored.model_id, stored.class_names)
+            matched = {label: core.match_label(label, names) for label in set(labels) if label is not None}
+            sink("classes", names, [matched.get(label) for label in labels])
+            store = Store.open()
+            if store.notice:
+                sink("notice", store.notice)
+            try:
+                found = store.fetch(stored.key, store.identify(files))  # the import remembered their size and mtime
+            finally:
+                store.close()
+            records = [found.get(p) or (Record(p, "", 0, 0.0, error=stored.failed[p]) if p in stored.failed else None)
+                       for p in files]
+            batch = [r for r in records if r is not None]
+            for start in range(0, len(batch), core.STORED_BATCH):
+                if job.cancel.is_set():
+                    raise Cancelled("showing the results was stopped")
+                sink("records", batch[start:start + core.STORED_BATCH], False)
+            return "done"
+
+        self.running = True
+        self._drain.start()
+        self.submit("classify", work, self._on_classified, self._on_classify_failed)
+
     def stop(self) -> None:
         """Stop the classification between two batches (what is stored stays)."""
         if self.running:
@@ -219,6 +258,21 @@ class CollectionJobs(QObject):
             return
         self.failed.emit(error)
         self.finished.emit("failed")
+
+
+def stored_class_names(model_id: str, seen: dict[int, str]) -> tuple[str, ...]:
+    """A model's class names from its library (no model is loaded), or, for a model this vislab does not know,
+    the names its results carried (``class N`` for the others)."""
+    from ...core.catalog import get_spec
+    from ...core.errors import VislabError
+    from ...core.libraries import library
+
+    try:
+        spec = get_spec(model_id)
+        return tuple(library(spec).labels(spec))
+    except (VislabError, ImportError, OSError):
+        count = max(seen, default=-1) + 1
+        return tuple(seen.get(i, f"class {i}") for i in range(count))
 
 
 def _ours(job: Job) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from ..session import Session
+from .results import ResultsImport
 
 if TYPE_CHECKING:
     from .view import CollectionView
@@ -35,11 +36,13 @@ class CollectionMode(QObject):
         self.stack = QStackedWidget()
         self.stack.addWidget(picture)
         self.view: CollectionView | None = None
+        self.results = ResultsImport(session, self.open, say, self)  # File ▸ Open results…
         self._picture_sizes: list[int] | None = None  # the window's rows before the collection took more
 
-    def open(self, collection) -> CollectionView:
-        """Show ``collection`` (what :func:`vislab.core.collection.scan` found) and start classifying it; the
-        collection opened before goes."""
+    def open(self, collection, stored=None) -> CollectionView:
+        """Show ``collection`` (what :func:`vislab.core.collection.scan` found) and start classifying it, or,
+        given ``stored`` (imported results, :class:`~.results.StoredResults`), show their answers from the store
+        without the model; the collection opened before goes."""
         from .view import CollectionView  # when a folder opens: off the window's start-up
 
         if self.view is not None:
@@ -51,7 +54,10 @@ class CollectionMode(QObject):
         view.message.connect(self.say)
         self.stack.addWidget(view)
         self.show(True)
-        view.classify()
+        if stored is None:
+            view.classify()
+        else:
+            view.show_stored(stored)
         return view
 
     @property

@@ -214,12 +214,25 @@ class CollectionView(Retranslatable, QWidget):
     def classify(self) -> None:
         """Classify the collection with the chosen model (stored results first, at once)."""
         choices = self.session.choices
+        if self._choice is not None and (choices.model_id, choices.weights) != self._choice:
+            self._forget_results()  # imported results of another model: never shown as this one's
         self.model_id, self._choice = choices.model_id, (choices.model_id, choices.weights)
         self.header.set_title(self.collection.root, len(self.collection.files), choices.model_id)
         self.rate = Rate(len(self.collection.files))  # a resumed run gets what is stored again, at once
         self.header.set_state("running")
         self.header.set_progress(self.model.done(), len(self.collection.files), None, None)
         self.jobs.classify(self.collection.files, self.collection.labels, choices)
+
+    def show_stored(self, stored) -> None:
+        """Show imported results (:class:`~.results.StoredResults`: a cluster run's, read into the store) without
+        loading or running the model; the table, the map, similar images and the mistakes come from them. The
+        window's model is left as it is: choosing another one classifies the collection with it, as usual."""
+        self.model_id, self._choice = stored.model_id, (stored.model_id, stored.weights)
+        self.header.set_title(self.collection.root, len(self.collection.files), stored.model_id)
+        self.rate = Rate(len(self.collection.files))
+        self.header.set_state("running")
+        self.header.set_progress(self.model.done(), len(self.collection.files), None, None)
+        self.jobs.show_stored(self.collection.files, self.collection.labels, stored)
 
     def cancel(self) -> None:
         """Stop the classification after the batch in progress; what was done is kept (and stored)."""
@@ -257,6 +270,11 @@ class CollectionView(Retranslatable, QWidget):
         choice = (model_id, self.session.choices.weights)
         if self._choice is None or choice == self._choice:
             return
+        self._forget_results()
+        self.classify()
+
+    def _forget_results(self) -> None:
+        """Drop the rows' results, their vectors and their map (another model's are coming)."""
         self._switching = True
         try:
             self.jobs.stop()
@@ -270,7 +288,6 @@ class CollectionView(Retranslatable, QWidget):
                 self.map.set_layout(np.zeros((0, 2), np.float32), [], "")
         finally:
             self._switching = False
-        self.classify()
 
     # --- what the vectors give ------------------------------------------------------------------------------
 
