@@ -16,6 +16,7 @@ from . import (
     catalog,
     classify,
     collection,
+    doctor,
     experiments,
     explain,
     faithfulness,
@@ -78,6 +79,8 @@ for _command in (
             experiments.sweep),
     Command("train", "teach a model your own classes from a folder of class subfolders (transfer learning)",
             train.arguments, train.run),
+    Command("doctor", "what vislab runs on here: versions, devices, its resources, weights and torchvision's ops",
+            doctor.arguments, doctor.run),
 ):
     COMMANDS.register(_command)
 
