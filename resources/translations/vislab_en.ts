@@ -1821,6 +1821,10 @@ Choose the model again to retry.</translation>
         <translation>Reading the results was stopped; what was read is in the store.</translation>
     </message>
     <message>
+        <source>Results of {0} read into the store: {1} answers, {2} error rows.</source>
+        <translation>Results of {0} read into the store: {1} answers, {2} error rows.</translation>
+    </message>
+    <message>
         <source>{0}: no answers to show: its {1} rows are all errors (files the run could not read).</source>
         <translation>{0}: no answers to show: its {1} rows are all errors (files the run could not read).</translation>
     </message>

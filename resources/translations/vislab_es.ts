@@ -1821,6 +1821,10 @@ Vuelve a elegir el modelo para reintentarlo.</translation>
         <translation>Se dejó de leer los resultados; lo leído está guardado.</translation>
     </message>
     <message>
+        <source>Results of {0} read into the store: {1} answers, {2} error rows.</source>
+        <translation>Resultados de {0} guardados: {1} respuestas, {2} filas con error.</translation>
+    </message>
+    <message>
         <source>{0}: no answers to show: its {1} rows are all errors (files the run could not read).</source>
         <translation>{0}: no hay respuestas que mostrar: sus {1} filas son todas errores (archivos que la ejecución no pudo leer).</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from vislab.core import collection as core
@@ -159,3 +160,18 @@ def test_the_file_menu_offers_open_results_and_remembers_the_folder(qtbot, windo
     action.trigger()
     qtbot.waitUntil(lambda: not window.collection_mode.results.running, timeout=WAIT_MS)
     assert asked == ["", str(out)]  # the second dialog opens where the first one ended
+
+
+def test_cancel_stops_reading_and_opens_nothing(qtbot, window, run, data, tmp_path):
+    out = _write(run, tmp_path / "out")
+    importer = window.collection_mode.results
+    finished = []
+    importer.finished.connect(finished.append)
+    window.files.open_results_folder(str(out))
+    assert importer.progress.cancel.isVisible()
+    qtbot.mouseClick(importer.progress.cancel, Qt.MouseButton.LeftButton)
+    assert finished == ["cancelled"] and not importer.running and not importer.progress.isVisible()
+    assert "Reading the results was stopped" in window.messages.text.text()
+    assert window.session.runner.wait(WAIT_MS)
+    qtbot.wait(300)  # the worker's answer, queued for the window's thread, is taken (and dropped)
+    assert window.collection_mode.view is None  # the stopped import's answer, if it came, was dropped

@@ -163,9 +163,12 @@ class ResultsImport(QObject):
         folder, summary, key, collection, missing, notice = outcome
         self._end("done")
         notes = [notice] if notice else []
+        errors = len(summary.errors)
+        notes.append(self.tr("Results of {0} read into the store: {1} answers, {2} error rows.").format(
+            folder, f"{summary.stored:,}", f"{errors:,}"))
         if key is None:
-            notes.append(self.tr("{0}: no answers to show: its {1} rows are all errors (files the run could not "
-                                 "read).").format(folder, f"{summary.rows:,}"))
+            notes[-1:] = [self.tr("{0}: no answers to show: its {1} rows are all errors (files the run could not "
+                                  "read).").format(folder, f"{summary.rows:,}")]
             self.say(" ".join(notes))
             return
         model_id, source = summary.models[key], summary.sources.get(key, "")
