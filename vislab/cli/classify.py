@@ -11,7 +11,8 @@ import argparse
 import csv
 from pathlib import Path
 
-from ..core.errors import DirectoryNotImageError, VislabError
+from ..core.errors import DirectoryNotImageError, OptionError, VislabError
+from . import cluster
 from .collection import batch_option, image_files, open_store, run_records
 from .models import load_one
 from .options import json_option, model_options, op_option, op_pipeline, positive
@@ -19,7 +20,8 @@ from .output import ProgressBar, check_outputs, fail, print_json, print_predicti
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
-    """The images or folders, the model options, ``--top-k``, ``--op``, ``--csv`` and ``--json``."""
+    """The images or folders, the model options, ``--top-k``, ``--op``, ``--csv``, ``--json`` and the options of
+    a run on Ray (:mod:`vislab.cli.cluster`)."""
     parser.add_argument("images", nargs="+", metavar="FOLDER_OR_FILES",
                         help="image files, or folders whose images (and their subfolders') to classify")
     model_options(parser)
@@ -30,10 +32,15 @@ def arguments(parser: argparse.ArgumentParser) -> None:
                         help="save a table: image, class index, class, probability, margin, entropy, error")
     batch_option(parser)
     json_option(parser)
+    cluster.ray_options(parser, out=True)
 
 
 def run(options: argparse.Namespace) -> int:
     """Classify every image; a file or folder that fails is one error line and the others carry on."""
+    if cluster.wanted(options):
+        return cluster.run(options, "classify")
+    if options.out is not None:
+        raise OptionError("--out is for a run on Ray (the folder of its result files): add --ray, or use --csv")
     pipeline = op_pipeline(options)  # a bad op fails before the model loads
     check_outputs(("--csv", options.csv, "csv"))
     inputs = image_files(options.images)

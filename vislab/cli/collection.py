@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import DirectoryNotImageError, OptionError, StoreError, VislabError
+from . import cluster
 from .models import load_many, load_one
 from .options import device_option, json_option, model_options, positive
 from .output import ProgressBar, check_outputs, fail, note, print_json, print_table, write_outputs
@@ -101,20 +102,24 @@ def _files_or_fail(arguments: Sequence[str]) -> tuple[list[Path], int]:
 
 
 def embed_arguments(parser: argparse.ArgumentParser) -> None:
-    """The images or folders, the model options, ``--out FILE.npz``, ``--batch-size`` and ``--json``."""
+    """The images or folders, the model options, ``--out FILE.npz``, ``--batch-size``, ``--json`` and the
+    options of a run on Ray (:mod:`vislab.cli.cluster`)."""
     parser.add_argument("images", nargs="+", metavar="FOLDER_OR_FILES", help="image files or folders")
     model_options(parser)
     parser.add_argument("--out", metavar="FILE.npz",
                         help="save the vectors (float32, one row per image, as stored: float16 precision), "
-                             "the files and the model")
+                             "the files and the model; with --ray, the folder of the result files (Parquet)")
     batch_option(parser)
     json_option(parser)
+    cluster.ray_options(parser, out=False)
 
 
 def embed(options: argparse.Namespace) -> int:
     """Compute (or read from the store) each image's pre-logits feature vector; save them to ``--out``."""
     import numpy as np
 
+    if cluster.wanted(options):
+        return cluster.run(options, "embed")
     if options.out is not None:
         _check_npz(options.out)
     files, empty = _files_or_fail(options.images)

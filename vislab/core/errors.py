@@ -163,6 +163,11 @@ class ResultsError(VislabError):
     another layout, or PyArrow not installed; the message names the file and says why."""
 
 
+class ClusterError(VislabError):
+    """A run on Ray that cannot start or finish: Ray not installed, a cluster address that cannot be reached,
+    a worker that cannot load the model; the message names the address or the thing and the reason."""
+
+
 class CollectionCancelled(Cancelled):
     """The person stopped classifying a collection; what was stored stays, and a rerun resumes."""
 

@@ -74,7 +74,11 @@ def enabled() -> bool:
 
 @cache
 def physical_cores() -> int:
-    """Physical CPU cores this process may use (hyper-threads share a core's arithmetic units)."""
+    """Physical CPU cores this process may use (hyper-threads share a core's arithmetic units), or
+    ``VISLAB_THREADS`` when that is set (the CPUs Ray gave a worker: :mod:`vislab.core.cluster`)."""
+    cap = os.environ.get("VISLAB_THREADS", "").strip()
+    if cap.isdigit() and int(cap) >= 1:
+        return int(cap)
     allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     cores = set()
     for cpu in allowed:
