@@ -118,7 +118,7 @@ def _similar(folder: Path, query: Path, *extra: str, env: dict) -> subprocess.Co
                           check=False)
 
 
-def test_similar_answers_from_imported_results_without_loading_the_model(run, data, lite0, tmp_path):
+def test_similar_answers_from_imported_results_without_loading_the_model(capsys, run, data, lite0, tmp_path):
     import torch
 
     torch.save(lite0.module.state_dict(), run.weights)
@@ -132,33 +132,42 @@ def test_similar_answers_from_imported_results_without_loading_the_model(run, da
         assert stored.sources == (str(run.weights.resolve()),)
     run.weights.unlink()  # the model cannot be loaded from it any more: an answer can only come from the store
 
+    # The folder holds an unreadable file (an error row, no answer): read with PIL alone, it is that error.
     folder, query = run.folder / "tabby", run.folder / "espresso" / "coffee.png"
-    (folder / "damaged.jpg").rename(tmp_path / "damaged.jpg")  # every photo of the folder has a stored answer
-    try:
-        env = {**os.environ, "VISLAB_DATA_DIR": str(data.parent)}
-        done = _similar(folder, query, "--weights", str(run.weights), env=env)
-        assert done.returncode == 0, done.stderr
-        assert done.stderr.strip() == "False"  # torch was never imported
-        found = json.loads(done.stdout)
-        files = list(scan(folder).files)
-        local = [run.records[f] for f in files]
-        expected = nearest(vectors(local), run.records[query].vector, 4)
-        assert [item["image"] for item in found] == [str(files[i]) for i, _s in expected]
-        assert [item["similarity"] for item in found] == pytest.approx([s for _i, s in expected], abs=1e-5)
-
-        # Not these weights' results (no --weights: the bundled ones): the model loads, and says the same.
-        assert main(["similar", str(query), str(folder), "-k", "4", "--json"]) == 0
-    finally:
-        (tmp_path / "damaged.jpg").rename(folder / "damaged.jpg")
-
-
-def test_similar_loads_the_model_when_a_photo_has_no_stored_answer(capsys, run, data):
-    assert _import(capsys, run.out)[0] == 0
     env = {**os.environ, "VISLAB_DATA_DIR": str(data.parent)}
-    done = _similar(run.folder / "tabby", run.folder / "espresso" / "coffee.png", env=env)
-    assert done.returncode == 1  # damaged.jpg: the model reads the folder and says why, as without the store
-    assert "damaged.jpg: is not an image vislab can read" in done.stderr
-    assert done.stderr.strip().endswith("True")  # it loaded the model
+    done = _similar(folder, query, "--weights", str(run.weights), env=env)
+    assert done.returncode == 1  # as without the store: the unreadable file is one line, the others answer
+    *errors, imported = done.stderr.strip().splitlines()
+    assert imported == "False"  # torch was never imported
+    assert errors == [f"vislab: {run.records[folder / 'damaged.jpg'].error}"]
+    found = json.loads(done.stdout)
+    files = list(scan(folder).files)
+    local = [run.records[f] for f in files]
+    expected = nearest(vectors(local), run.records[query].vector, 4)
+    assert [item["image"] for item in found] == [str(files[i]) for i, _s in expected]
+    assert [item["similarity"] for item in found] == pytest.approx([s for _i, s in expected], abs=1e-5)
+
+    # Not these weights' results (no --weights: the bundled ones): the model loads, and says the same.
+    assert main(["similar", str(query), str(folder), "-k", "4", "--json"]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == found and captured.err.splitlines() == errors
+
+
+def test_similar_loads_the_model_when_a_photo_has_no_stored_answer(capsys, run, data, tmp_path):
+    from PIL import Image
+
+    assert _import(capsys, run.out)[0] == 0
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for name in ("coffee.png", "coffee_crop.png"):
+        (folder / name).write_bytes((run.folder / "espresso" / name).read_bytes())
+    Image.open(run.folder / "espresso" / "coffee.png").rotate(5).save(folder / "coffee_turned.png")  # not in the run
+    env = {**os.environ, "VISLAB_DATA_DIR": str(data.parent)}
+    done = _similar(folder, run.folder / "espresso" / "coffee.png", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "True"  # it loaded the model for the new photo
+    assert {Path(item["image"]).name for item in json.loads(done.stdout)} == {"coffee.png", "coffee_crop.png",
+                                                                               "coffee_turned.png"}
 
 
 def _not_vislab(path: Path) -> Path:

@@ -97,3 +97,17 @@ def test_a_store_from_before_sources_is_migrated_and_its_keys_still_read(tmp_pat
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     db.close()
+
+
+def test_a_file_the_key_lacks_is_let_off_only_when_excused(tmp_path, photos):
+    unreadable = tmp_path / "photos" / "broken.jpg"
+    unreadable.write_bytes(b"not a JPEG")
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.put("m|weights=aa|pipeline={}", [_record(p) for p in photos], "m", source="bundled")
+        ids = store.identify([*photos, unreadable])
+        assert store.answering_key("m", "bundled", ids) is None
+        asked = []
+        assert store.answering_key("m", "bundled", ids, lambda p: asked.append(p) or p == unreadable) == \
+            "m|weights=aa|pipeline={}"
+        assert asked == [unreadable]  # only the file without an answer is looked at
+        assert store.answering_key("m", "bundled", ids, lambda p: False) is None

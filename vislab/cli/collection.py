@@ -188,9 +188,11 @@ def similar(options: argparse.Namespace) -> int:
     query = Path(options.query)
     store = open_store()
     stored = stored_records(options, [query, *collection.files], store)
-    if stored is not None:  # every photo answered from the store: the model is not loaded
+    if stored is not None:  # every photo answered from the store (or unreadable): the model is not loaded
         model_id, records = stored
         asked = records[query]
+        if asked.error:
+            raise VislabError(asked.error)
     else:
         model = load_one(options, fast_path=True)
         model_id = model.spec.id
@@ -220,20 +222,40 @@ def stored_records(options: argparse.Namespace, files: Sequence[Path],
                    store: Store | None) -> tuple[str, dict[Path, Record]] | None:
     """``(model id, each file's record)`` when the store answers for every file under exactly one key of
     ``--model`` whose weights came from ``--weights`` (resolved), or from the model's own weights when none is
-    given (imported results, an earlier run); else None, and the model is loaded as usual. Loads no model and
+    given (imported results, an earlier run); a file without an answer that is not an image vislab can read
+    is its error, as the model would say. Else None, and the model is loaded as usual. Loads no model and
     imports no torch."""
     if store is None:
         return None
     from ..core.catalog import resolve_model
-    from ..core.store import weights_source
+    from ..core.errors import ImageReadError
+    from ..core.images import read_image
+    from ..core.store import Record, weights_source
 
     spec = resolve_model(options.model)
     source = weights_source(options.weights, "bundled" if spec.bundled else "pretrained")
     ids = store.identify(files)
-    if not all(Path(f) in ids for f in files):  # a file that cannot be read: the model says why
+    if not all(Path(f) in ids for f in files):  # a file that is not there: the model's path says so
         return None
-    key = store.answering_key(spec.id, source, ids)
-    return None if key is None else (spec.id, store.fetch(key, ids))
+    unreadable: dict[Path, str | None] = {}
+
+    def excused(path: Path) -> bool:  # decoded with PIL alone, only for the files without an answer
+        if path not in unreadable:
+            try:
+                read_image(path)
+                unreadable[path] = None
+            except ImageReadError as exc:
+                unreadable[path] = str(exc)
+        return unreadable[path] is not None
+
+    key = store.answering_key(spec.id, source, ids, excused)
+    if key is None:
+        return None
+    found = store.fetch(key, ids)
+    for path, fid in ids.items():
+        if path not in found:
+            found[path] = Record(path, fid.digest, fid.size, fid.mtime_ns / 1e9, error=unreadable[path])
+    return spec.id, found
 
 
 # -- similarity -------------------------------------------------------------------------------------------------

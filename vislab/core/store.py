@@ -22,7 +22,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -413,17 +413,20 @@ class Store:
         return [StoredModel(key, key_model_id(key), description, tuple(sorted(sources.split("\0"))) if sources else (),
                             count) for key, description, count, sources in rows]
 
-    def answering_key(self, model_id: str, source: str, ids: dict[Path, FileId]) -> str | None:
+    def answering_key(self, model_id: str, source: str, ids: dict[Path, FileId],
+                      excused: Callable[[Path], bool] | None = None) -> str | None:
         """The one key of ``model_id`` whose weights came from ``source`` (:func:`weights_source`) and that holds
-        an answer for every identified file of ``ids``: a command can answer from it without loading the model.
-        None when no key, or more than one, does (then only the loaded model knows its key)."""
+        an answer for every identified file of ``ids`` (but those ``excused(path)`` lets off: a file that cannot
+        be read has no answer under any key): a command can answer from it without loading the model. None when
+        no key, or more than one, does (then only the loaded model knows its key)."""
         source = weights_source(source)
-        digests = {fid.digest for fid in ids.values()}
         found = []
         for stored in self.models(model_id):
-            if source not in stored.sources or stored.count < len(digests):
+            if source not in stored.sources:
                 continue
-            if len(self.fetch(stored.key, ids)) == len(ids):
+            answered = self.fetch(stored.key, ids)
+            lacking = [p for p in ids if p not in answered]
+            if not lacking or (excused is not None and all(excused(p) for p in lacking)):
                 found.append(stored.key)
         return found[0] if len(found) == 1 else None
 
