@@ -5,7 +5,9 @@ and the window's File > Open results... read into the collection store."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+import sys
 from pathlib import Path
 
 from ..core.errors import OptionError, WeightsError
@@ -71,12 +73,15 @@ def run(options: argparse.Namespace, command: str) -> int:
     if not files:
         return 1
     ours = not _ray_running()
-    startup = cluster.connect(address)
+    # Ray prints what its raylets report (a worker that died and is retried) on stdout, from a thread of its
+    # own: on stderr while the job runs, so that stdout is the summary alone (--json).
     try:
-        job = cluster.Job(spec.id, options.weights, options.device, top_k=getattr(options, "top_k", 5),
-                          batch_size=options.batch_size, workers=options.workers,
-                          num_gpus_per_worker=options.num_gpus_per_worker)
-        summary = cluster.run(files, options.out, job, replace=replace)
+        with contextlib.redirect_stdout(sys.stderr):
+            startup = cluster.connect(address)
+            job = cluster.Job(spec.id, options.weights, options.device, top_k=getattr(options, "top_k", 5),
+                              batch_size=options.batch_size, workers=options.workers,
+                              num_gpus_per_worker=options.num_gpus_per_worker)
+            summary = cluster.run(files, options.out, job, replace=replace)
     finally:
         if ours:
             import ray
