@@ -153,6 +153,24 @@ def test_similar_answers_from_imported_results_without_loading_the_model(capsys,
     assert json.loads(captured.out) == found and captured.err.splitlines() == errors
 
 
+def test_evaluate_answers_from_imported_results_without_loading_the_model(capsys, run, data, tmp_path):
+    from vislab.core.collection import evaluate
+
+    out = tmp_path / "from-file"
+    out.mkdir()
+    gone = tmp_path / "cluster" / "finetuned.pth"  # the weights stayed on the cluster: loading them here fails
+    result_files.write(out / "part.parquet", list(run.records.values()), "efficientnet_lite0", run.key, run.labels,
+                       str(gone))
+    assert _import(capsys, out)[0] == 0
+    status = main(["evaluate", str(run.folder), "--weights", str(gone), "--json"])
+    captured = capsys.readouterr()
+    assert status == 1  # the two unreadable files, one line each, as without the store
+    assert len(captured.err.splitlines()) == 3 and "no ImageNet class (people)" in captured.err
+    collection = scan(run.folder)
+    expected = evaluate([run.records[f] for f in collection.files], collection.labels, run.labels)
+    assert json.loads(captured.out) == json.loads(json.dumps(expected.to_dict("efficientnet_lite0", 15)))
+
+
 def test_similar_loads_the_model_when_a_photo_has_no_stored_answer(capsys, run, data, tmp_path):
     from PIL import Image
 

@@ -328,13 +328,24 @@ def evaluate(options: argparse.Namespace) -> int:
     if not collection.labelled:
         raise VislabError(f"{options.folder}: is not one subfolder per class (images lie directly in it), so it "
                           "has no labels to evaluate against")
-    model = load_one(options, fast_path=True)
-    unmatched = [c for c in collection.classes if match_label(c, model.labels) is None]
+    store = open_store()
+    stored = stored_records(options, list(collection.files), store)
+    if stored is not None:  # every photo answered from the store: the class names from the library, no model
+        from ..core.catalog import get_spec
+        from ..core.libraries import library
+
+        spec = get_spec(stored[0])
+        model, model_id, labels, records = None, spec.id, tuple(library(spec).labels(spec)), stored[1]
+    else:
+        model = load_one(options, fast_path=True)
+        model_id, labels = model.spec.id, model.labels
+    unmatched = [c for c in collection.classes if match_label(c, labels) is None]
     if len(unmatched) == len(collection.classes):
         raise VislabError(f"{options.folder}: no subfolder names an ImageNet class by index or name "
                           f"({', '.join(unmatched[:5])}{', ...' if len(unmatched) > 5 else ''})")
-    records = run_records(list(collection.files), model, open_store(), batch_size=options.batch_size)
-    result = score([records[f] for f in collection.files], collection.labels, model.labels)
+    if model is not None:
+        records = run_records(list(collection.files), model, store, batch_size=options.batch_size)
+    result = score([records[f] for f in collection.files], collection.labels, labels)
     for error in result.errors:
         fail(error["error"])
     if unmatched:
@@ -344,17 +355,17 @@ def evaluate(options: argparse.Namespace) -> int:
     if options.confusion:
         write_outputs([(options.confusion, lambda p: confusion_figure(result).savefig(p, dpi=120))])
     if options.json:
-        print_json(result.to_dict(model.spec.id, len(collection.files)))
+        print_json(result.to_dict(model_id, len(collection.files)))
     else:
-        _print_evaluation(result, model, len(collection.files))
+        _print_evaluation(result, model_id, len(collection.files))
     return 1 if result.errors else 0
 
 
-def _print_evaluation(result, model: LoadedModel, images: int) -> None:
+def _print_evaluation(result, model_id: str, images: int) -> None:
     def percent(value: float | None) -> str:
         return "-" if value is None else f"{100 * value:.1f} %"
 
-    print(f"{model.spec.id} on {images} images: accuracy {percent(result.accuracy)}, "
+    print(f"{model_id} on {images} images: accuracy {percent(result.accuracy)}, "
           f"top-5 accuracy {percent(result.top5_accuracy)}")
     rows = [("class", "images", "accuracy")]
     rows += [(label, str(v["n"]), percent(v["accuracy"])) for label, v in result.per_class.items()]
