@@ -102,6 +102,14 @@ def test_open_results_shows_the_imported_photos_without_running_the_model(qtbot,
     matrix = core.vectors([local[p] for i, p in enumerate(view.model.files) if i in view.matrix_rows])
     assert np.allclose(view.matrix, matrix, atol=1e-6)
 
+    # A photo from outside needs its vector from the results' model and weights, never the window's bundled ones:
+    # here those weights are not on this computer, and the row says so.
+    outside = tmp_path / "outside.png"
+    outside.write_bytes((run.folder / "espresso" / "coffee.png").read_bytes())
+    view.find_similar_to(str(outside))
+    qtbot.waitUntil(lambda: "lite0-finetuned.pth" in view.similar._message, timeout=WAIT_MS)
+    assert not view.similar.results
+
 
 def test_photos_that_are_not_here_are_counted_and_the_others_shown(qtbot, window, run, data, tmp_path):
     elsewhere = [dataclasses.replace(r, path=Path("/cluster/scratch/photos") / r.path.relative_to(run.folder))

@@ -546,7 +546,9 @@ class CollectionView(Retranslatable, QWidget):
             return
         self.similar.set_query(Path(path).name)
         matrix, rows, choices = self.matrix, self.matrix_rows, self.session.choices
-        model_id, weights, device = self.model_id or choices.model_id, choices.weights, choices.device
+        # The model and weights of the rows' vectors (imported results may come from other weights than the window's).
+        model_id, weights = self._choice or (choices.model_id, choices.weights)
+        device = choices.device
 
         def work(job: Job) -> list[tuple[int, float]]:
             engine = import_engine()
