@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -129,7 +130,8 @@ def test_photos_that_are_not_here_are_counted_and_the_others_shown(qtbot, window
     assert window.collection_mode.view is view  # what was shown stays
 
 
-def test_a_damaged_result_file_is_one_message_and_the_open_collection_stays(qtbot, window, run, data, tmp_path):
+def test_a_damaged_result_file_is_one_message_and_the_open_collection_stays(qtbot, window, run, data, tmp_path,
+                                                                            monkeypatch):
     out = _write(run, tmp_path / "out")
     _open_results(qtbot, window, out)
     view = window.collection_mode.view
@@ -145,6 +147,13 @@ def test_a_damaged_result_file_is_one_message_and_the_open_collection_stays(qtbo
     window.files.open_results_folder(str(tmp_path / "no such folder"))
     qtbot.waitUntil(lambda: not window.collection_mode.results.running, timeout=WAIT_MS)
     assert "no such folder of result files" in window.messages.text.text()
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # what `import pyarrow` meets where it is not installed
+    window.files.open_results_folder(str(out))
+    qtbot.waitUntil(lambda: not window.collection_mode.results.running, timeout=WAIT_MS)
+    assert "reading and writing result files needs PyArrow: pip install 'vislab[cluster]'" in \
+        window.messages.text.text()
+    assert window.collection_mode.view is view
 
 
 def test_the_file_menu_offers_open_results_and_remembers_the_folder(qtbot, window, run, data, tmp_path, monkeypatch,
