@@ -11,6 +11,12 @@ A row is one file under one model: ``path`` (as the worker saw it), ``digest`` (
 the store keeps it) and ``error`` (one line naming the file and the reason, else null; an unreadable file is a
 row with an error, never a failed job). PyArrow comes with the ``cluster`` extra (``pip install
 vislab[cluster]``); without it these functions raise a :class:`ResultsError` that says so.
+
+Reading: :func:`files` finds a folder's result files, :func:`total_rows` counts their rows from the footers,
+:func:`read_groups` yields their rows as records per file and model (with the weights' source and the class names
+the rows carry), :func:`import_results` stores them (the store records each key's source and each file's size and
+mtime, so that later commands neither load the model nor hash those files again), and :func:`local_collection`
+makes the imported photos that are on this computer a collection for the window.
 """
 
 from __future__ import annotations
