@@ -230,3 +230,27 @@ def test_without_pyarrow_the_message_says_how_to_install_it(capsys, run, data, m
     status, _out, err = _import(capsys, run.out)
     assert status == 1
     assert err.strip() == "vislab: reading and writing result files needs PyArrow: pip install 'vislab[cluster]'"
+
+
+def test_the_photos_here_make_a_collection_labelled_like_a_scanned_folder(run, tmp_path):
+    elsewhere = Path("/cluster/scratch/photos/tabby/x.jpg")
+    collection, missing = result_files.local_collection([*reversed(run.files), elsewhere, run.files[0]])
+    scanned = scan(run.folder)
+    assert (collection.root, collection.files, collection.labels) == (scanned.root, scanned.files, scanned.labels)
+    assert missing == [elsewhere]
+    flat, _ = result_files.local_collection([p for p in run.files if p.parent.name == "tabby"])
+    assert flat.root == run.folder / "tabby" and not flat.labelled
+
+
+def test_a_row_without_its_model_key_is_refused_naming_the_file(capsys, run, data, tmp_path):
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(run.out / "part-00000.parquet")
+    keys = table.column("model_key").to_pylist()
+    keys[3] = None
+    bad = tmp_path / "bad" / "part.parquet"
+    bad.parent.mkdir()
+    pq.write_table(table.set_column(table.schema.get_field_index("model_key"), "model_key", [keys]), bad)
+    status, _out, err = _import(capsys, bad.parent)
+    assert status == 1
+    assert err.strip().startswith(f"vislab: {bad}: a row without a path, model or model key")
