@@ -53,5 +53,18 @@ install-desktop: $(VENV)/.installed
 	done
 	-command -v update-desktop-database >/dev/null && update-desktop-database -q $(DATA_HOME)/applications
 
+# The desktop app: build_app.spec (PyInstaller) makes dist/vislab/, whose dist/vislab/vislab is the window and the
+# commands and runs without Python or this venv; bundle-test runs it as a user would (packaging/bundle_test.py).
+.PHONY: bundle bundle-test
+$(VENV)/.installed-bundle: pyproject.toml $(VENV)/.installed
+	$(PIP) install -e '.[bundle]'
+	touch $@
+
+bundle: $(VENV)/.installed-bundle
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build_app.spec
+
+bundle-test: $(VENV)/.installed
+	$(PY) packaging/bundle_test.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .import_linter_cache
