@@ -56,11 +56,16 @@ def load_one(options: argparse.Namespace, fast_path: bool = False, *, images: in
     elif model.fast_state == "pending":
         import atexit
 
+        from ..core._onnx import EXPORT_IN_CHILD
         from ..core.prepare import prepare_detached
 
         def for_next_time() -> None:  # once this run has answered, if its own export did not finish meanwhile
-            if model.fast_state == "pending":
+            if model.fast_state != "pending":
+                return
+            if EXPORT_IN_CHILD:
                 prepare_detached(spec.id, options.weights)
+            else:  # a frozen app exports on a thread of this process: leaving under it would abort the process
+                model.fast_ready()
 
         atexit.register(for_next_time)
     return model
