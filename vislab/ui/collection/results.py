@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from ..i18n import Retranslatable
 from ..session import Session
@@ -58,8 +58,9 @@ class ImportProgress(Retranslatable, QWidget):
         self.bar.setMaximumHeight(14)
         self.cancel = QPushButton()
         self.cancel.clicked.connect(self.cancelClicked)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # a status bar stretches buttons
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(12, 0, 0, 0)
         for widget in (self.label, self.bar, self.cancel):
             row.addWidget(widget)
         self.hide()
