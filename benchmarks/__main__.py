@@ -1,7 +1,7 @@
 """``python -m benchmarks [--markdown] [--readme] [SUITE...]``: run the benchmarks, print each figure beside
 its goal, write results.json. ``--markdown`` prints the table as the README shows it, ``--readme`` puts it
 in the README; SUITE names pick suites (``classify image batch explain faithfulness app memory collection
-collection_view instant live teach``)."""
+collection_view instant live teach cluster``)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from . import (
     bench_app,
     bench_batch,
     bench_classify,
+    bench_cluster,
     bench_collection,
     bench_collection_view,
     bench_explain,
@@ -36,7 +37,7 @@ from ._harness import ROOT, Result
 SUITES = {"classify": bench_classify, "image": bench_image, "batch": bench_batch, "explain": bench_explain,
           "faithfulness": bench_faithfulness, "app": bench_app, "memory": bench_memory, "collection": bench_collection,
           "collection_view": bench_collection_view, "instant": bench_instant, "live": bench_live,
-          "teach": bench_teach}
+          "teach": bench_teach, "cluster": bench_cluster}
 
 
 def _cpu_name() -> str:

@@ -284,7 +284,7 @@ def run(files: Sequence[str | Path], out: str, job: Job, *, replace: bool = Fals
             Worker, batch_size=job.batch_size, batch_format="numpy", zero_copy_batch=True,
             compute=ray.data.ActorPoolStrategy(size=workers), fn_constructor_kwargs={"job": job, "weights": weights},
             num_cpus=job.cpus_per_worker, num_gpus=job.num_gpus_per_worker or None, **(remote_args or {}))
-        dataset.write_parquet(out, schema=schema(), min_rows_per_file=FILE_ROWS, ray_remote_args={"num_cpus": 0.25},
+        dataset.write_parquet(out, schema=schema(), min_rows_per_file=FILE_ROWS, ray_remote_args={"num_cpus": 0},
                               mode=ray.data.SaveMode.OVERWRITE if replace else ray.data.SaveMode.APPEND)
     except Exception as exc:
         raise _job_error(exc) from None
