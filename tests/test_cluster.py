@@ -129,6 +129,25 @@ def test_embed_on_ray_gives_the_local_vectors(folder, data, tmp_path, capsys):
         np.testing.assert_allclose(np.asarray(rows[str(path)]["vector"], np.float32), vector, rtol=1e-3, atol=1e-3)
 
 
+def test_a_weights_file_travels_to_the_workers(folder, lite0, tmp_path):
+    import torch
+
+    weights = tmp_path / "lite0.pth"
+    torch.save(lite0.module.state_dict(), weights)
+    bad = tmp_path / "bad.pth"
+    bad.write_text("not weights")
+    out = tmp_path / "weighted"
+    status, _, stderr = _run("classify", str(folder / "espresso_coffee.png"), str(folder / "657_rocket.jpg"),
+                             "--ray", "--out", str(out), "--weights", str(weights), "--workers", "1")
+    assert status == 0, stderr
+    rows = {Path(r["path"]).name: r for r in _rows(out)}
+    assert rows["espresso_coffee.png"]["indices"][0] == 967 and rows["657_rocket.jpg"]["indices"][0] == 657
+    assert {r["source"] for r in rows.values()} == {str(weights)}  # the file as named here, not a worker's copy
+    status, _, stderr = _run("classify", str(folder / "espresso_coffee.png"), "--ray", "--out", str(tmp_path / "b"),
+                             "--weights", str(bad), "--workers", "1")
+    assert status == 1 and stderr.splitlines()[-1].startswith(f"vislab: a worker could not load the model: {bad}: ")
+
+
 def _busy_worker(deadline: float) -> int | None:
     """The pid of a pool actor's process while it runs a batch (Ray titles it so), None by the deadline."""
     while time.monotonic() < deadline:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import sys
 import tempfile
 import time
@@ -66,8 +67,9 @@ def _ray():
 def _quiet_ray() -> None:
     """Ray's INFO lines (execution plans, where the logs are, progress as log lines) off the user's terminal;
     its progress bars stay where stderr is a terminal."""
-    for name in ("ray", "ray.data", "ray.train", "ray.tune"):
+    for name in ("ray", "ray.train", "ray.tune"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # a failed job's errors: the exception says them
     import ray.data
 
     context = ray.data.DataContext.get_current()
@@ -318,10 +320,10 @@ def _job_error(exc: BaseException) -> VislabError:
             return current
         cause = getattr(current, "cause", None)
         current = cause if isinstance(cause, BaseException) else (current.__cause__ or current.__context__)
-    text = str(exc)
-    for line in text.splitlines():  # a worker's VislabError that Ray could only pass on as text
-        if "VislabError" in line or ("Error: " in line and "vislab" in line):
-            return ClusterError(f"the Ray job failed: {line.strip()}")
+    for line in str(exc).splitlines():  # a worker's error, which Ray Data passes on as text only
+        found = re.search(r"vislab\.core\.errors\.\w+: (.+)", line)
+        if found:
+            return ClusterError(found.group(1).strip())
     return ClusterError(f"the Ray job failed: {_first_line(exc)}")
 
 
@@ -362,7 +364,7 @@ class Worker:
         try:
             self.model = self._load(self._weights_file(weights))
         except VislabError as exc:  # raised on the first batch: a failed creation would be retried forever
-            self.error = exc
+            self.error = ClusterError(f"a worker could not load the model: {self._named(str(exc))}")
 
     def _weights_file(self, weights: tuple[str, Any] | None) -> str | None:
         if weights is None:
@@ -374,6 +376,12 @@ class Worker:
         path = Path(self._folder.name) / Path(name).name  # the suffix tells the loader the format
         path.write_bytes(ray.get(ref))
         return str(path)
+
+    def _named(self, text: str) -> str:
+        """``text`` naming the weights file as the user named it, not this worker's copy of it."""
+        if self._folder is None or not self.source:
+            return text
+        return text.replace(str(Path(self._folder.name) / Path(self.source).name), self.source)
 
     def _load(self, weights: str | None):
         """The model as ``vislab classify`` loads it: torch-free from a cached export where one serves on the
@@ -413,6 +421,6 @@ class Worker:
             for part in process(paths, model, None, top_k=max(self.job.top_k, 5), batch_size=self.job.batch_size):
                 records += part
         except VislabError as exc:  # the model itself failed on this batch (damaged weights): each file says so
-            records = [Record(p, "", 0, 0.0, error=f"{p}: {exc}") for p in paths]
+            records = [Record(p, "", 0, 0.0, error=f"{p}: {self._named(str(exc))}") for p in paths]
         source = self.source or model.weights
         return table(rows(records, model.spec.id, model_key(model), model.labels, source))
