@@ -148,7 +148,11 @@ def test_a_damaged_result_file_is_one_message_and_the_open_collection_stays(qtbo
     qtbot.waitUntil(lambda: not window.collection_mode.results.running, timeout=WAIT_MS)
     assert "no such folder of result files" in window.messages.text.text()
 
-    monkeypatch.setitem(sys.modules, "pyarrow", None)  # what `import pyarrow` meets where it is not installed
+    # What `import pyarrow` meets where it is not installed (for the whole process: scikit-learn, which the view's
+    # map runs on another worker, looks for it too; so once that work is done).
+    qtbot.waitUntil(lambda: "tsne" in view.layouts, timeout=WAIT_MS)  # the view's last work (t-SNE) is done
+    assert window.session.runner.wait(WAIT_MS)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
     window.files.open_results_folder(str(out))
     qtbot.waitUntil(lambda: not window.collection_mode.results.running, timeout=WAIT_MS)
     assert "reading and writing result files needs PyArrow: pip install 'vislab[cluster]'" in \
