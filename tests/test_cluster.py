@@ -232,6 +232,16 @@ def test_ray_options_without_ray_are_refused(capsys, cat, tmp_path):
     assert "--out is for a run on Ray" in capsys.readouterr().err
 
 
+def test_without_ray_installed_it_says_how_to_install_it(capsys, cat, tmp_path, monkeypatch):
+    import sys
+
+    for name in ("ray", "ray.data"):
+        monkeypatch.setitem(sys.modules, name, None)  # `import ray` fails as it does without the extra
+    assert main(["classify", str(cat), "--ray", "--out", str(tmp_path / "r")]) == 1
+    assert capsys.readouterr().err.splitlines() == ["vislab: running on Ray needs Ray Data and PyArrow: pip install "
+                                                    "'vislab[cluster]'"]
+
+
 def test_an_unreachable_cluster_is_one_line_naming_it(tmp_path, cat):
     import subprocess
     import sys

@@ -75,18 +75,18 @@ def run(options: argparse.Namespace, command: str) -> int:
     ours = not _ray_running()
     # Ray prints what its raylets report (a worker that died and is retried) on stdout, from a thread of its
     # own: on stderr while the job runs, so that stdout is the summary alone (--json).
-    try:
-        with contextlib.redirect_stdout(sys.stderr):
-            startup = cluster.connect(address)
+    with contextlib.redirect_stdout(sys.stderr):
+        startup = cluster.connect(address)
+        try:
             job = cluster.Job(spec.id, options.weights, options.device, top_k=getattr(options, "top_k", 5),
                               batch_size=options.batch_size, workers=options.workers,
                               num_gpus_per_worker=options.num_gpus_per_worker)
             summary = cluster.run(files, options.out, job, replace=replace)
-    finally:
-        if ours:
-            import ray
+        finally:
+            if ours:  # the Ray this command started
+                import ray
 
-            ray.shutdown()
+                ray.shutdown()
     summary.startup_seconds = startup
     for _, error in summary.errors:
         fail(error)
