@@ -52,6 +52,9 @@ BLOCK_ROWS = 256
 #: Rows per Parquet file at least (blocks are gathered to this size before they are written).
 FILE_ROWS = 4096
 
+#: A worker that dies is started again, and its batch run again, as often as it takes (Ray Data's defaults too).
+RETRIES = {"max_restarts": -1, "max_task_retries": -1}
+
 _INSTALL = "pip install 'vislab[cluster]'"
 
 
@@ -285,7 +288,8 @@ def run(files: Sequence[str | Path], out: str, job: Job, *, replace: bool = Fals
         dataset = dataset.map_batches(
             Worker, batch_size=job.batch_size, batch_format="numpy", zero_copy_batch=True,
             compute=ray.data.ActorPoolStrategy(size=workers), fn_constructor_kwargs={"job": job, "weights": weights},
-            num_cpus=job.cpus_per_worker, num_gpus=job.num_gpus_per_worker or None, **(remote_args or {}))
+            num_cpus=job.cpus_per_worker, num_gpus=job.num_gpus_per_worker or None,
+            **(RETRIES | (remote_args or {})))
         dataset.write_parquet(out, schema=schema(), min_rows_per_file=FILE_ROWS, ray_remote_args={"num_cpus": 0},
                               mode=ray.data.SaveMode.OVERWRITE if replace else ray.data.SaveMode.APPEND)
     except Exception as exc:
