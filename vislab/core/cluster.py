@@ -25,6 +25,7 @@ a :class:`ClusterError` that says how to install it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -351,6 +352,28 @@ def _written(out: str) -> tuple[list[str], list[tuple[str, str]]]:
     return paths, errors
 
 
+@contextmanager
+def _machine_lock(path: Path) -> Iterator[None]:
+    """Held by one process of this machine at a time (an advisory file lock; none where ``fcntl`` is not)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+b")
+    except OSError:  # a read-only cache: no lock, as without fcntl
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class Worker:
     """One actor of the pool: loads the model once, then turns batches of paths into result rows."""
 
@@ -396,14 +419,31 @@ class Worker:
         device = job.device.lower()
         if device == "auto" and not job.num_gpus_per_worker:
             device = "cpu"  # Ray gave this worker no GPU
-        if job.fast_path and device == "cpu" and fast.enabled():
-            from .instant import served
+        if not (job.fast_path and device == "cpu" and fast.enabled()):
+            return self._on_torch(weights, device)
+        from .instant import served
 
+        model = served(job.model, weights)
+        if model is not None:
+            return model
+        # The first use on a machine exports the model to ONNX: one worker does, while the others beside it wait
+        # for its export instead of making their own (each export is a process of its own); after that first
+        # try, made or failed, they load at once.
+        name = f".ray-{job.model.replace('/', '--')}-{Path(self.source or 'own').name}"
+        tried = fast.onnx_dir() / f"{name}.tried"
+        with _machine_lock(fast.onnx_dir() / f"{name}.lock"):
             model = served(job.model, weights)
-            if model is not None:
-                return model
+            if model is None and not tried.exists():
+                model = self._on_torch(weights, device)
+                with contextlib.suppress(OSError):
+                    tried.touch()
+        return model or self._on_torch(weights, device)
+
+    def _on_torch(self, weights: str | None, device: str):
+        from . import fast
         from .loading import load_model
 
+        job = self.job
         model = load_model(job.model, weights=weights, device=device, fast_path=None if job.fast_path else False)
         model.fast_ready()
         import torch
