@@ -16,6 +16,8 @@ result-file schema (:func:`vislab.core.result_files.schema`, with vislab's mark 
   store (``ray.put``), so it need not be on a shared path; the bundled weights ship with vislab itself.
 - Threads: an actor runs torch and ONNX Runtime on as many threads as Ray gave it CPUs (``VISLAB_THREADS``,
   read by :func:`vislab.core.fast.physical_cores`), so that actors sharing a machine do not oversubscribe it.
+- First use: a machine's first run exports the model to ONNX once (its workers wait for the one export, behind a
+  file lock in vislab's cache); later runs' workers open the cached export without importing torch.
 - Retries: a worker that dies (a killed process, a lost node) is restarted and its batch run again (Ray Data's
   actor pool retries: ``max_restarts``/``max_task_retries``); each batch's rows are written once.
 
