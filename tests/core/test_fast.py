@@ -195,3 +195,45 @@ def test_turning_the_fast_path_on_twice_at_once_starts_one(fast_on, private_cach
     model.start_fast_path()
     assert model._fast is first
     assert model._fast_lock is not model._memo_lock
+
+
+def _exporting_children() -> list[int]:
+    """The pids of this process's children that run an export (``python -m vislab.core._onnx``)."""
+    import os
+    from pathlib import Path
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = entry.joinpath("stat").read_text().rsplit(")", 1)[1].split()
+            command = entry.joinpath("cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and b"vislab.core._onnx" in command:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the children from /proc")
+def test_a_process_ending_mid_export_stops_the_export_first_without_a_note(fast_on, private_cache, monkeypatch,
+                                                                            caplog):
+    # A daemon thread still in torch or ONNX Runtime when the interpreter goes aborts the process
+    # ("terminate called without an active exception") after a command has answered: at exit, the
+    # preparation stops at its next step, its export child ended, before the interpreter goes on.
+    monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
+    with caplog.at_level(logging.WARNING, logger="vislab.core.fast"):
+        model = _load("torchvision/resnet18")
+        deadline = threading.Event()
+        for _ in range(600):  # the export child starts once the reference batch is made
+            if _exporting_children():
+                break
+            deadline.wait(0.1)
+        assert _exporting_children(), "no export started"
+        _onnx._abandon_all()  # what the interpreter calls at exit
+        assert model._fast._done.is_set() and not model._fast._thread.is_alive()
+    assert model.fast_state == "failed" and model._fast.reason.startswith("stopped")
+    assert _exporting_children() == []
+    assert not [r for r in caplog.records if r.name == "vislab.core.fast"]  # no "stays on torch" note
+    assert not list(private_cache.joinpath("onnx").glob("*.onnx"))  # nothing half made is kept

@@ -13,6 +13,7 @@ ones to torch.
 
 from __future__ import annotations
 
+import atexit
 import copy
 import ctypes
 import hashlib
@@ -56,6 +57,13 @@ _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 _noted: set[str] = set()
 _noted_lock = threading.Lock()
+#: Seconds the process, ending, waits for a preparation to stop at its next step (see :meth:`FastPath.abandon`).
+ABANDON_WAIT = 20
+_preparing: weakref.WeakSet[FastPath] = weakref.WeakSet()
+
+
+class _Abandoned(Exception):
+    """The process is ending: a preparation stops at its next step."""
 
 
 class SessionMismatch(ValueError):
@@ -133,11 +141,12 @@ def export(module: torch.nn.Module, classifier: str, size: tuple[int, int], path
         partial.unlink(missing_ok=True)
 
 
-def export_model(model: LoadedModel, path: Path) -> None:
+def export_model(model: LoadedModel, path: Path, stop: threading.Event | None = None) -> None:
     """Export ``model`` to ``path``: in a child process (:data:`EXPORT_IN_CHILD`), else here from a copy.
 
     The weights for the child go to a temporary file beside ``path`` (see :func:`vislab.core.fast.part_path`),
     never to the system's temporary folder, so that a killed export leaves nothing a later start cannot sweep.
+    When ``stop`` is set meanwhile the child is ended and :class:`_Abandoned` raised.
     """
     size = model.pipeline.crop
     if not EXPORT_IN_CHILD:
@@ -150,13 +159,24 @@ def export_model(model: LoadedModel, path: Path) -> None:
         settings = json.dumps(library(model.spec).settings(model.spec, model.module))
         command = [sys.executable, "-m", "vislab.core._onnx", model.spec.id, str(weights), str(size[0]),
                    str(size[1]), str(path), settings]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
-                              env=os.environ | {"OMP_NUM_THREADS": "1", PARENT_ENV: str(os.getpid())})
+        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env=os.environ | {"OMP_NUM_THREADS": "1", PARENT_ENV: str(os.getpid())})
+        deadline = time.monotonic() + 900
+        while True:
+            try:
+                _out, err = child.communicate(timeout=0.2)  # retried after a timeout without losing output
+                break
+            except subprocess.TimeoutExpired:
+                late = time.monotonic() > deadline
+                if late or (stop is not None and stop.is_set()):
+                    child.kill()
+                    child.communicate()
+                    raise (TimeoutError("the export took more than 900 s") if late else _Abandoned()) from None
     finally:
         weights.unlink(missing_ok=True)
-    if done.returncode != 0:
-        lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
-        raise RuntimeError(lines[-1] if lines else f"the exporting process ended with status {done.returncode}")
+    if child.returncode != 0:
+        lines = [line for line in err.strip().splitlines() if line.strip()]
+        raise RuntimeError(lines[-1] if lines else f"the exporting process ended with status {child.returncode}")
 
 
 def _export_main(model_id: str, weights: str, height: str, width: str, path: str, settings: str = "{}") -> None:
@@ -217,6 +237,8 @@ class FastPath:
         self._session: onnxruntime.InferenceSession | None = None
         self._model: weakref.ref[LoadedModel] | None = None  # for torch when a batch is not finite
         self._done = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     @property
     def ready(self) -> bool:
@@ -255,16 +277,33 @@ class FastPath:
     def start(self, model: LoadedModel) -> threading.Thread:
         """Prepare the session for ``model`` on a daemon thread."""
         self._model = weakref.ref(model)
-        thread = threading.Thread(target=self._prepare, args=(model,), name=f"vislab-onnx-{self.name}", daemon=True)
+        thread = self._thread = threading.Thread(target=self._prepare, args=(model,), name=f"vislab-onnx-{self.name}",
+                                                 daemon=True)
+        _preparing.add(self)
         thread.start()
         return thread
+
+    def abandon(self, timeout: float = ABANDON_WAIT) -> None:
+        """The process is ending: stop the preparation at its next step (an export under way is ended) and wait
+        for it. A daemon thread still inside torch or ONNX Runtime when the interpreter goes would abort the
+        process ("terminate called without an active exception") after its work was done."""
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def _step(self) -> None:
+        if self._stop.is_set():
+            raise _Abandoned
 
     def _prepare(self, model: LoadedModel) -> None:
         try:
             start_cache()
+            self._step()
             batch, expected = _reference(model)
+            self._step()
             name = export_path(model.spec.id, model.pipeline.crop, weights_hash(model.module)).name
             self._session, self.path = self._open_or_export(model, name)
+            self._step()
             try:
                 self._check(batch, expected)
             except SessionMismatch:
@@ -276,9 +315,13 @@ class FastPath:
                 self._session, self.path = self._open_or_export(model, name, avoid=self.path)
                 self._check(batch, expected)
             self.state = "ready"
+            self._step()
             from .instant import record
 
             record(model, self.path)  # so that the next start can classify before torch loads
+        except _Abandoned:  # the process is ending: no note, and the export is for another run to make
+            self._session = None
+            self.state, self.reason = "failed", "stopped: the process ended first"
         except Exception as exc:  # any failure leaves the model on torch, with one note
             self._session = None
             if isinstance(exc, SessionMismatch) and self.path is not None:
@@ -298,7 +341,8 @@ class FastPath:
             except Exception:  # a damaged cache file: export it again
                 discard(path)
         path = export_dir() / name
-        export_model(model, path)
+        self._step()
+        export_model(model, path, self._stop)
         self.exported = True
         return open_session(path), path
 
@@ -375,6 +419,14 @@ def attach(model: LoadedModel) -> FastPath | None:
     fast = FastPath(model.spec.id)
     fast.start(model)
     return fast
+
+
+@atexit.register
+def _abandon_all() -> None:
+    """At exit, every preparation still under way stops (see :meth:`FastPath.abandon`)."""
+    for fast in list(_preparing):
+        if not fast._done.is_set():
+            fast.abandon()
 
 
 if __name__ == "__main__":
