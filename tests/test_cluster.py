@@ -56,9 +56,10 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def classified(folder, tmp_path_factory) -> tuple[int, dict, str, Path]:
-    """``classify FOLDER --ray --out DIR --json``, once for the module: status, summary, stderr, the folder."""
+    """``classify --ray FOLDER --out DIR --json`` (the folder right after ``--ray`` is the folder, not an
+    address), once for the module: status, summary, stderr, the folder."""
     out = tmp_path_factory.mktemp("results") / "run"
-    status, stdout, stderr = _run("classify", str(folder), "--ray", "--out", str(out), "--json")
+    status, stdout, stderr = _run("classify", "--ray", str(folder), "--out", str(out), "--json")
     return status, json.loads(stdout), stderr, out
 
 
@@ -252,3 +253,13 @@ def test_an_unreachable_cluster_is_one_line_naming_it(tmp_path, cat):
                            "--out", str(tmp_path / "r")], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 1
     assert done.stderr.splitlines() == ["vislab: cannot reach the Ray cluster at 127.0.0.1:9: Connection refused"]
+
+
+def test_a_word_after_ray_is_an_address_only_when_it_names_a_cluster():
+    from vislab.cli.cluster import address_or_folder
+
+    assert address_or_folder(["classify", "--ray", "photos/", "--out", "r"]) == [
+        "classify", "--ray=local", "photos/", "--out", "r"]
+    for address in ("auto", "ray://head:10001", "10.0.0.5:6379", "local"):
+        assert address_or_folder(["classify", "p", "--ray", address]) == ["classify", "p", "--ray", address]
+    assert address_or_folder(["embed", "p", "--ray", "--out", "r"]) == ["embed", "p", "--ray", "--out", "r"]

@@ -1,4 +1,5 @@
-"""The window on the screens classes use: a 1280x720 or 1366x768 projector, presentation mode and back."""
+"""The window on the screens classes use: a 1280x720 or 1366x768 projector, presentation mode and back, a
+collection open."""
 
 from __future__ import annotations
 
@@ -124,6 +125,14 @@ def test_the_window_fits_a_projector_screen_with_no_text_cut_off(tmp_path, width
         assert view["cut"] == [], f"text cut off ({where})"
         if view["mode"] == "presentation" and view["language"] == "en":  # large, as far as the width allows
             assert view["panel_font"] >= 1.2, where
+    collection = report["collection"]
+    for name, (x, y, w, h) in collection["windows"].items():
+        assert x >= 0 and y >= 0 and x + w <= width and y + h <= height, f"{name} off screen (collection open)"
+    assert collection["status_bar"]
+    # What the window needs at least, frame and a taskbar left aside (a real window manager lets the window
+    # grow past the screen where this platform keeps it on it).
+    assert collection["least"] <= height - 60
+    assert collection["said"] and not collection["message_left"]  # "no collection is open" went when one opened
 
 
 def _child(ini: str) -> None:
@@ -186,11 +195,27 @@ def _child(ini: str) -> None:
                               and window.statusBar().geometry().bottom() < window.height(),
                               "cut": cut(), "panel_font": window.tabs.font().pointSizeF() / base})
     window.set_presentation(False)
+    # A collection open (after the word that none is): the panels below scroll rather than push the window
+    # past the screen, and the word goes.
+    from vislab.core.collection import scan
+
+    i18n.install("en")
+    window.collection_mode.show(True)
+    said = window.messages.isVisible()
+    view = window.collection_mode.open(scan(sample.parent))
+    wait(lambda: view.isVisible() and window.collection_mode.shown, 10)
+    wait(lambda: False, 0.5)
+    collection = {"said": said, "message_left": window.messages.isVisible(),
+                  "least": window.minimumSizeHint().height(),
+                  "windows": {w.objectName() or type(w).__name__: w.frameGeometry().getRect()
+                              for w in app.topLevelWidgets() if w.isVisible()},
+                  "status_bar": window.statusBar().isVisible()
+                  and window.statusBar().geometry().bottom() < window.height()}
     screen = window.screen().availableGeometry().getRect()
     window.close()
     window.session.runner.cancel_all()
     window.session.runner.wait(60_000)
-    print(json.dumps({"screen": screen, "views": views}))
+    print(json.dumps({"screen": screen, "views": views, "collection": collection}))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,9 @@
     vislab models [--json]                 the model catalog and each model's weights status
     vislab classify FOLDER_OR_FILES... [--model ID] [--weights FILE] [--top-k K] [--device D] [--csv FILE] [--json]
     vislab embed FOLDER_OR_FILES... [--model ID] [--out FILE.npz]      feature vectors + file list
+    vislab classify|embed FOLDER --ray [ADDRESS] --out DIR [--workers N] [--num-gpus-per-worker N]   on Ray Data,
+                                                                         to Parquet result files
+    vislab import-results DIR [--json]     a cluster run's result files into the collection store
     vislab similar QUERY_IMAGE FOLDER [-k K] [--model ID] [--json]      the look-alikes, best first
     vislab similarity IMAGE_A IMAGE_B [--models A,B] [--json]            cosine of their feature vectors
     vislab evaluate FOLDER [--model ID] [--json] [--confusion FILE.png]  one subfolder per class: accuracy, matrix
@@ -17,6 +20,7 @@
                  [--plot FILE.png] [--json]
     vislab methods [--json]                the explanation methods
     vislab ops [--json]                    the OpenCV preprocessing ops
+    vislab doctor [--json]                 versions, devices, where resources and weights were found
 
 A mistake (a bad file, an unknown model) is one line on stderr naming the thing and the reason; the
 exit status is 0 only when everything asked for succeeded. Output files are checked before the work
@@ -47,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and (args[0] in commands.COMMANDS or args[0] in ("-h", "--help", "--version")):
+            if args[0] in ("classify", "embed"):
+                from .cluster import address_or_folder
+
+                args = address_or_folder(args)
             options = commands.build_parser().parse_args(args)
             return options.run(options)
         _refuse_a_mistyped_command(args)

@@ -17,6 +17,16 @@ from .output import fail, note, print_json
 _ADDRESS = re.compile(r"^(auto|local|[a-z]+://.+|[\w.\-\[\]:]+:\d+)$")
 
 
+def address_or_folder(args: list[str]) -> list[str]:
+    """``vislab classify --ray photos/ --out r/``: a word after ``--ray`` that names no cluster is the
+    command's next argument (the folder), not the address; argparse alone would take it as the address."""
+    args = list(args)
+    for i, word in enumerate(args[:-1]):
+        if word == "--ray" and not args[i + 1].startswith("-") and not _ADDRESS.match(args[i + 1]):
+            args[i] = "--ray=local"
+    return args
+
+
 def non_negative(text: str) -> float:
     """An argparse type: a number of at least 0 (a fraction of a GPU is fine)."""
     try:

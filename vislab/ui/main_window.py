@@ -25,7 +25,7 @@ from .message_bar import MessageBar
 from .model_bar import ModelBar
 from .model_bar import device_label as _device_label
 from .panels import PANELS
-from .panels.common import hint
+from .panels.common import PanelTabs, hint
 from .presentation import Presentation
 from .session import Session
 from .settings import Settings
@@ -180,6 +180,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab)
         self.files.recentChanged.connect(self.window_actions.set_recent)
         self.collection_mode.changed.connect(self.window_actions["collection"].setChecked)
+        self.collection_mode.changed.connect(
+            lambda on: on and self.messages.withdraw(lambda about: about is self.collection_mode))
         self.presentation.changed.connect(self.presentation_action.setChecked)
         self.presentation.changed.connect(self.predictions.set_thick)
         self.tabs.currentChanged.connect(lambda _i: self.presentation.lay_out())
@@ -274,7 +276,7 @@ class MainWindow(Retranslatable, QMainWindow):
     # === The bottom panels and the session's results ==========================================================
 
     def _build_panels(self) -> QTabWidget:
-        self.tabs = QTabWidget()
+        self.tabs = PanelTabs()
         self.panel_badge = FeedBadge(wrap=False)
         self.tabs.setCornerWidget(self.panel_badge, Qt.Corner.TopRightCorner)
         #: The panels built so far, by id, in tab order.
@@ -515,9 +517,10 @@ class MainWindow(Retranslatable, QMainWindow):
             self._set_placeholder(*self._placeholder)
         self._show_status()
 
-    def _say(self, text: str) -> None:
-        """The one message sink: a failure no view shows in place, or a word about what was asked."""
-        self.messages.show_message(text)
+    def _say(self, text: str, about: object = None) -> None:
+        """The one message sink: a failure no view shows in place, or a word about what was asked (``about``:
+        what it is about, for :meth:`MessageBar.withdraw`)."""
+        self.messages.show_message(text, about=about)
 
     def _on_busy(self, busy: bool) -> None:
         self.busy_action.setVisible(busy)

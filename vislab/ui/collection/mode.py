@@ -29,7 +29,7 @@ class CollectionMode(QObject):
 
     changed = Signal(bool)
 
-    def __init__(self, session: Session, picture: QWidget, say: Callable[[str], None],
+    def __init__(self, session: Session, picture: QWidget, say: Callable[..., None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session, self.say = session, say
@@ -67,7 +67,9 @@ class CollectionMode(QObject):
     def show(self, on: bool) -> None:
         """The collection (when one is open) or the picture."""
         if on and self.view is None:
-            self.say(self.tr("No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window."))
+            # About this mode: the word goes once a collection opens (MainWindow withdraws it).
+            self.say(self.tr("No collection is open: open a folder (Ctrl+Shift+O) or drop one on the window."),
+                     about=self)
             on = False
         if on != self.shown:
             self._make_room(on)

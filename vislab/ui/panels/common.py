@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QWidget
 
 from ..feeds import BY_PERSON, NEW_CHOICES, NEW_MODEL, NEW_PHOTO
 
@@ -23,6 +23,57 @@ def hint(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class PanelTabs(QTabWidget):
+    """The bottom panels' tab widget, whose pages scroll when the window is shorter (or narrower) than a panel
+    needs: a tab widget asks for its tallest page's height, and on a 1280x720 projector with a collection open
+    the window would otherwise grow past the screen, its status bar out of sight. Its API speaks of the panels
+    (``addTab(panel)``, ``widget(i)``, ``currentWidget()``, ``indexOf(panel)``, ``setCurrentWidget(panel)``),
+    each held in a :class:`QScrollArea` page."""
+
+    def addTab(self, panel: QWidget, label: str) -> int:
+        return super().addTab(_page(panel), label)
+
+    def insertTab(self, index: int, panel: QWidget, label: str) -> int:
+        return super().insertTab(index, _page(panel), label)
+
+    def removeTab(self, index: int) -> None:
+        """Take the tab away; its panel is the caller's again (as Qt leaves a removed page), its page goes."""
+        page = super().widget(index)
+        super().removeTab(index)
+        if isinstance(page, QScrollArea):
+            page.takeWidget()
+            page.deleteLater()
+
+    def widget(self, index: int) -> QWidget | None:
+        return _panel(super().widget(index))
+
+    def currentWidget(self) -> QWidget | None:
+        return _panel(super().currentWidget())
+
+    def indexOf(self, panel: QWidget) -> int:
+        for index in range(self.count()):
+            if self.widget(index) is panel:
+                return index
+        return -1
+
+    def setCurrentWidget(self, panel: QWidget) -> None:
+        index = self.indexOf(panel)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+def _page(panel: QWidget) -> QScrollArea:
+    page = QScrollArea()
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setWidgetResizable(True)
+    page.setWidget(panel)
+    return page
+
+
+def _panel(page: QWidget | None) -> QWidget | None:
+    return page.widget() if isinstance(page, QScrollArea) else page
 
 
 def stopped_text(reason: str) -> str:
