@@ -129,7 +129,8 @@ def test_similar_answers_from_imported_results_without_loading_the_model(capsys,
     with Store.open(data) as store:
         result_files.import_results(out, store)
         [stored] = store.models("efficientnet_lite0")
-        assert stored.sources == (str(run.weights.resolve()),)
+        # The file is here: its path with its content hash (weights overwritten later are another source).
+        assert stored.sources == (f"{run.weights.resolve()}#{store_module.file_digest(run.weights)}",)
     run.weights.unlink()  # the model cannot be loaded from it any more: an answer can only come from the store
 
     # The folder holds an unreadable file (an error row, no answer): read with PIL alone, it is that error.

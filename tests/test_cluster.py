@@ -24,7 +24,7 @@ from conftest import build_photo_folder  # noqa: E402
 
 from vislab.cli import main  # noqa: E402
 from vislab.core import result_files  # noqa: E402
-from vislab.core.store import FILE_NAME, Store  # noqa: E402
+from vislab.core.store import FILE_NAME, Store, file_digest  # noqa: E402
 
 #: The title Ray gives an actor's process while it runs a batch of the pool.
 BUSY_TITLE = b"ray::MapWorker(MapBatches(Worker)).submit"
@@ -144,7 +144,8 @@ def test_a_weights_file_travels_to_the_workers(folder, lite0, tmp_path):
     assert status == 0, stderr
     rows = {Path(r["path"]).name: r for r in _rows(out)}
     assert rows["espresso_coffee.png"]["indices"][0] == 967 and rows["657_rocket.jpg"]["indices"][0] == 657
-    assert {r["source"] for r in rows.values()} == {str(weights)}  # the file as named here, not a worker's copy
+    # The file as named here (not a worker's copy) with its content's hash, as the store records a file.
+    assert {r["source"] for r in rows.values()} == {f"{weights}#{file_digest(weights)}"}
     status, _, stderr = _run("classify", str(folder / "espresso_coffee.png"), "--ray", "--out", str(tmp_path / "b"),
                              "--weights", str(bad), "--workers", "1")
     assert status == 1 and stderr.splitlines()[-1].startswith(f"vislab: a worker could not load the model: {bad}: ")

@@ -111,3 +111,23 @@ def test_a_file_the_key_lacks_is_let_off_only_when_excused(tmp_path, photos):
             "m|weights=aa|pipeline={}"
         assert asked == [unreadable]  # only the file without an answer is looked at
         assert store.answering_key("m", "bundled", ids, lambda p: False) is None
+
+
+def test_a_weights_file_overwritten_with_other_weights_is_another_source(tmp_path, photos):
+    # Retrained into the same file: the stored answers are those of the old weights, so no command may take
+    # them for the new ones; once the file is gone (the weights stayed on the cluster), its path still serves.
+    weights = tmp_path / "w.pth"
+    weights.write_bytes(b"old weights")
+    key = "resnet18|weights=aa|pipeline={}"
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.put(key, [_record(p) for p in photos], "resnet18", source=str(weights))
+        (recorded,) = store.models("resnet18")[0].sources
+        assert recorded == f"{weights}#{file_digest(weights)}"
+        ids = store.identify(photos)
+        assert store.answering_key("resnet18", str(weights), ids) == key
+        time.sleep(0.01)
+        weights.write_bytes(b"new weights, same name")
+        assert store.answering_key("resnet18", str(weights), ids) is None
+        weights.unlink()
+        assert store.answering_key("resnet18", str(weights), ids) == key
+        assert store_module.source_file(recorded) == str(weights)

@@ -230,11 +230,11 @@ def stored_records(options: argparse.Namespace, files: Sequence[Path],
     from ..core.catalog import resolve_model
     from ..core.errors import ImageReadError
     from ..core.images import read_image
-    from ..core.store import Record, weights_source
+    from ..core.store import Record, same_source, weights_source
 
     spec = resolve_model(options.model)
     source = weights_source(options.weights, "bundled" if spec.bundled else "pretrained")
-    if not any(source in stored.sources for stored in store.models(spec.id)):
+    if not any(same_source(source, stored.sources) for stored in store.models(spec.id)):
         return None  # nothing stored for these weights: not even worth identifying the files
     ids = store.identify(files)
     if not all(Path(f) in ids for f in files):  # a file that is not there: the model's path says so

@@ -284,6 +284,8 @@ def run(files: Sequence[str | Path], out: str, job: Job, *, replace: bool = Fals
     workers = job.workers or default_workers(job)
     weights = _ship_weights(job.weights) if job.weights else None
     paths = [os.path.abspath(f) for f in files]  # a worker's working folder is not this one on a cluster
+    if "://" not in out:  # so is --out: named here, written there
+        out = os.path.abspath(os.path.expanduser(out))
     blocks = max(1, min(len(paths), max(4 * workers, math.ceil(len(paths) / BLOCK_ROWS))))
     start = time.perf_counter()
     try:
@@ -304,8 +306,9 @@ def run(files: Sequence[str | Path], out: str, job: Job, *, replace: bool = Fals
     return Summary(len(written), errors, seconds, out, workers, job.model, paths=written)
 
 
-def _ship_weights(path: str) -> tuple[str, Any]:
-    """The weights file's name and its bytes in Ray's object store (read here, where the file is)."""
+def _ship_weights(path: str) -> tuple[str, Any, str]:
+    """The weights file's name, its bytes in Ray's object store (read here, where the file is) and its source as
+    the store records it (the path and the bytes' hash: :func:`vislab.core.store.weights_source`)."""
     ray = _ray()
     source = Path(path).expanduser()
     try:
@@ -314,7 +317,10 @@ def _ship_weights(path: str) -> tuple[str, Any]:
         from .errors import WeightsError
 
         raise WeightsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return str(source.resolve()), ray.put(data)
+    import hashlib
+
+    resolved = str(source.resolve())
+    return resolved, ray.put(data), f"{resolved}#{hashlib.blake2b(data, digest_size=16).hexdigest()}"
 
 
 def _job_error(exc: BaseException) -> VislabError:
@@ -379,7 +385,7 @@ def _machine_lock(path: Path) -> Iterator[None]:
 class Worker:
     """One actor of the pool: loads the model once, then turns batches of paths into result rows."""
 
-    def __init__(self, job: Job, weights: tuple[str, Any] | None = None) -> None:
+    def __init__(self, job: Job, weights: tuple[str, Any, str] | None = None) -> None:
         threads = max(1, math.ceil(job.cpus_per_worker))
         os.environ["VISLAB_THREADS"] = str(threads)  # before vislab reads the CPU count (below)
         from . import fast
@@ -387,6 +393,7 @@ class Worker:
         fast.physical_cores.cache_clear()
         self.job = job
         self.source = weights[0] if weights else None
+        self.recorded = weights[2] if weights else None  # the source the rows carry
         self._folder = None
         self.model: LoadedModel | Any = None
         self.error: VislabError | None = None
@@ -395,12 +402,12 @@ class Worker:
         except VislabError as exc:  # raised on the first batch: a failed creation would be retried forever
             self.error = ClusterError(f"a worker could not load the model: {self._named(str(exc))}")
 
-    def _weights_file(self, weights: tuple[str, Any] | None) -> str | None:
+    def _weights_file(self, weights: tuple[str, Any, str] | None) -> str | None:
         if weights is None:
             return None
         import ray
 
-        name, ref = weights
+        name, ref, _recorded = weights
         self._folder = tempfile.TemporaryDirectory(prefix="vislab-weights-")
         path = Path(self._folder.name) / Path(name).name  # the suffix tells the loader the format
         path.write_bytes(ray.get(ref))
@@ -468,5 +475,5 @@ class Worker:
                 records += part
         except VislabError as exc:  # the model itself failed on this batch (damaged weights): each file says so
             records = [Record(p, "", 0, 0.0, error=f"{p}: {self._named(str(exc))}") for p in paths]
-        source = self.source or model.weights
+        source = self.recorded or model.weights
         return table(rows(records, model.spec.id, model_key(model), model.labels, source))

@@ -18,6 +18,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -209,14 +210,56 @@ def _key(path: Path) -> str:
 
 def weights_source(weights: str | Path | None, default: str = "") -> str:
     """A weights' source as the store records it: ``bundled``, ``pretrained``, ``random`` (or a
-    ``randomised (...)`` copy) as they are, a file's path resolved (``~`` expanded, symlinks followed: the same
-    file named two ways is one source); ``default`` when ``weights`` is None or empty."""
+    ``randomised (...)`` copy) as they are; a file as its path resolved (``~`` expanded, symlinks followed: the
+    same file named two ways is one source) and, while the file is there, ``#`` and its content hash, so that a
+    file overwritten with other weights is another source (``PATH#HASH`` given is kept as it is: a result file's
+    row, fingerprinted where the file was); ``default`` when ``weights`` is None or empty."""
     if weights is None or not str(weights):
         return default
     text = str(weights)
     if text in ORIGINS or text.startswith("randomised"):
         return text
-    return str(Path(text).expanduser().resolve())
+    named, mark, digest = text.rpartition("#")
+    if mark and _DIGEST.fullmatch(digest):
+        return f"{Path(named).expanduser().resolve()}#{digest}"
+    path = Path(text).expanduser().resolve()
+    fingerprint = _fingerprint(path)
+    return f"{path}#{fingerprint}" if fingerprint else str(path)
+
+
+_DIGEST = re.compile(r"[0-9a-f]{32}")
+_fingerprints: dict[tuple[str, int, int], str] = {}
+
+
+def _fingerprint(path: Path) -> str:
+    """A weights file's content hash ("" when it is not there), hashed once per size and modification time."""
+    try:
+        stat = path.stat()
+        if not _is_regular(stat.st_mode):
+            return ""
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in _fingerprints:
+            _fingerprints[key] = file_digest(path)
+        return _fingerprints[key]
+    except OSError:
+        return ""
+
+
+def source_file(source: str) -> str:
+    """The weights file a :func:`weights_source` names, without its content hash (an origin as it is)."""
+    named, mark, digest = source.rpartition("#")
+    return named if mark and _DIGEST.fullmatch(digest) else source
+
+
+def same_source(asked: str, recorded: Sequence[str]) -> bool:
+    """Whether weights from ``asked`` (:func:`weights_source`) are those of one of the ``recorded`` sources: the
+    same source, or, for a file that is no longer here to hash (its results made elsewhere, or before it was
+    removed), the same path."""
+    if asked in recorded:
+        return True
+    if "#" in asked or asked in ORIGINS:
+        return False
+    return any(r.rpartition("#")[0] == asked for r in recorded)
 
 
 def key_model_id(key: str) -> str:
@@ -422,7 +465,7 @@ class Store:
         source = weights_source(source)
         found = []
         for stored in self.models(model_id):
-            if source not in stored.sources:
+            if not same_source(source, stored.sources):
                 continue
             answered = self.fetch(stored.key, ids)
             lacking = [p for p in ids if p not in answered]

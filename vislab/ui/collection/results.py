@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
+from ...core.store import source_file
 from ..i18n import Retranslatable
 from ..session import Session
 from ..workers import Job
@@ -187,7 +188,7 @@ class ResultsImport(QObject):
         if len(summary.models) > 1:
             notes.append(self.tr("These results hold answers of {0} models: the view shows {1}'s.").format(
                 len(summary.models), model_id))
-        weights = None if source in ("", "bundled", "pretrained", "random") else source
+        weights = None if source in ("", "bundled", "pretrained", "random") else source_file(source)
         choices = self.session.choices
         if (model_id, weights) != (choices.model_id, choices.weights):
             notes.append(self.tr("These are the answers of {0}; the window's model is still {1}, which gives the "
