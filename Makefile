@@ -64,7 +64,7 @@ bundle: $(VENV)/.installed-bundle
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build_app.spec
 
 bundle-test: $(VENV)/.installed
-	$(PY) packaging/bundle_test.py
+	$(PY) packaging/bundle_test.py --reference $(VENV)/bin/vislab
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .import_linter_cache

@@ -53,7 +53,10 @@ class Checker:
         env = {variable: str(home / folder) for variable, folder in folders.items()}
         for folder in env.values():
             Path(folder).mkdir(parents=True, exist_ok=True)
-        return env | {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "QT_QPA_PLATFORM": "offscreen"}
+        # Offline: the hub told so, and any other HTTP request sent to a closed port on this machine.
+        closed = "http://127.0.0.1:9"
+        return env | {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "QT_QPA_PLATFORM": "offscreen",
+                      "http_proxy": closed, "https_proxy": closed, "HTTP_PROXY": closed, "HTTPS_PROXY": closed}
 
     def run(self, name: str, program: Path, *args: str, extra: dict[str, str] | None = None
             ) -> subprocess.CompletedProcess | None:

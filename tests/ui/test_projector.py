@@ -135,6 +135,24 @@ def test_the_window_fits_a_projector_screen_with_no_text_cut_off(tmp_path, width
     assert collection["said"] and not collection["message_left"]  # "no collection is open" went when one opened
 
 
+def _collection_report(app, window, wait, folder: Path) -> dict:
+    """A collection open (after the word that none is): the panels below scroll rather than push the window past
+    the screen, and the word goes."""
+    from vislab.core.collection import scan
+    from vislab.ui import i18n
+
+    i18n.install("en")
+    window.collection_mode.show(True)
+    said = window.messages.isVisible()
+    view = window.collection_mode.open(scan(folder))
+    wait(lambda: view.isVisible() and window.collection_mode.shown, 10)
+    wait(lambda: False, 0.5)
+    return {"said": said, "message_left": window.messages.isVisible(), "least": window.minimumSizeHint().height(),
+            "windows": {w.objectName() or type(w).__name__: w.frameGeometry().getRect()
+                        for w in app.topLevelWidgets() if w.isVisible()},
+            "status_bar": window.statusBar().isVisible() and window.statusBar().geometry().bottom() < window.height()}
+
+
 def _child(ini: str) -> None:
     """Open the window on this process's screen, in English and Spanish, normal and in presentation mode, on
     every panel; print what is off screen or cut off, as JSON."""
@@ -195,22 +213,7 @@ def _child(ini: str) -> None:
                               and window.statusBar().geometry().bottom() < window.height(),
                               "cut": cut(), "panel_font": window.tabs.font().pointSizeF() / base})
     window.set_presentation(False)
-    # A collection open (after the word that none is): the panels below scroll rather than push the window
-    # past the screen, and the word goes.
-    from vislab.core.collection import scan
-
-    i18n.install("en")
-    window.collection_mode.show(True)
-    said = window.messages.isVisible()
-    view = window.collection_mode.open(scan(sample.parent))
-    wait(lambda: view.isVisible() and window.collection_mode.shown, 10)
-    wait(lambda: False, 0.5)
-    collection = {"said": said, "message_left": window.messages.isVisible(),
-                  "least": window.minimumSizeHint().height(),
-                  "windows": {w.objectName() or type(w).__name__: w.frameGeometry().getRect()
-                              for w in app.topLevelWidgets() if w.isVisible()},
-                  "status_bar": window.statusBar().isVisible()
-                  and window.statusBar().geometry().bottom() < window.height()}
+    collection = _collection_report(app, window, wait, sample.parent)
     screen = window.screen().availableGeometry().getRect()
     window.close()
     window.session.runner.cancel_all()

@@ -31,3 +31,9 @@ def test_a_failure_first_ends_the_window_with_status_1(tmp_path):
     assert done.returncode == 1
     assert "failed: " in done.stderr and "broken.jpg" in done.stderr and "is not an image" in done.stderr
     assert "first predictions" not in done.stdout and "Traceback" not in done.stderr
+
+
+def test_without_a_photo_it_says_so_rather_than_wait_for_ever():
+    done = _window()
+    assert done.returncode == 1
+    assert f"{QUIT_AFTER_PREDICTIONS} needs a photo" in done.stderr and "Traceback" not in done.stderr

@@ -7,6 +7,7 @@ catalog entry, so everything after this point, JSON included, carries the full i
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import TYPE_CHECKING
 
 from ..core.errors import UnknownModelError, VislabError
@@ -65,7 +66,8 @@ def load_one(options: argparse.Namespace, fast_path: bool = False, *, images: in
             if EXPORT_IN_CHILD:
                 prepare_detached(spec.id, options.weights)
             else:  # a frozen app exports on a thread of this process: leaving under it would abort the process
-                model.fast_ready()
+                with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C meanwhile: no traceback from atexit
+                    model.fast_ready(timeout=900)
 
         atexit.register(for_next_time)
     return model

@@ -289,7 +289,8 @@ class FastPath:
         process ("terminate called without an active exception") after its work was done."""
         self._stop.set()
         if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout)
+            # An export in this process (a frozen app's) cannot be ended: it is waited for, as long as it takes.
+            self._thread.join(timeout if EXPORT_IN_CHILD else 900)
 
     def _step(self) -> None:
         if self._stop.is_set():

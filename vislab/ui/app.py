@@ -102,8 +102,12 @@ def run(paths: Sequence[str] = ()) -> int:
     QGuiApplication.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
+    quitting = os.environ.get(QUIT_AFTER_PREDICTIONS, "").strip() not in ("", "0")
+    if quitting and not paths:  # no photo, no predictions: it would wait for ever
+        print(f"vislab: {QUIT_AFTER_PREDICTIONS} needs a photo to classify (vislab PHOTO)", file=sys.stderr)
+        return 1
     window = create_window(paths)
-    if os.environ.get(QUIT_AFTER_PREDICTIONS, "").strip() not in ("", "0"):
+    if quitting:
         quit_after_first_predictions(window)
     window.show()
     code = app.exec()
