@@ -109,7 +109,7 @@ def test_an_export_that_gives_nan_again_leaves_the_model_on_torch_with_one_note(
                                                                                  cat, monkeypatch, notes):
     exports = []
 
-    def poisoned(loaded, target: Path) -> None:
+    def poisoned(loaded, target: Path, stop=None) -> None:
         exports.append(target)
         _onnx.export(_onnx.detached_copy(loaded), loaded.spec.classifier, loaded.pipeline.crop, target)
         _poison(target)

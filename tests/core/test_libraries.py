@@ -120,14 +120,19 @@ class _Exported:
 def test_the_export_child_process_is_given_the_settings(monkeypatch, tmp_path):
     commands = []
 
-    def run(command, **_kwargs):
-        commands.append(command)
-        return subprocess.CompletedProcess(command, 0, "", "")
+    class Child:  # the export's child process, which here only takes its command
+        returncode = 0
+
+        def __init__(self, command, **_kwargs) -> None:
+            commands.append(command)
+
+        def communicate(self, timeout=None):
+            return "", ""
 
     module = torch.nn.Linear(2, 2)
     module.transform_input = True
     monkeypatch.setattr(_onnx, "EXPORT_IN_CHILD", True)
-    monkeypatch.setattr(_onnx.subprocess, "run", run)
+    monkeypatch.setattr(_onnx.subprocess, "Popen", Child)
     _onnx.export_model(_Exported(INCEPTION, module), tmp_path / "x.onnx")
     assert json.loads(commands[0][-1]) == {"transform_input": True}
 

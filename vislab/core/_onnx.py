@@ -343,7 +343,7 @@ class FastPath:
                 discard(path)
         path = export_dir() / name
         self._step()
-        export_model(model, path, self._stop)
+        export_model(model, path, stop=self._stop)
         self.exported = True
         return open_session(path), path
 
