@@ -142,25 +142,15 @@ class CollectionJobs(QObject):
         this model comes back at once, the rest batch by batch."""
         files, labels = tuple(files), tuple(labels)
         model_id, weights, device = choices.model_id, choices.weights, choices.device
-        self._run += 1
-        run, queue_, batch_size = self._run, self._queue, self.batch_size
+        batch_size = self.batch_size
 
-        def sink(*item) -> None:
-            queue_.put((run, *item))
-
-        def work(job: Job) -> str:
+        def work(job: Job, sink: Callable[..., None]) -> str:
             engine = import_engine()
             from ...core import collection as core
-            from ...core.store import Store, model_key
+            from ...core.store import model_key
 
             model = engine.models().get(model_id, weights=weights, device=device, cancel=job.cancel)
-            names = tuple(model.labels)
-            matched = {label: core.match_label(label, names) for label in set(labels) if label is not None}
-            sink("classes", names, [matched.get(label) for label in labels])
-            store = Store.open()
-            if store.notice:
-                sink("notice", store.notice)
-
+            store = _classes_and_store(sink, tuple(model.labels), labels)
             try:
                 stored = len(store.lookup(model_key(model), files))  # they come first, without the model
                 for batch in core.process(files, model, store, top_k=5, batch_size=batch_size,
@@ -172,9 +162,7 @@ class CollectionJobs(QObject):
                 store.close()
             return "done"
 
-        self.running = True
-        self._drain.start()
-        self.submit("classify", work, self._on_classified, self._on_classify_failed)
+        self._stream(work)
 
     def show_stored(self, files: Sequence[Path], labels: Sequence[str | None], stored) -> None:
         """Show what the store holds for ``files`` under ``stored.key`` (imported results,
@@ -182,22 +170,12 @@ class CollectionJobs(QObject):
         from the names the results carried), a file's error row is its record, a file without either stays
         to be classified. It streams back as :meth:`classify` does (``records`` with computed False)."""
         files, labels = tuple(files), tuple(labels)
-        self._run += 1
-        run, queue_ = self._run, self._queue
 
-        def sink(*item) -> None:
-            queue_.put((run, *item))
-
-        def work(job: Job) -> str:
+        def work(job: Job, sink: Callable[..., None]) -> str:
             from ...core import collection as core
-            from ...core.store import Record, Store
+            from ...core.store import Record
 
-            names = stored_class_names(stored.model_id, stored.class_names)
-            matched = {label: core.match_label(label, names) for label in set(labels) if label is not None}
-            sink("classes", names, [matched.get(label) for label in labels])
-            store = Store.open()
-            if store.notice:
-                sink("notice", store.notice)
+            store = _classes_and_store(sink, stored_class_names(stored.model_id, stored.class_names), labels)
             try:
                 found = store.fetch(stored.key, store.identify(files))  # the import remembered their size and mtime
             finally:
@@ -211,9 +189,20 @@ class CollectionJobs(QObject):
                 sink("records", batch[start:start + core.STORED_BATCH], False)
             return "done"
 
+        self._stream(work)
+
+    def _stream(self, work: Callable[[Job, Callable[..., None]], str]) -> None:
+        """Run ``work(job, sink)`` as this view's classification: what it sinks reaches :meth:`drain`, tagged
+        with this run (a stopped run's late items are dropped there)."""
+        self._run += 1
+        run, queue_ = self._run, self._queue
+
+        def sink(*item) -> None:
+            queue_.put((run, *item))
+
         self.running = True
         self._drain.start()
-        self.submit("classify", work, self._on_classified, self._on_classify_failed)
+        self.submit("classify", lambda job: work(job, sink), self._on_classified, self._on_classify_failed)
 
     def stop(self) -> None:
         """Stop the classification between two batches (what is stored stays)."""
@@ -273,6 +262,20 @@ def stored_class_names(model_id: str, seen: dict[int, str]) -> tuple[str, ...]:
     except (VislabError, ImportError, OSError):
         count = max(seen, default=-1) + 1
         return tuple(seen.get(i, f"class {i}") for i in range(count))
+
+
+def _classes_and_store(sink: Callable[..., None], names: tuple[str, ...], labels: Sequence[str | None]):
+    """Sink the model's class names and each photo's folder label matched to them, then open the store (its
+    notice sunk too, when a damaged file was set aside): the start of a classification's work."""
+    from ...core.collection import match_label
+    from ...core.store import Store
+
+    matched = {label: match_label(label, names) for label in set(labels) if label is not None}
+    sink("classes", names, [matched.get(label) for label in labels])
+    store = Store.open()
+    if store.notice:
+        sink("notice", store.notice)
+    return store
 
 
 def _ours(job: Job) -> bool:
