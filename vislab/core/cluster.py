@@ -317,10 +317,9 @@ def _ship_weights(path: str) -> tuple[str, Any, str]:
         from .errors import WeightsError
 
         raise WeightsError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    import hashlib
+    from .store import weights_source
 
-    resolved = str(source.resolve())
-    return resolved, ray.put(data), f"{resolved}#{hashlib.blake2b(data, digest_size=16).hexdigest()}"
+    return str(source.resolve()), ray.put(data), weights_source(source)
 
 
 def _job_error(exc: BaseException) -> VislabError:
