@@ -250,10 +250,10 @@ def stored_records(options: argparse.Namespace, files: Sequence[Path],
                 unreadable[path] = str(exc)
         return unreadable[path] is not None
 
-    key = store.answering_key(spec.id, source, ids, excused)
-    if key is None:
+    answer = store.answering(spec.id, source, ids, excused)
+    if answer is None:
         return None
-    found = store.fetch(key, ids)
+    found = answer[1]
     for path, fid in ids.items():
         if path not in found:
             found[path] = Record(path, fid.digest, fid.size, fid.mtime_ns / 1e9, error=unreadable[path])

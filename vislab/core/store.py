@@ -462,6 +462,12 @@ class Store:
         an answer for every identified file of ``ids`` (but those ``excused(path)`` lets off: a file that cannot
         be read has no answer under any key): a command can answer from it without loading the model. None when
         no key, or more than one, does (then only the loaded model knows its key)."""
+        answer = self.answering(model_id, source, ids, excused)
+        return answer[0] if answer is not None else None
+
+    def answering(self, model_id: str, source: str, ids: dict[Path, FileId],
+                  excused: Callable[[Path], bool] | None = None) -> tuple[str, dict[Path, Record]] | None:
+        """:meth:`answering_key` with that key's records of ``ids`` (read once, to be used as they are)."""
         source = weights_source(source)
         found = []
         for stored in self.models(model_id):
@@ -470,7 +476,7 @@ class Store:
             answered = self.fetch(stored.key, ids)
             lacking = [p for p in ids if p not in answered]
             if not lacking or (excused is not None and all(excused(p) for p in lacking)):
-                found.append(stored.key)
+                found.append((stored.key, answered))
         return found[0] if len(found) == 1 else None
 
     def count(self, key: str | None = None) -> int:
